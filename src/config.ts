@@ -1,0 +1,106 @@
+import path from "node:path";
+
+export const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export type DatabaseTarget =
+  | { kind: "postgresql"; url: string }
+  | { kind: "pglite"; dataDir: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  logLevel: LogLevel;
+  /** The folder of documents `npm start` and `npm run seed` load into an empty catalog. */
+  seedDir: string;
+}
+
+/** Thrown when the environment is unusable; the message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads the configuration from the environment; the only reader of `process.env` in the project.
+ * Unset variables take their defaults; set but empty ones are errors, since an empty value is
+ * almost always a mistake in a deployment file.
+ * @throws ConfigError naming each variable that is malformed.
+ */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name];
+    if (value === undefined) return undefined;
+    if (value.trim() === "") {
+      problems.push(`${name} is set but empty; unset it to use the default`);
+      return undefined;
+    }
+    return value.trim();
+  };
+
+  const port = parsePort(read("PORT"), problems);
+  const host = read("HOST") ?? "0.0.0.0";
+  const logLevel = parseLogLevel(read("LOG_LEVEL"), problems);
+  const databaseUrl = read("DATABASE_URL");
+  const dataDir = path.resolve(cwd, read("CATALOG_DATA_DIR") ?? "data");
+  const seedDir = path.resolve(cwd, read("CATALOG_SEED_DIR") ?? "seed");
+
+  let database: DatabaseTarget = { kind: "pglite", dataDir };
+  if (databaseUrl !== undefined) {
+    const problem = checkPostgresUrl(databaseUrl);
+    if (problem) problems.push(`DATABASE_URL ${problem}`);
+    else database = { kind: "postgresql", url: databaseUrl };
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { port, host, database, logLevel, seedDir };
+}
+
+function parsePort(value: string | undefined, problems: string[]): number {
+  if (value === undefined) return 4000;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) {
+    problems.push(`PORT must be a whole number from 0 to 65535, got "${value}"`);
+    return 4000;
+  }
+  return port;
+}
+
+function parseLogLevel(value: string | undefined, problems: string[]): LogLevel {
+  if (value === undefined) return "info";
+  const level = value.toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${value}"`);
+    return "info";
+  }
+  return level as LogLevel;
+}
+
+function checkPostgresUrl(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return "is not a URL; expected postgresql://USER:PASSWORD@HOST:PORT/DATABASE";
+  }
+  if (url.protocol !== "postgresql:" && url.protocol !== "postgres:") {
+    return `must start with postgresql:// (got "${url.protocol}//"); unset it to use the embedded database`;
+  }
+  if (!url.hostname && !url.searchParams.get("host")) return "names no host";
+  if (url.pathname.replace(/^\//, "") === "") return "names no database";
+  return undefined;
+}
+
+/** The URL with its password hidden, for logs. */
+export function describeDatabase(target: DatabaseTarget): string {
+  if (target.kind === "pglite") return `embedded PGlite in ${target.dataDir}`;
+  const url = new URL(target.url);
+  if (url.password) url.password = "****";
+  return `PostgreSQL at ${url.toString()}`;
+}

@@ -1,0 +1,33 @@
+import type { DatabaseTarget } from "../config";
+import type { PrismaClient } from "./generated/client";
+
+/** A raw SQL connection for work Prisma cannot express, such as multi-statement migration scripts. */
+export interface SqlSession {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs a script of several statements; no parameters. */
+  exec(script: string): Promise<void>;
+  /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(work: (tx: SqlSession) => Promise<T>): Promise<T>;
+}
+
+/** An open catalog database: the Prisma client, and raw sessions for the migration runner. */
+export interface Database {
+  readonly kind: DatabaseTarget["kind"];
+  readonly prisma: PrismaClient;
+  /**
+   * Runs `work` holding the database's migration lock, so that two starting servers (or two runners in
+   * one process) never apply migrations at once; the second waits, then finds nothing left to do.
+   */
+  withMigrationLock<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Opens the database the configuration names: PostgreSQL when a URL is given, else embedded PGlite. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === "postgresql") {
+    const { openPostgresDatabase } = await import("./postgresDatabase");
+    return openPostgresDatabase(target.url);
+  }
+  const { openPgliteDatabase } = await import("./pgliteDatabase");
+  return openPgliteDatabase(target.dataDir);
+}

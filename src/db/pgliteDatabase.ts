@@ -1,0 +1,63 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite, type Transaction } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/client";
+import type { Database, SqlSession } from "./database";
+import { DataDirLock } from "./dataDirLock";
+
+export const IN_MEMORY = "memory://";
+
+/**
+ * Opens (creating on first use) an embedded PGlite database in `dataDir`, or a throw-away one in memory
+ * for `memory://`. PGlite is a single-connection, in-process database: a lock file keeps a second
+ * process off the same folder, and an in-process queue serializes migration runs.
+ */
+export async function openPgliteDatabase(dataDir: string): Promise<Database> {
+  const inMemory = dataDir === IN_MEMORY;
+  let dirLock: DataDirLock | undefined;
+  if (!inMemory) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    dirLock = DataDirLock.acquire(path.join(dataDir, ".catalog.lock"));
+  }
+  let pglite: PGlite;
+  try {
+    pglite = inMemory ? new PGlite() : new PGlite(path.join(dataDir, "pgdata"));
+    await pglite.waitReady;
+  } catch (error) {
+    dirLock?.release();
+    throw error;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  let migrationQueue: Promise<unknown> = Promise.resolve();
+
+  return {
+    kind: "pglite",
+    prisma,
+    withMigrationLock<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
+      const run = migrationQueue.then(() => work(pgliteSession(pglite)));
+      migrationQueue = run.catch(() => undefined);
+      return run;
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+      dirLock?.release();
+    },
+  };
+}
+
+function pgliteSession(db: PGlite | Transaction): SqlSession {
+  return {
+    async query<Row>(sql: string, params?: unknown[]) {
+      return (await db.query<Row>(sql, params)).rows;
+    },
+    async exec(script: string) {
+      await db.exec(script);
+    },
+    async transaction<T>(work: (tx: SqlSession) => Promise<T>) {
+      if (!("transaction" in db)) throw new Error("nested transactions are not supported");
+      return db.transaction((tx) => work(pgliteSession(tx)));
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { Pool, type PoolClient } from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+import type { Database, SqlSession } from "./database";
+
+/** An arbitrary constant naming this project's advisory lock, so that no other application's collides. */
+const MIGRATION_LOCK_KEY = 72_707_369_034;
+
+/** Opens a PostgreSQL database through a connection pool shared by Prisma and the migration runner. */
+export async function openPostgresDatabase(url: string): Promise<Database> {
+  const pool = new Pool({ connectionString: url, max: 10 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: "postgresql",
+    prisma,
+    async withMigrationLock<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        // A session-level advisory lock: held across the per-migration transactions, freed by the
+        // server even if this process dies.
+        await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+        try {
+          return await work(pgSession(client));
+        } finally {
+          await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end().catch(() => undefined);
+    },
+  };
+}
+
+function pgSession(client: PoolClient): SqlSession {
+  const session: SqlSession = {
+    async query<Row>(sql: string, params?: unknown[]) {
+      return (await client.query(sql, params)).rows as Row[];
+    },
+    async exec(script: string) {
+      await client.query(script);
+    },
+    async transaction<T>(work: (tx: SqlSession) => Promise<T>) {
+      await client.query("BEGIN");
+      try {
+        const result = await work(session);
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw error;
+      }
+    },
+  };
+  return session;
+}

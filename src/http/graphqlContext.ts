@@ -1,0 +1,4 @@
+/** What every resolver receives for one request. */
+export interface GraphQLContext {
+  requestId: string;
+}

@@ -1,0 +1,128 @@
+import http from "node:http";
+import crypto from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import type { GraphQLSchema } from "graphql";
+import type { Logger } from "../logger";
+import type { GraphQLContext } from "./graphqlContext";
+import { PayloadTooLargeError, readBody } from "./readBody";
+
+const MAX_BODY_BYTES = 1_000_000;
+
+export interface HttpServerOptions {
+  schema: GraphQLSchema;
+  logger: Logger;
+}
+
+export interface RunningHttpServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves the GraphQL API on `/graphql` and a liveness probe on `/healthz`, on plain Node HTTP with
+ * Apollo Server's framework-free request handler.
+ */
+export async function startHttpServer(
+  options: HttpServerOptions,
+  listen: { port: number; host: string },
+): Promise<RunningHttpServer> {
+  const { logger } = options;
+  const server = http.createServer();
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: options.schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server })],
+  });
+  await apollo.start();
+
+  server.on("request", (request, response) => {
+    const requestId = pickRequestId(request.headers["x-request-id"]);
+    response.setHeader("x-request-id", requestId);
+    route(request, response, requestId).catch((error: unknown) => {
+      logger.error("Unhandled HTTP error", { requestId, error });
+      if (!response.headersSent) sendJson(response, 500, { error: "Internal server error", requestId });
+      else response.end();
+    });
+  });
+
+  async function route(request: http.IncomingMessage, response: http.ServerResponse, requestId: string) {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    if (url.pathname === "/healthz") return sendJson(response, 200, { status: "ok" });
+    if (url.pathname !== "/graphql") return sendJson(response, 404, { error: `No route for ${url.pathname}; the API is at /graphql` });
+
+    let body: unknown;
+    if (request.method === "POST") {
+      let text: string;
+      try {
+        text = await readBody(request, MAX_BODY_BYTES);
+      } catch (error) {
+        if (error instanceof PayloadTooLargeError) return sendJson(response, 413, { error: error.message });
+        throw error;
+      }
+      body = parseJsonBody(text, request.headers["content-type"]);
+      if (body instanceof Error) return sendJson(response, 400, { errors: [{ message: body.message, extensions: { code: "BAD_REQUEST" } }] });
+    }
+
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    const graphqlRequest: HTTPGraphQLRequest = { method: request.method ?? "GET", headers, search: url.search, body };
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: graphqlRequest,
+      context: async () => ({ requestId }),
+    });
+    for (const [key, value] of result.headers) response.setHeader(key, value);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === "complete") {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(listen.port, listen.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = listen.host === "0.0.0.0" || listen.host === "::" ? "localhost" : listen.host;
+  return {
+    url: `http://${shownHost}:${port}/graphql`,
+    port,
+    async stop() {
+      await apollo.stop();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function parseJsonBody(text: string, contentType: string | undefined): unknown {
+  if (text.trim() === "") return undefined;
+  if (contentType && !/^application\/(graphql-response\+)?json\b/i.test(contentType)) {
+    // Apollo answers unsupported content types itself; hand it the raw text.
+    return text;
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    return new Error(`Request body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function pickRequestId(header: string | string[] | undefined): string {
+  const given = Array.isArray(header) ? header[0] : header;
+  return given && /^[\w.:-]{1,128}$/.test(given) ? given : crypto.randomUUID();
+}
+
+function sendJson(response: http.ServerResponse, status: number, payload: unknown): void {
+  response.statusCode = status;
+  response.setHeader("content-type", "application/json; charset=utf-8");
+  response.end(JSON.stringify(payload));
+}

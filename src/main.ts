@@ -1,0 +1,82 @@
+import "reflect-metadata";
+import { ConfigError, describeDatabase, loadConfig, type Config } from "./config";
+import { createLogger, type Logger } from "./logger";
+import { openDatabase, type Database } from "./db/database";
+import { applyMigrations } from "./db/migrations/migrationRunner";
+import { defaultMigrationsDir, readMigrationFiles } from "./db/migrations/migrationFiles";
+import { createCatalogServices } from "./catalog/catalogServices";
+import { buildCatalogSchema } from "./graphql/schema";
+import { startHttpServer } from "./http/httpServer";
+
+export interface RunningCatalog {
+  url: string;
+  port: number;
+  database: Database;
+  stop(): Promise<void>;
+}
+
+/**
+ * The one assembly point: config → database (migrated) → services → schema → HTTP.
+ * The caller owns the returned server and must `stop()` it.
+ */
+export async function bootstrap(config: Config, logger: Logger): Promise<RunningCatalog> {
+  logger.info(`Opening ${describeDatabase(config.database)}`);
+  const database = await openDatabase(config.database);
+  try {
+    const report = await applyMigrations(database, readMigrationFiles(defaultMigrationsDir()), logger);
+    logger.info(`Database schema is current`, { applied: report.applied.length, alreadyApplied: report.alreadyApplied.length });
+    const services = createCatalogServices(database);
+    const schema = await buildCatalogSchema(services);
+    const http = await startHttpServer({ schema, logger }, { port: config.port, host: config.host });
+    return {
+      url: http.url,
+      port: http.port,
+      database,
+      async stop() {
+        await http.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function run(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const catalog = await bootstrap(config, logger);
+  logger.info(`Model catalog ready at ${catalog.url}`);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal} received, shutting down`);
+    catalog.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error("Shutdown failed", { error });
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+if (require.main === module) {
+  run().catch((error: unknown) => {
+    process.stderr.write(`Failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}
