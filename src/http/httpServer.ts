@@ -61,7 +61,10 @@ export async function startHttpServer(
       try {
         text = await readBody(request, MAX_BODY_BYTES);
       } catch (error) {
-        if (error instanceof PayloadTooLargeError) return sendJson(response, 413, { error: error.message });
+        if (error instanceof PayloadTooLargeError) {
+          response.setHeader("connection", "close");
+          return sendJson(response, 413, { errors: [{ message: error.message, extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+        }
         throw error;
       }
       body = parseJsonBody(text, request.headers["content-type"]);

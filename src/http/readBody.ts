@@ -14,12 +14,10 @@ export function readBody(request: IncomingMessage, limitBytes: number): Promise<
     let size = 0;
     request.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limitBytes) {
-        reject(new PayloadTooLargeError(limitBytes));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      // Past the limit the rest is read and dropped, not buffered, so the 413 reaches the client
+      // instead of a reset connection; the caller closes the connection after answering.
+      if (size > limitBytes) reject(new PayloadTooLargeError(limitBytes));
+      else chunks.push(chunk);
     });
     request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     request.on("error", reject);

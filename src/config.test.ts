@@ -1,0 +1,52 @@
+import path from "node:path";
+import { ConfigError, describeDatabase, loadConfig } from "./config";
+
+describe("loadConfig", () => {
+  it("defaults to port 4000, all interfaces, info logs and an embedded database in ./data", () => {
+    const config = loadConfig({}, "/srv/catalog");
+
+    expect(config).toEqual({
+      port: 4000,
+      host: "0.0.0.0",
+      logLevel: "info",
+      database: { kind: "pglite", dataDir: path.resolve("/srv/catalog/data") },
+      seedDir: path.resolve("/srv/catalog/seed"),
+    });
+  });
+
+  it("uses PostgreSQL when DATABASE_URL is set", () => {
+    const config = loadConfig({ DATABASE_URL: "postgresql://u:p@db:5432/catalog", PORT: "8080", LOG_LEVEL: "DEBUG" });
+
+    expect(config.database).toEqual({ kind: "postgresql", url: "postgresql://u:p@db:5432/catalog" });
+    expect(config.port).toBe(8080);
+    expect(config.logLevel).toBe("debug");
+  });
+
+  it("reads CATALOG_DATA_DIR relative to the working directory", () => {
+    expect(loadConfig({ CATALOG_DATA_DIR: "var/db" }, "/srv").database).toEqual({ kind: "pglite", dataDir: "/srv/var/db" });
+  });
+
+  it.each([
+    [{ PORT: "http" }, 'PORT must be a whole number from 0 to 65535, got "http"'],
+    [{ PORT: "70000" }, 'PORT must be a whole number from 0 to 65535, got "70000"'],
+    [{ PORT: "" }, "PORT is set but empty"],
+    [{ LOG_LEVEL: "loud" }, 'LOG_LEVEL must be one of debug, info, warn, error, silent, got "loud"'],
+    [{ DATABASE_URL: "not a url" }, "DATABASE_URL is not a URL"],
+    [{ DATABASE_URL: "mysql://u:p@h/db" }, 'DATABASE_URL must start with postgresql:// (got "mysql://")'],
+    [{ DATABASE_URL: "postgresql://u:p@localhost:5432" }, "DATABASE_URL names no database"],
+  ])("refuses %j naming the variable", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it("reports every bad variable at once", () => {
+    const attempt = () => loadConfig({ PORT: "x", LOG_LEVEL: "y" });
+    expect(attempt).toThrow(/PORT must be[\s\S]*LOG_LEVEL must be/);
+  });
+
+  it("hides the password when describing the database", () => {
+    expect(describeDatabase({ kind: "postgresql", url: "postgresql://u:secret@db:5432/catalog" })).toBe(
+      "PostgreSQL at postgresql://u:****@db:5432/catalog",
+    );
+  });
+});

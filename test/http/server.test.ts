@@ -1,0 +1,76 @@
+import { bootstrap, type RunningCatalog } from "../../src/main";
+import { silentLogger } from "../../src/logger";
+import { createTestDatabase, usingPostgres, type TestDatabase } from "../support/testDatabase";
+
+describe(`the HTTP server on ${usingPostgres() ? "PostgreSQL" : "PGlite"}`, () => {
+  let testDb: TestDatabase;
+  let catalog: RunningCatalog;
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    catalog = await bootstrap(
+      { port: 0, host: "127.0.0.1", database: testDb.target, logLevel: "silent", seedDir: "seed" },
+      silentLogger,
+    );
+  });
+
+  afterAll(async () => {
+    await catalog.stop();
+    await testDb.drop();
+  });
+
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(catalog.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+
+  it("migrates a new database on start and answers the health query on /graphql", async () => {
+    const response = await post({ query: "{ health { status database migrationsApplied models } }" });
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      data: {
+        health: {
+          status: "ok",
+          database: usingPostgres() ? "POSTGRESQL" : "PGLITE",
+          migrationsApplied: 1,
+          models: 0,
+        },
+      },
+    });
+  });
+
+  it("echoes a well-formed x-request-id and invents one otherwise", async () => {
+    const given = await post({ query: "{ health { status } }" }, { "x-request-id": "req-42" });
+    const invented = await post({ query: "{ health { status } }" }, { "x-request-id": "bad id with spaces" });
+
+    expect(given.headers.get("x-request-id")).toBe("req-42");
+    expect(invented.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("answers a body that is not JSON with 400 and says why", async () => {
+    const response = await fetch(catalog.url, { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
+
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors[0].message).toMatch(/^Request body is not valid JSON/);
+  });
+
+  it("refuses a body over 1 MB with 413", async () => {
+    const response = await post({ query: "{ health { status } }", padding: "x".repeat(1_100_000) });
+
+    expect(response.status).toBe(413);
+  });
+
+  it("answers an invalid query with a validation error", async () => {
+    const response = await post({ query: "{ nope }" });
+    const body = await response.json();
+
+    expect(response.status).toBe(400);
+    expect(body.errors[0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
+  });
+
+  it("serves a liveness probe on /healthz and 404 elsewhere", async () => {
+    const base = catalog.url.replace(/\/graphql$/, "");
+
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: "ok" });
+    expect((await fetch(`${base}/nowhere`)).status).toBe(404);
+  });
+});
