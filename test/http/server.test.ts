@@ -50,7 +50,7 @@ describe(`the HTTP server on ${usingPostgres() ? "PostgreSQL" : "PGlite"}`, () =
     const response = await fetch(catalog.url, { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
 
     expect(response.status).toBe(400);
-    expect((await response.json()).errors[0].message).toMatch(/^Request body is not valid JSON/);
+    expect(((await response.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/^Request body is not valid JSON/);
   });
 
   it("refuses a body over 1 MB with 413", async () => {
@@ -61,7 +61,7 @@ describe(`the HTTP server on ${usingPostgres() ? "PostgreSQL" : "PGlite"}`, () =
 
   it("answers an invalid query with a validation error", async () => {
     const response = await post({ query: "{ nope }" });
-    const body = await response.json();
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
 
     expect(response.status).toBe(400);
     expect(body.errors[0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
