@@ -1,0 +1,141 @@
+// What a parser returns: typed facts about authors, providers, models and offerings, each value with
+// the place in the document that stated it. Parsers are pure; nothing here touches a database.
+
+export type DocumentFormat = "foundry" | "starmap" | "models-dev" | "openrouter";
+
+/** How much of a date or number a document gave: a month-precise date, or a display-rounded count. */
+export type Precision = "year" | "month" | "day" | "rounded";
+
+/** One value as a document stated it. */
+export interface Stated<T> {
+  value: T;
+  /** "L23" for a line of text or markdown; "data[3].pricing.prompt" for a JSON or TOML key path. */
+  locator: string;
+  /** The text as written, when it differs from the normalized value ("1.0M tokens", "0.0000004"). */
+  raw?: string;
+  precision?: Precision;
+}
+
+export type CapabilityLevel = "SUPPORTED" | "NOT_SUPPORTED" | "CORE";
+export type LifecycleStatus = "ACTIVE" | "PREVIEW" | "DEPRECATED" | "RETIRED";
+export type PriceKind =
+  | "INPUT" | "OUTPUT" | "CACHED_INPUT" | "CACHE_WRITE" | "REASONING" | "INPUT_AUDIO" | "OUTPUT_AUDIO"
+  | "INPUT_IMAGE" | "OUTPUT_IMAGE" | "REQUEST" | "WEB_SEARCH";
+export type PriceUnit = "PER_1M_TOKENS" | "PER_IMAGE" | "PER_REQUEST" | "PER_1K_REQUESTS" | "PER_SECOND" | "PER_MINUTE";
+export type PriceMode = "STANDARD" | "BATCH" | "PRIORITY" | "FLEX" | "FAST";
+
+/** Model-level facts, provider-independent. Dates are ISO ("2024-04" or "2024-04-01"). */
+export interface ModelFields {
+  name?: Stated<string>;
+  family?: Stated<string>;
+  description?: Stated<string>;
+  snapshot?: Stated<string>;
+  releaseDate?: Stated<string>;
+  lastUpdated?: Stated<string>;
+  knowledgeCutoff?: Stated<string>;
+  openWeights?: Stated<boolean>;
+  license?: Stated<string>;
+  languages?: Stated<string[]>;
+  languageCount?: Stated<number>;
+  inputModalities?: Stated<string[]>;
+  outputModalities?: Stated<string[]>;
+  contextWindow?: Stated<number>;
+  maxInputTokens?: Stated<number>;
+  maxOutputTokens?: Stated<number>;
+  status?: Stated<LifecycleStatus>;
+  deprecationDate?: Stated<string>;
+  retirementDate?: Stated<string>;
+  qualityIndex?: Stated<string>;
+  huggingFaceId?: Stated<string>;
+  tokenizer?: Stated<string>;
+}
+
+export interface ModelObservation {
+  /** The id the document uses for the model ("gpt-4.1-mini", "openai/gpt-4.1-mini"); identity is resolved later. */
+  ref: string;
+  authorId?: Stated<string>;
+  /** Other ids the document gives for the same model (a dated snapshot slug). */
+  aliases: string[];
+  fields: ModelFields;
+  capabilities: Record<string, Stated<CapabilityLevel>>;
+}
+
+export interface PriceObservation {
+  kind: PriceKind;
+  unit: PriceUnit;
+  mode: PriceMode;
+  /** The tier applies to prompts longer than this many tokens; 0 for the base tier. */
+  contextAbove: number;
+  /** An exact decimal string, never a float. */
+  amount: string;
+  currency: string;
+  locator: string;
+  raw?: string;
+}
+
+export interface OfferingFields {
+  name?: Stated<string>;
+  contextWindow?: Stated<number>;
+  maxInputTokens?: Stated<number>;
+  maxOutputTokens?: Stated<number>;
+  status?: Stated<LifecycleStatus>;
+}
+
+export interface OfferingObservation {
+  providerId: string;
+  providerModelId: string;
+  /** The model this offering serves, as the document names it. */
+  modelRef: string;
+  fields: OfferingFields;
+  capabilities: Record<string, Stated<CapabilityLevel>>;
+  prices: PriceObservation[];
+}
+
+export interface ProviderObservation {
+  id: string;
+  name?: Stated<string>;
+  kind?: Stated<"FIRST_PARTY" | "CLOUD" | "AGGREGATOR" | "INFERENCE_HOST" | "OTHER">;
+  docsUrl?: Stated<string>;
+  apiUrl?: Stated<string>;
+  apiKeyEnvVars?: Stated<string[]>;
+  sdkPackage?: Stated<string>;
+}
+
+export interface AuthorObservation {
+  id: string;
+  name?: Stated<string>;
+  url?: Stated<string>;
+}
+
+/** A closed set: every record-level problem a parser can report. */
+export type ParseIssueCode =
+  | "MISSING_FIELD"
+  | "INVALID_NUMBER"
+  | "NEGATIVE_PRICE"
+  | "INVALID_DATE"
+  | "UNKNOWN_VALUE"
+  | "SKIPPED_RECORD";
+
+export interface ParseIssue {
+  code: ParseIssueCode;
+  message: string;
+  locator?: string;
+}
+
+export interface ParsedDocument {
+  format: DocumentFormat;
+  origin: string;
+  authors: AuthorObservation[];
+  providers: ProviderObservation[];
+  models: ModelObservation[];
+  offerings: OfferingObservation[];
+  issues: ParseIssue[];
+}
+
+/** A document that cannot be read at all; record-level problems are issues, not errors. */
+export class ParseError extends Error {
+  constructor(readonly origin: string, reason: string, readonly line?: number) {
+    super(`${origin}${line !== undefined ? `:${line}` : ""}: ${reason}`);
+    this.name = "ParseError";
+  }
+}
