@@ -58,6 +58,8 @@ export interface ModelObservation {
   aliases: string[];
   fields: ModelFields;
   capabilities: Record<string, Stated<CapabilityLevel>>;
+  /** Sections the document has but leaves empty ("The provider has not supplied this information."): unknown, never a value. */
+  unstated?: { section: string; locator: string }[];
 }
 
 export interface PriceObservation {
@@ -79,6 +81,8 @@ export interface OfferingFields {
   maxInputTokens?: Stated<number>;
   maxOutputTokens?: Stated<number>;
   status?: Stated<LifecycleStatus>;
+  /** Prompt sizes (tokens) past which the provider bills at other prices, where a document states the split but not the prices. */
+  billingTierThresholds?: Stated<number[]>;
 }
 
 export interface OfferingObservation {

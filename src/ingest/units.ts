@@ -19,3 +19,21 @@ export function unixSecondsToIsoDay(seconds: number): string {
 export function normalizeDecimal(text: string): string {
   return new Decimal(text).toFixed();
 }
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** "May 2024" → "2024-05"; undefined when the text is not a month name and a year. */
+export function monthYearToIso(text: string): string | undefined {
+  const match = /^([A-Za-z]+)\.?\s+(\d{4})$/.exec(text.trim());
+  if (!match) return undefined;
+  const month = MONTHS.findIndex((m) => m.startsWith(match[1].toLowerCase()) && match[1].length >= 3);
+  return month < 0 ? undefined : `${match[2]}-${String(month + 1).padStart(2, "0")}`;
+}
+
+/** "128k" → 128000, "1M" → 1000000, "1.5M" → 1500000; undefined when not such a count. */
+export function abbreviatedCount(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*([kKmMbB]?)$/.exec(text.trim());
+  if (!match) return undefined;
+  const scale = { "": 1, k: 1e3, m: 1e6, b: 1e9 }[match[2].toLowerCase() as "" | "k" | "m" | "b"];
+  return Math.round(Number(match[1]) * scale);
+}
