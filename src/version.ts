@@ -1,15 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
+import { findUp } from "./projectRoot";
 
 function readVersion(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 4; i++) {
-    const file = path.join(dir, "package.json");
-    if (fs.existsSync(file)) return (JSON.parse(fs.readFileSync(file, "utf8")) as { version: string }).version;
-    dir = path.dirname(dir);
-  }
-  return "0.0.0";
+  const root = findUp("package.json");
+  if (!root) return "0.0.0";
+  return (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }).version;
 }
 
-/** The version in package.json, found from `src/` or `dist/src/`. */
+/** The version in package.json. */
 export const APP_VERSION = readVersion();

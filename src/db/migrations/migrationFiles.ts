@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { findUp } from "../../projectRoot";
 
 /** One migration as Prisma lays it out: `prisma/migrations/<name>/migration.sql`. */
 export interface MigrationFile {
@@ -14,13 +15,9 @@ export interface MigrationFile {
 
 /** The project's migrations folder, found from this file in `src/` or in `dist/src/`. */
 export function defaultMigrationsDir(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 6; i++) {
-    const candidate = path.join(dir, "prisma", "migrations");
-    if (fs.existsSync(path.join(candidate, "migration_lock.toml"))) return candidate;
-    dir = path.dirname(dir);
-  }
-  throw new Error(`No prisma/migrations folder above ${__dirname}`);
+  const root = findUp(path.join("prisma", "migrations", "migration_lock.toml"), __dirname);
+  if (!root) throw new Error(`No prisma/migrations folder above ${__dirname}`);
+  return path.join(root, "prisma", "migrations");
 }
 
 /**
