@@ -136,6 +136,11 @@ export interface ParsedDocument {
   issues: ParseIssue[];
 }
 
+/** A document with nothing in it yet, for a parser to fill. */
+export function emptyDocument(format: DocumentFormat, origin: string): ParsedDocument {
+  return { format, origin, authors: [], providers: [], models: [], offerings: [], issues: [] };
+}
+
 /** A document that cannot be read at all; record-level problems are issues, not errors. */
 export class ParseError extends Error {
   constructor(readonly origin: string, reason: string, readonly line?: number) {

@@ -37,3 +37,8 @@ export function abbreviatedCount(text: string): number | undefined {
   const scale = { "": 1, k: 1e3, m: 1e6, b: 1e9 }[match[2].toLowerCase() as "" | "k" | "m" | "b"];
   return Math.round(Number(match[1]) * scale);
 }
+
+/** Modality names as the catalog keeps them: lower-case, each once, sorted ("Text,Image" → ["image", "text"]). */
+export function modalityList(names: string[]): string[] {
+  return [...new Set(names.filter((n) => n !== "").map((n) => n.toLowerCase()))].sort();
+}

@@ -1,11 +1,12 @@
 import {
+  emptyDocument,
   ParseError,
   type ModelObservation,
   type OfferingObservation,
   type ParsedDocument,
   type Stated,
 } from "../observation";
-import { abbreviatedCount, monthYearToIso, normalizeDecimal, isDecimalText } from "../units";
+import { abbreviatedCount, isDecimalText, modalityList, monthYearToIso, normalizeDecimal } from "../units";
 
 /** Microsoft Foundry (formerly Azure AI Foundry) serves its catalog's models as the `azure` provider. */
 export const FOUNDRY_PROVIDER_ID = "azure";
@@ -33,6 +34,9 @@ interface Line {
   number: number;
 }
 
+/** The locator of a line of the card: "L23". */
+const at = (line: Line) => `L${line.number}`;
+
 /**
  * Parses a Microsoft Foundry model card as scraped to plain text: the header (title, version, publisher,
  * last update, summary), the prose sections, and the "Model Specifications" block. Sections that say
@@ -50,8 +54,7 @@ export function parseFoundryCard(text: string, origin: string): ParsedDocument {
     throw new ParseError(origin, `not a Foundry model card: no "Version:" line and no "${SPEC_HEADING}" block`, title.number);
   }
 
-  const result: ParsedDocument = { format: "foundry", origin, authors: [], providers: [], models: [], offerings: [], issues: [] };
-  const at = (line: Line) => `L${line.number}`;
+  const result = emptyDocument("foundry", origin);
   const spec = readSpecBlock(specStart < 0 ? [] : lines.slice(specStart + 1), result);
 
   const publisherLine = lines.slice(0, 10).find((l) => /Last updated\s+\S+\s+\d{4}$/.test(l.text));
@@ -113,7 +116,7 @@ function readSpecBlock(lines: Line[], result: ParsedDocument): Partial<Record<Sp
     if (line.text === "") continue;
     const label = byLength.find((l) => line.text.startsWith(l));
     if (!label) {
-      result.issues.push({ code: "UNKNOWN_VALUE", message: `unknown specification "${line.text}"`, locator: `L${line.number}` });
+      result.issues.push({ code: "UNKNOWN_VALUE", message: `unknown specification "${line.text}"`, locator: at(line) });
       continue;
     }
     const value = line.text.slice(label.length).trim();
@@ -125,20 +128,20 @@ function readSpecBlock(lines: Line[], result: ParsedDocument): Partial<Record<Sp
 
 function monthField(stated: { value: string; line: Line }, result: ParsedDocument): Stated<string> | undefined {
   const iso = monthYearToIso(stated.value);
-  if (iso) return { value: iso, locator: `L${stated.line.number}`, raw: stated.value, precision: "month" };
-  result.issues.push({ code: "INVALID_DATE", message: `expected a month and year, got "${stated.value}"`, locator: `L${stated.line.number}` });
+  if (iso) return { value: iso, locator: at(stated.line), raw: stated.value, precision: "month" };
+  result.issues.push({ code: "INVALID_DATE", message: `expected a month and year, got "${stated.value}"`, locator: at(stated.line) });
   return undefined;
 }
 
 function countField(stated: { value: string; line: Line }, result: ParsedDocument): Stated<number> | undefined {
-  if (/^\d+$/.test(stated.value) && Number(stated.value) > 0) return { value: Number(stated.value), locator: `L${stated.line.number}` };
-  result.issues.push({ code: "INVALID_NUMBER", message: `expected a whole number of tokens, got "${stated.value}"`, locator: `L${stated.line.number}` });
+  if (/^\d+$/.test(stated.value) && Number(stated.value) > 0) return { value: Number(stated.value), locator: at(stated.line) };
+  result.issues.push({ code: "INVALID_NUMBER", message: `expected a whole number of tokens, got "${stated.value}"`, locator: at(stated.line) });
   return undefined;
 }
 
 function modalities(stated: { value: string; line: Line }): Stated<string[]> {
-  const value = [...new Set(stated.value.split(/\s*,\s*/).filter(Boolean).map((m) => m.toLowerCase()))].sort();
-  return { value, locator: `L${stated.line.number}`, raw: stated.value };
+  const value = modalityList(stated.value.split(/\s*,\s*/));
+  return { value, locator: at(stated.line), raw: stated.value };
 }
 
 /** A section is unstated when its only content is the "not supplied" sentence (after a "Source: X" prefix). */
@@ -147,7 +150,7 @@ function unstatedSections(lines: Line[]): { section: string; locator: string }[]
   lines.forEach((line, i) => {
     if (!line.text.endsWith(NOT_SUPPLIED)) return;
     const heading = lines.slice(0, i).reverse().find((l) => l.text !== "");
-    if (heading) unstated.push({ section: heading.text, locator: `L${line.number}` });
+    if (heading) unstated.push({ section: heading.text, locator: at(line) });
   });
   return unstated;
 }
@@ -165,7 +168,7 @@ function readLongContext(lines: Line[], offering: OfferingObservation): void {
   const limit = /up to\s+(\d+(?:\.\d+)?\s*[kKmM])\s+input tokens/.exec(body.text);
   const limitTokens = limit ? abbreviatedCount(limit[1]) : undefined;
   if (limit && limitTokens) {
-    offering.fields.maxInputTokens = { value: limitTokens, locator: `L${body.number}`, raw: limit[1], precision: "rounded" };
+    offering.fields.maxInputTokens = { value: limitTokens, locator: at(body), raw: limit[1], precision: "rounded" };
   }
   if (/billing/i.test(body.text)) {
     const sizes = [...body.text.matchAll(/\((\d+(?:\.\d+)?\s*[kKmM])\)/g)];
@@ -173,7 +176,7 @@ function readLongContext(lines: Line[], offering: OfferingObservation): void {
     if (thresholds.length > 0) {
       offering.fields.billingTierThresholds = {
         value: thresholds,
-        locator: `L${body.number}`,
+        locator: at(body),
         raw: sizes.map((m) => m[1]).join(", "),
         precision: "rounded",
       };

@@ -1,4 +1,5 @@
 import {
+  emptyDocument,
   ParseError,
   type CapabilityLevel,
   type ModelObservation,
@@ -10,7 +11,7 @@ import {
   type PriceUnit,
   type Stated,
 } from "../observation";
-import { isDecimalText, normalizeDecimal, perTokenToPerMillion, unixSecondsToIsoDay } from "../units";
+import { isDecimalText, modalityList, normalizeDecimal, perTokenToPerMillion, unixSecondsToIsoDay } from "../units";
 
 export const OPENROUTER_PROVIDER_ID = "openrouter";
 
@@ -87,7 +88,7 @@ export function parseOpenRouterModels(text: string, origin: string): ParsedDocum
   const data = (document as { data?: unknown } | null)?.data;
   if (!Array.isArray(data)) throw new ParseError(origin, 'expected an object with a "data" array of models');
 
-  const result: ParsedDocument = { format: "openrouter", origin, authors: [], providers: [], models: [], offerings: [], issues: [] };
+  const result = emptyDocument("openrouter", origin);
   result.providers.push({ id: OPENROUTER_PROVIDER_ID, name: { value: "OpenRouter", locator: "" }, kind: { value: "AGGREGATOR", locator: "" } });
   const authors = new Set<string>();
 
@@ -211,8 +212,8 @@ function text_(value: unknown, locator: string): Stated<string> | undefined {
 
 function list(value: unknown, locator: string): Stated<string[]> | undefined {
   if (!Array.isArray(value)) return undefined;
-  const items = value.filter((v): v is string => typeof v === "string" && v !== "").map((v) => v.toLowerCase());
-  return items.length > 0 ? { value: [...new Set(items)].sort(), locator } : undefined;
+  const items = modalityList(value.filter((v): v is string => typeof v === "string"));
+  return items.length > 0 ? { value: items, locator } : undefined;
 }
 
 function count(value: unknown, locator: string, issues: ParseIssue[]): Stated<number> | undefined {
