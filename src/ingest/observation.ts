@@ -14,6 +14,8 @@ export interface Stated<T> {
   /** The text as written, when it differs from the normalized value ("1.0M tokens", "0.0000004"). */
   raw?: string;
   precision?: Precision;
+  /** For a "rounded" count, the unit of the last digit shown ("1.0M" → 100000, "32k" → 1000). */
+  step?: number;
 }
 
 export type CapabilityLevel = "SUPPORTED" | "NOT_SUPPORTED" | "CORE";
@@ -60,6 +62,18 @@ export interface ModelObservation {
   capabilities: Record<string, Stated<CapabilityLevel>>;
   /** Sections the document has but leaves empty ("The provider has not supplied this information."): unknown, never a value. */
   unstated?: { section: string; locator: string }[];
+  benchmarks?: BenchmarkObservation[];
+}
+
+export interface BenchmarkObservation {
+  name: string;
+  /** An exact decimal string. */
+  score: string;
+  metric?: string;
+  url?: string;
+  /** ISO date the score was published or measured. */
+  date?: string;
+  locator: string;
 }
 
 export interface PriceObservation {
@@ -83,6 +97,8 @@ export interface OfferingFields {
   status?: Stated<LifecycleStatus>;
   /** Prompt sizes (tokens) past which the provider bills at other prices, where a document states the split but not the prices. */
   billingTierThresholds?: Stated<number[]>;
+  deprecationDate?: Stated<string>;
+  retirementDate?: Stated<string>;
 }
 
 export interface OfferingObservation {
@@ -103,12 +119,18 @@ export interface ProviderObservation {
   apiUrl?: Stated<string>;
   apiKeyEnvVars?: Stated<string[]>;
   sdkPackage?: Stated<string>;
+  statusPageUrl?: Stated<string>;
+  privacyPolicyUrl?: Stated<string>;
+  trainsOnData?: Stated<boolean>;
+  dataRetentionDays?: Stated<number>;
+  headquarters?: Stated<string>;
 }
 
 export interface AuthorObservation {
   id: string;
   name?: Stated<string>;
   url?: Stated<string>;
+  description?: Stated<string>;
 }
 
 /** A closed set: every record-level problem a parser can report. */
