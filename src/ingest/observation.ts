@@ -140,7 +140,8 @@ export type ParseIssueCode =
   | "NEGATIVE_PRICE"
   | "INVALID_DATE"
   | "UNKNOWN_VALUE"
-  | "SKIPPED_RECORD";
+  | "SKIPPED_RECORD"
+  | "DANGLING_LINK";
 
 export interface ParseIssue {
   code: ParseIssueCode;
@@ -156,11 +157,13 @@ export interface ParsedDocument {
   models: ModelObservation[];
   offerings: OfferingObservation[];
   issues: ParseIssue[];
+  /** Other documents this one links to, as paths relative to the data set's root, for the importer to check. */
+  links: { target: string; locator: string }[];
 }
 
 /** A document with nothing in it yet, for a parser to fill. */
 export function emptyDocument(format: DocumentFormat, origin: string): ParsedDocument {
-  return { format, origin, authors: [], providers: [], models: [], offerings: [], issues: [] };
+  return { format, origin, authors: [], providers: [], models: [], offerings: [], issues: [], links: [] };
 }
 
 /** A document that cannot be read at all; record-level problems are issues, not errors. */
