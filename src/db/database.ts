@@ -14,6 +14,8 @@ export interface SqlSession {
 export interface Database {
   readonly kind: DatabaseTarget["kind"];
   readonly prisma: PrismaClient;
+  /** Raw SQL for bulk work Prisma would do row by row, such as loading a seed; `transaction` holds one connection. */
+  readonly sql: SqlSession;
   /**
    * Runs `work` holding the database's migration lock, so that two starting servers (or two runners in
    * one process) never apply migrations at once; the second waits, then finds nothing left to do.

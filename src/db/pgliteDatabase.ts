@@ -34,6 +34,7 @@ export async function openPgliteDatabase(dataDir: string): Promise<Database> {
   return {
     kind: "pglite",
     prisma,
+    sql: pgliteSession(pglite),
     withMigrationLock<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
       const run = migrationQueue.then(() => work(pgliteSession(pglite)));
       migrationQueue = run.catch(() => undefined);

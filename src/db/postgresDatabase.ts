@@ -13,6 +13,7 @@ export async function openPostgresDatabase(url: string): Promise<Database> {
   return {
     kind: "postgresql",
     prisma,
+    sql: poolSession(pool),
     async withMigrationLock<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       try {
@@ -31,6 +32,26 @@ export async function openPostgresDatabase(url: string): Promise<Database> {
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
+    },
+  };
+}
+
+/** Plain queries take any pooled connection; a transaction keeps one connection until it ends. */
+function poolSession(pool: Pool): SqlSession {
+  return {
+    async query<Row>(sql: string, params?: unknown[]) {
+      return (await pool.query(sql, params)).rows as Row[];
+    },
+    async exec(script: string) {
+      await pool.query(script);
+    },
+    async transaction<T>(work: (tx: SqlSession) => Promise<T>) {
+      const client = await pool.connect();
+      try {
+        return await pgSession(client).transaction(work);
+      } finally {
+        client.release();
+      }
     },
   };
 }
