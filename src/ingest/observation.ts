@@ -168,7 +168,7 @@ export function emptyDocument(format: DocumentFormat, origin: string): ParsedDoc
 
 /** A document that cannot be read at all; record-level problems are issues, not errors. */
 export class ParseError extends Error {
-  constructor(readonly origin: string, reason: string, readonly line?: number) {
+  constructor(readonly origin: string, readonly reason: string, readonly line?: number) {
     super(`${origin}${line !== undefined ? `:${line}` : ""}: ${reason}`);
     this.name = "ParseError";
   }
