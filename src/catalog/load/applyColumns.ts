@@ -1,0 +1,39 @@
+import type { SqlSession } from "../../db/database";
+import { updateRows } from "../../db/bulkRows";
+import type { EntityType } from "../reconcile/precedence";
+import { columnValues, ENTITY_TABLES, normalizeStoredRow, selectColumns, sqlColumns } from "./entityColumns";
+import type { Decisions } from "./refreshDecisions";
+import { stableJson } from "./stableJson";
+import { entityKey } from "./syncFacts";
+
+/**
+ * Writes the decided fields of `ids` (entities of one type) into their table's columns, touching only
+ * rows whose values change (their version goes up). Returns the ids that changed. `derive` may add
+ * values no document states but the catalog can infer.
+ */
+export async function applyColumns(
+  tx: SqlSession,
+  entity: EntityType,
+  ids: string[],
+  decisions: Decisions,
+  derive?: (id: string, decided: Map<string, unknown>) => void,
+): Promise<Set<string>> {
+  const changed = new Set<string>();
+  if (ids.length === 0) return changed;
+  const { table } = ENTITY_TABLES[entity];
+  const stored = await tx.query<Record<string, unknown>>(`SELECT id, ${selectColumns(entity)} FROM "${table}" WHERE id = ANY($1::text[])`, [ids]);
+  const storedById = new Map(stored.map((row) => [String(row.id), normalizeStoredRow(entity, row)]));
+  const updates: Record<string, unknown>[] = [];
+  for (const id of ids) {
+    const decided = new Map<string, unknown>();
+    for (const [field, d] of decisions.get(entityKey(entity, id)) ?? []) decided.set(field, d.value);
+    derive?.(id, decided);
+    const row = columnValues(entity, id, decided);
+    const old = storedById.get(id);
+    if (old && stableJson(old) === stableJson(row)) continue;
+    updates.push(row);
+    changed.add(id);
+  }
+  await updateRows(tx, table, [{ name: "id", type: "text" }], sqlColumns(entity), updates, [`"version" = t."version" + 1`, `"updatedAt" = now()`]);
+  return changed;
+}

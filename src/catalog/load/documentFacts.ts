@@ -1,0 +1,138 @@
+import type { ParsedDocument, Stated } from "../../ingest/observation";
+import { isDecimalText } from "../../ingest/units";
+import { canonicalAuthorId, canonicalProviderId } from "../identity/partyIdentity";
+import type { ModelIdentityIndex } from "../identity/modelIdentityIndex";
+import type { EntityType } from "../reconcile/precedence";
+
+/** One value a document states about one field of one entity, ready to store as a Fact. */
+export interface FactRow {
+  entityType: EntityType;
+  entityId: string;
+  field: string;
+  value: unknown;
+  rawValue: string | null;
+  precision: string | null;
+  step: number | null;
+  locator: string;
+}
+
+export interface OfferingStub {
+  id: string;
+  providerId: string;
+  modelId: string;
+  providerModelId: string;
+}
+
+export interface BenchmarkRow {
+  modelId: string;
+  name: string;
+  score: string;
+  unit: string | null;
+}
+
+/** What one document contributes: its facts, and the entities and names they need to exist. */
+export interface DocumentContent {
+  facts: FactRow[];
+  authorIds: Set<string>;
+  providerIds: Set<string>;
+  modelIds: Set<string>;
+  offerings: Map<string, OfferingStub>;
+  aliases: Map<string, string>;
+  benchmarks: BenchmarkRow[];
+}
+
+/** The id of a provider's offering of a model: the provider and the provider's own id for it. */
+export function offeringId(providerId: string, providerModelId: string): string {
+  return `${providerId}:${providerModelId}`;
+}
+
+/** The Fact field a price is stored under; the loader turns decided ones back into Price rows. */
+export function priceField(p: { kind: string; unit: string; mode: string; contextAbove: number }): string {
+  return `price.${p.kind}.${p.unit}.${p.mode}.${p.contextAbove}`;
+}
+
+/**
+ * The facts a parsed document states, keyed to catalog ids: models through `identity` (which learns
+ * the names it resolves), authors and providers through their synonym tables. A field a document
+ * states twice keeps its first statement.
+ */
+export function documentContent(doc: ParsedDocument, identity: ModelIdentityIndex): DocumentContent {
+  const content: DocumentContent = {
+    facts: [],
+    authorIds: new Set(),
+    providerIds: new Set(),
+    modelIds: new Set(),
+    offerings: new Map(),
+    aliases: new Map(),
+    benchmarks: [],
+  };
+  const seen = new Set<string>();
+  const add = (entityType: EntityType, entityId: string, field: string, stated: Stated<unknown> | undefined, value: unknown = stated?.value) => {
+    if (!stated || value === undefined || value === null) return;
+    const key = `${entityType}\u0000${entityId}\u0000${field}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    content.facts.push({
+      entityType,
+      entityId,
+      field,
+      value,
+      rawValue: stated.raw ?? null,
+      precision: stated.precision ?? null,
+      step: stated.step ?? null,
+      locator: stated.locator,
+    });
+  };
+  const addAll = (entityType: EntityType, entityId: string, fields: object) => {
+    for (const [field, stated] of Object.entries(fields) as [string, Stated<unknown> | undefined][]) add(entityType, entityId, field, stated);
+  };
+
+  for (const author of doc.authors) {
+    const id = canonicalAuthorId(author.id);
+    content.authorIds.add(id);
+    const { id: _id, ...fields } = author;
+    addAll("AUTHOR", id, fields);
+  }
+  for (const provider of doc.providers) {
+    const id = canonicalProviderId(provider.id);
+    content.providerIds.add(id);
+    const { id: _id, ...fields } = provider;
+    addAll("PROVIDER", id, fields);
+  }
+
+  const modelIdOf = (ref: string, authorId: string | undefined, aliases: string[] = []) => {
+    const id = identity.resolve(ref, authorId, aliases);
+    content.modelIds.add(id);
+    for (const name of [ref, ...aliases]) {
+      const alias = name.trim().toLowerCase();
+      if (alias !== id) content.aliases.set(alias, id);
+    }
+    return id;
+  };
+
+  for (const model of doc.models) {
+    const authorId = model.authorId ? canonicalAuthorId(model.authorId.value) : undefined;
+    const id = modelIdOf(model.ref, authorId, model.aliases);
+    if (authorId && model.authorId) {
+      content.authorIds.add(authorId);
+      add("MODEL", id, "authorId", model.authorId, authorId);
+    }
+    addAll("MODEL", id, model.fields);
+    for (const [key, stated] of Object.entries(model.capabilities)) add("MODEL", id, `capability.${key}`, stated);
+    for (const b of (model.benchmarks ?? []).filter((b) => isDecimalText(b.score))) content.benchmarks.push({ modelId: id, name: b.name, score: b.score, unit: b.metric ?? null });
+  }
+
+  for (const offering of doc.offerings) {
+    const providerId = canonicalProviderId(offering.providerId);
+    const modelId = modelIdOf(offering.modelRef, undefined);
+    const id = offeringId(providerId, offering.providerModelId);
+    content.providerIds.add(providerId);
+    if (!content.offerings.has(id)) content.offerings.set(id, { id, providerId, modelId, providerModelId: offering.providerModelId });
+    addAll("OFFERING", id, offering.fields);
+    for (const [key, stated] of Object.entries(offering.capabilities)) add("OFFERING", id, `capability.${key}`, stated);
+    for (const price of offering.prices) {
+      add("OFFERING", id, priceField(price), { value: null, locator: price.locator, raw: price.raw }, { amount: price.amount, currency: price.currency });
+    }
+  }
+  return content;
+}

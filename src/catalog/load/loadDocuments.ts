@@ -1,0 +1,260 @@
+import crypto from "node:crypto";
+import type { Database, SqlSession } from "../../db/database";
+import { insertRows } from "../../db/bulkRows";
+import { CAPABILITIES } from "../../ingest/capabilityVocabulary";
+import type { ParsedDocument } from "../../ingest/observation";
+import { ModelIdentityIndex } from "../identity/modelIdentityIndex";
+import type { EntityType, SourceFormat } from "../reconcile/precedence";
+import { applyColumns } from "./applyColumns";
+import { documentContent, type DocumentContent } from "./documentFacts";
+import { emptyLoadReport, type LoadReport } from "./loadReport";
+import { refreshDecisions } from "./refreshDecisions";
+import { syncCapabilities } from "./syncCapabilities";
+import { entityKey, syncFacts, type EntityKey } from "./syncFacts";
+import { syncPrices, type PriceChange } from "./syncPrices";
+
+/** A parsed document with what identifies it as a source. */
+export interface SourceDocument {
+  /** Its path under the seed folder (or a name given to a pasted document); unique per document. */
+  uri: string;
+  format: SourceFormat;
+  title?: string;
+  /** SHA-256 of the bytes read, hex: an unchanged hash means nothing to load. */
+  contentHash: string;
+  sizeBytes: number;
+  parsed: ParsedDocument;
+}
+
+export interface LoadProgress {
+  /** The group of documents being loaded, e.g. "MODELS_DEV". */
+  group: string;
+  step: string;
+}
+
+/**
+ * Order in which formats are loaded. Identity gives a model id to the first document that claims it,
+ * so the broadest, author-keyed catalog goes first.
+ */
+const GROUP_ORDER: SourceFormat[] = ["MODELS_DEV", "STARMAP", "FOUNDRY", "OPENROUTER", "ADMIN"];
+
+/**
+ * Loads documents into the catalog, one transaction per format: a group either lands whole or not at
+ * all. Documents whose hash is unchanged are skipped; for the rest, their facts replace what they said
+ * before, and every entity whose facts changed is decided afresh (columns, capabilities, prices with
+ * history). Loading the same documents twice changes nothing the second time.
+ */
+export async function loadDocuments(
+  database: Database,
+  documents: SourceDocument[],
+  options: { now?: Date; onProgress?: (progress: LoadProgress) => void } = {},
+): Promise<LoadReport> {
+  const report = emptyLoadReport();
+  const changes = new ChangeTracker();
+  const now = options.now ?? new Date();
+  const groups = new Map<SourceFormat, SourceDocument[]>();
+  for (const doc of [...documents].sort((a, b) => a.uri.localeCompare(b.uri))) {
+    const list = groups.get(doc.format) ?? [];
+    list.push(doc);
+    groups.set(doc.format, list);
+  }
+  for (const format of GROUP_ORDER) {
+    const group = groups.get(format);
+    if (!group) continue;
+    await database.sql.transaction((tx) => loadGroup(tx, group, report, changes, now, (step) => options.onProgress?.({ group: format, step })));
+  }
+  changes.countInto(report);
+  const [{ count }] = await database.sql.query<{ count: string | number }>(`SELECT count(*) AS count FROM "FieldDecision" WHERE "hasConflict"`);
+  report.conflicts = Number(count);
+  return report;
+}
+
+type EntityChange = "created" | "updated" | "unchanged";
+
+/**
+ * What the import did to each entity and price slot, over all its groups: a model created by one group
+ * and refined by the next was created; a price opened and replaced within the import was created once.
+ */
+class ChangeTracker {
+  readonly entities: Record<EntityType, Map<string, EntityChange>> = { AUTHOR: new Map(), PROVIDER: new Map(), MODEL: new Map(), OFFERING: new Map() };
+  readonly prices = new Map<string, PriceChange>();
+
+  entity(type: EntityType, id: string, change: EntityChange): void {
+    const before = this.entities[type].get(id);
+    if (before === "created" || (before === "updated" && change === "unchanged")) return;
+    this.entities[type].set(id, change);
+  }
+
+  price(slot: string, change: PriceChange): void {
+    const before = this.prices.get(slot);
+    if (before === "created") {
+      if (change === "closed") this.prices.delete(slot);
+      return;
+    }
+    if (before === "updated" && change !== "closed") return;
+    if (before === "closed" && change === "created") change = "updated";
+    this.prices.set(slot, change);
+  }
+
+  countInto(report: LoadReport): void {
+    const targets = { AUTHOR: report.authors, PROVIDER: report.providers, MODEL: report.models, OFFERING: report.offerings };
+    for (const type of Object.keys(targets) as EntityType[]) for (const change of this.entities[type].values()) targets[type][change] += 1;
+    for (const change of this.prices.values()) report.prices[change] += 1;
+  }
+}
+
+async function loadGroup(
+  tx: SqlSession,
+  documents: SourceDocument[],
+  report: LoadReport,
+  changes: ChangeTracker,
+  now: Date,
+  progress: (step: string) => void,
+): Promise<void> {
+  progress("comparing with what is stored");
+  const stored = await tx.query<{ id: string; uri: string; contentHash: string }>(`SELECT id, uri, "contentHash" FROM "Source" WHERE uri = ANY($1::text[])`, [
+    documents.map((d) => d.uri),
+  ]);
+  const storedByUri = new Map(stored.map((s) => [s.uri, s]));
+  const changed = documents.filter((d) => storedByUri.get(d.uri)?.contentHash !== d.contentHash);
+  report.documents.unchanged += documents.length - changed.length;
+  report.documents.loaded += changed.length;
+  if (changed.length === 0) return;
+
+  progress("resolving identities");
+  const identity = new ModelIdentityIndex(
+    await tx.query<{ id: string; authorId: string | null }>(`SELECT id, "authorId" FROM "Model"`),
+    await tx.query<{ alias: string; modelId: string }>(`SELECT alias, "modelId" FROM "ModelAlias"`),
+  );
+  const contents = changed.map((doc) => ({ doc, content: documentContent(doc.parsed, identity), sourceId: storedByUri.get(doc.uri)?.id ?? crypto.randomUUID() }));
+
+  progress("writing sources and entities");
+  await insertRows(
+    tx,
+    "Source",
+    [
+      { name: "id", type: "text" },
+      { name: "format", type: `"SourceFormat"` },
+      { name: "uri", type: "text" },
+      { name: "title", type: "text" },
+      { name: "contentHash", type: "text" },
+      { name: "sizeBytes", type: "integer" },
+      { name: "importedAt", type: "timestamp" },
+    ],
+    contents.map(({ doc, sourceId }) => ({ id: sourceId, format: doc.format, uri: doc.uri, title: doc.title ?? null, contentHash: doc.contentHash, sizeBytes: doc.sizeBytes, importedAt: now.toISOString() })),
+    { onConflict: `ON CONFLICT (uri) DO UPDATE SET "contentHash" = EXCLUDED."contentHash", "sizeBytes" = EXCLUDED."sizeBytes", title = EXCLUDED.title, "importedAt" = EXCLUDED."importedAt"` },
+  );
+  await insertRows(
+    tx,
+    "CapabilityDefinition",
+    [
+      { name: "key", type: "text" },
+      { name: "name", type: "text" },
+      { name: "category", type: "text" },
+      { name: "description", type: "text" },
+    ],
+    CAPABILITIES.map((c) => ({ ...c })),
+    { onConflict: `ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, category = EXCLUDED.category, description = EXCLUDED.description` },
+  );
+  const created = await insertStubs(tx, contents.map((c) => c.content), now);
+
+  progress("comparing facts");
+  const touched = await syncFacts(tx, contents.map(({ sourceId, content }) => ({ sourceId, facts: content.facts })));
+  // A brand-new entity with no facts of its own (an offering named only in a table row) still gets its columns set.
+  for (const [type, ids] of Object.entries(created) as [EntityType, Set<string>][]) for (const id of ids) touched.add(entityKey(type, id));
+
+  progress("deciding fields");
+  const decisions = await refreshDecisions(tx, touched);
+  const idsOf = (type: EntityType) => [...touched].filter((k) => k.startsWith(`${type} `)).map((k) => k.slice(type.length + 1));
+  const authorIds = new Set((await tx.query<{ id: string }>(`SELECT id FROM "Author"`)).map((a) => a.id));
+
+  progress("writing decided values");
+  const count = (type: EntityType, changedIds: Set<string>, ids: string[]) => {
+    for (const id of ids) changes.entity(type, id, created[type].has(id) ? "created" : changedIds.has(id) ? "updated" : "unchanged");
+  };
+  const authors = idsOf("AUTHOR");
+  count("AUTHOR", await applyColumns(tx, "AUTHOR", authors, decisions), authors);
+  const providers = idsOf("PROVIDER");
+  const providerChanges = await applyColumns(tx, "PROVIDER", providers, decisions, (id, decided) => {
+    // A provider that is also an author serves its own models; no document need say so.
+    if (!decided.has("kind") && authorIds.has(id)) decided.set("kind", "FIRST_PARTY");
+  });
+  count("PROVIDER", providerChanges, providers);
+  const models = idsOf("MODEL");
+  count("MODEL", await applyColumns(tx, "MODEL", models, decisions), models);
+  const offerings = idsOf("OFFERING");
+  count("OFFERING", await applyColumns(tx, "OFFERING", offerings, decisions), offerings);
+
+  progress("writing capabilities and prices");
+  await syncCapabilities(tx, "MODEL", models, decisions);
+  await syncCapabilities(tx, "OFFERING", offerings, decisions);
+  for (const [slot, change] of await syncPrices(tx, offerings, decisions, now)) changes.price(slot, change);
+  await syncBenchmarks(tx, contents);
+}
+
+/** Creates the rows facts will be attached to; returns the ids that are new. */
+async function insertStubs(tx: SqlSession, contents: DocumentContent[], now: Date): Promise<Record<EntityType, Set<string>>> {
+  const authors = new Set<string>();
+  const providers = new Set<string>();
+  const models = new Set<string>();
+  const offerings = new Map<string, { id: string; providerId: string; modelId: string; providerModelId: string }>();
+  const aliases = new Map<string, string>();
+  for (const c of contents) {
+    c.authorIds.forEach((id) => authors.add(id));
+    c.providerIds.forEach((id) => providers.add(id));
+    c.modelIds.forEach((id) => models.add(id));
+    c.offerings.forEach((o, id) => offerings.has(id) || offerings.set(id, o));
+    c.aliases.forEach((modelId, alias) => aliases.has(alias) || aliases.set(alias, modelId));
+  }
+  const at = now.toISOString();
+  const named = (ids: Set<string>) => [...ids].map((id) => ({ id, name: id, updatedAt: at }));
+  const stubColumns = [
+    { name: "id", type: "text" },
+    { name: "name", type: "text" },
+    { name: "updatedAt", type: "timestamp" },
+  ];
+  const onConflict = { onConflict: "ON CONFLICT DO NOTHING", returning: "id" };
+  const createdAuthors = await insertRows(tx, "Author", stubColumns, named(authors), onConflict);
+  const createdProviders = await insertRows(tx, "Provider", stubColumns, named(providers), onConflict);
+  const createdModels = await insertRows(tx, "Model", stubColumns, named(models), onConflict);
+  const createdOfferings = await insertRows(
+    tx,
+    "Offering",
+    [...stubColumns.slice(0, 1), { name: "providerId", type: "text" }, { name: "modelId", type: "text" }, { name: "providerModelId", type: "text" }, stubColumns[2]],
+    [...offerings.values()].map((o) => ({ ...o, updatedAt: at })),
+    onConflict,
+  );
+  await insertRows(
+    tx,
+    "ModelAlias",
+    [
+      { name: "alias", type: "text" },
+      { name: "modelId", type: "text" },
+    ],
+    [...aliases].filter(([alias]) => !models.has(alias)).map(([alias, modelId]) => ({ alias, modelId })),
+    { onConflict: "ON CONFLICT DO NOTHING" },
+  );
+  return { AUTHOR: new Set(createdAuthors), PROVIDER: new Set(createdProviders), MODEL: new Set(createdModels), OFFERING: new Set(createdOfferings) };
+}
+
+async function syncBenchmarks(tx: SqlSession, contents: { content: DocumentContent; sourceId: string }[]): Promise<void> {
+  const rows = new Map<string, Record<string, unknown>>();
+  for (const { content, sourceId } of contents) {
+    for (const b of content.benchmarks) rows.set(`${b.modelId}\u0000${b.name}`, { id: crypto.randomUUID(), ...b, sourceId });
+  }
+  await insertRows(
+    tx,
+    "ModelBenchmark",
+    [
+      { name: "id", type: "text" },
+      { name: "modelId", type: "text" },
+      { name: "name", type: "text" },
+      { name: "score", type: "numeric" },
+      { name: "unit", type: "text" },
+      { name: "sourceId", type: "text" },
+    ],
+    [...rows.values()],
+    { onConflict: `ON CONFLICT ("modelId", name) DO UPDATE SET score = EXCLUDED.score, unit = EXCLUDED.unit, "sourceId" = EXCLUDED."sourceId"` },
+  );
+}
+
+export type { EntityKey };

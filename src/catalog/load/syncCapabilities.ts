@@ -1,0 +1,64 @@
+import type { SqlSession } from "../../db/database";
+import { deleteRows, insertRows } from "../../db/bulkRows";
+import { capabilityDefinition } from "../../ingest/capabilityVocabulary";
+import type { Decisions } from "./refreshDecisions";
+import { entityKey } from "./syncFacts";
+
+const LEVELS = new Set(["SUPPORTED", "NOT_SUPPORTED", "CORE"]);
+const PREFIX = "capability.";
+
+const TABLES = {
+  MODEL: { table: "ModelCapability", owner: "modelId" },
+  OFFERING: { table: "OfferingCapability", owner: "offeringId" },
+} as const;
+
+/** Makes the capability rows of `ids` match their decided "capability.<key>" fields. */
+export async function syncCapabilities(tx: SqlSession, entity: "MODEL" | "OFFERING", ids: string[], decisions: Decisions): Promise<void> {
+  if (ids.length === 0) return;
+  const { table, owner } = TABLES[entity];
+  const desired = new Map<string, string>();
+  for (const id of ids) {
+    for (const [field, d] of decisions.get(entityKey(entity, id)) ?? []) {
+      if (field.startsWith(PREFIX) && typeof d.value === "string" && LEVELS.has(d.value)) desired.set(`${id}\u0000${field.slice(PREFIX.length)}`, d.value);
+    }
+  }
+  const stored = await tx.query<{ owner: string; capabilityKey: string; level: string }>(
+    `SELECT "${owner}" AS owner, "capabilityKey", level::text AS level FROM "${table}" WHERE "${owner}" = ANY($1::text[])`,
+    [ids],
+  );
+  const removed: Record<string, unknown>[] = [];
+  for (const row of stored) {
+    const k = `${row.owner}\u0000${row.capabilityKey}`;
+    if (desired.get(k) === row.level) desired.delete(k);
+    else if (!desired.has(k)) removed.push({ [owner]: row.owner, capabilityKey: row.capabilityKey });
+  }
+  const rows = [...desired].map(([k, level]) => {
+    const [id, capabilityKey] = k.split("\u0000");
+    return { [owner]: id, capabilityKey, level };
+  });
+  const keys = [...new Set(rows.map((r) => r.capabilityKey))].map((key) => ({ ...capabilityDefinition(key) }));
+  await insertRows(
+    tx,
+    "CapabilityDefinition",
+    [
+      { name: "key", type: "text" },
+      { name: "name", type: "text" },
+      { name: "category", type: "text" },
+      { name: "description", type: "text" },
+    ],
+    keys,
+    { onConflict: "ON CONFLICT (key) DO NOTHING" },
+  );
+  await deleteRows(tx, table, [{ name: owner, type: "text" }, { name: "capabilityKey", type: "text" }], removed);
+  await insertRows(
+    tx,
+    table,
+    [
+      { name: owner, type: "text" },
+      { name: "capabilityKey", type: "text" },
+      { name: "level", type: `"CapabilityLevel"` },
+    ],
+    rows,
+    { onConflict: `ON CONFLICT ("${owner}", "capabilityKey") DO UPDATE SET level = EXCLUDED.level` },
+  );
+}

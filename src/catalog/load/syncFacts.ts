@@ -1,0 +1,92 @@
+import crypto from "node:crypto";
+import type { SqlSession } from "../../db/database";
+import { deleteRows, insertRows, updateRows } from "../../db/bulkRows";
+import type { EntityType } from "../reconcile/precedence";
+import type { FactRow } from "./documentFacts";
+import { stableJson } from "./stableJson";
+
+interface StoredFact {
+  id: string;
+  entityType: EntityType;
+  entityId: string;
+  field: string;
+  sourceId: string;
+  value: unknown;
+  rawValue: string | null;
+  precision: string | null;
+  step: number | null;
+  locator: string;
+}
+
+export interface SourceFacts {
+  sourceId: string;
+  facts: FactRow[];
+}
+
+/** An entity, as "TYPE id", whose facts changed. */
+export type EntityKey = `${EntityType} ${string}`;
+
+export function entityKey(type: EntityType, id: string): EntityKey {
+  return `${type} ${id}`;
+}
+
+const FACT_COLUMNS = [
+  { name: "id", type: "text" },
+  { name: "entityType", type: `"EntityType"` },
+  { name: "entityId", type: "text" },
+  { name: "field", type: "text" },
+  { name: "value", type: "jsonb" },
+  { name: "rawValue", type: "text" },
+  { name: "precision", type: "text" },
+  { name: "step", type: "integer" },
+  { name: "sourceId", type: "text" },
+  { name: "locator", type: "text" },
+];
+
+/**
+ * Makes the stored facts of each source exactly the given ones: new facts inserted, changed ones
+ * updated in place (ids kept), facts a source no longer states deleted. Returns the entities whose
+ * facts changed, which are the ones whose decisions need a fresh look.
+ */
+export async function syncFacts(tx: SqlSession, sources: SourceFacts[]): Promise<Set<EntityKey>> {
+  const touched = new Set<EntityKey>();
+  if (sources.length === 0) return touched;
+  const stored = await tx.query<StoredFact>(
+    `SELECT id, "entityType", "entityId", field, "sourceId", value, "rawValue", precision, step, locator FROM "Fact" WHERE "sourceId" = ANY($1::text[])`,
+    [sources.map((s) => s.sourceId)],
+  );
+  const key = (f: { entityType: string; entityId: string; field: string }, sourceId: string) => `${sourceId}\u0000${f.entityType}\u0000${f.entityId}\u0000${f.field}`;
+  const storedByKey = new Map(stored.map((f) => [key(f, f.sourceId), f]));
+
+  const inserts: Record<string, unknown>[] = [];
+  const updates: Record<string, unknown>[] = [];
+  for (const { sourceId, facts } of sources) {
+    for (const fact of facts) {
+      const k = key(fact, sourceId);
+      const old = storedByKey.get(k);
+      storedByKey.delete(k);
+      const row = { ...fact, value: fact.value, sourceId };
+      if (!old) {
+        inserts.push({ ...row, id: crypto.randomUUID() });
+      } else if (
+        stableJson(old.value) !== stableJson(fact.value) ||
+        old.rawValue !== fact.rawValue ||
+        old.precision !== fact.precision ||
+        old.step !== fact.step ||
+        old.locator !== fact.locator
+      ) {
+        updates.push({ ...row, id: old.id });
+      } else {
+        continue;
+      }
+      touched.add(entityKey(fact.entityType, fact.entityId));
+    }
+  }
+  const deletes = [...storedByKey.values()];
+  for (const f of deletes) touched.add(entityKey(f.entityType, f.entityId));
+
+  await insertRows(tx, "Fact", FACT_COLUMNS, inserts);
+  await updateRows(tx, "Fact", [FACT_COLUMNS[0]], FACT_COLUMNS.slice(4), updates, [`"observedAt" = now()`]);
+  await deleteRows(tx, "Fact", [FACT_COLUMNS[0]], deletes.map((f) => ({ id: f.id })));
+  return touched;
+}

@@ -1,0 +1,113 @@
+import crypto from "node:crypto";
+import Decimal from "decimal.js";
+import type { SqlSession } from "../../db/database";
+import { deleteRows, insertRows, updateRows } from "../../db/bulkRows";
+import type { Decisions } from "./refreshDecisions";
+import { entityKey } from "./syncFacts";
+
+const KINDS = new Set(["INPUT", "OUTPUT", "CACHED_INPUT", "CACHE_WRITE", "REASONING", "INPUT_AUDIO", "OUTPUT_AUDIO", "INPUT_IMAGE", "OUTPUT_IMAGE", "REQUEST", "WEB_SEARCH"]);
+const UNITS = new Set(["PER_1M_TOKENS", "PER_IMAGE", "PER_REQUEST", "PER_1K_REQUESTS", "PER_SECOND", "PER_MINUTE"]);
+const MODES = new Set(["STANDARD", "BATCH", "PRIORITY", "FLEX", "FAST"]);
+/** Price.amount is DECIMAL(24,12). */
+const MAX_AMOUNT = new Decimal("1e12");
+
+interface DesiredPrice {
+  offeringId: string;
+  kind: string;
+  unit: string;
+  mode: string;
+  contextAbove: number;
+  amount: string;
+  currency: string;
+  sourceId: string | null;
+}
+
+/** The key of the one current price per offering, kind, unit, mode and tier; see Price.currentSlot. */
+export function priceSlot(p: { offeringId: string; kind: string; unit: string; mode: string; contextAbove: number }): string {
+  return `${p.offeringId}|${p.kind}|${p.unit}|${p.mode}|${p.contextAbove}`;
+}
+
+/** A decided "price.<kind>.<unit>.<mode>.<contextAbove>" field as a price, or undefined if malformed. */
+function desiredPrice(offeringId: string, field: string, value: unknown, sourceId: string | null): DesiredPrice | undefined {
+  const [prefix, kind, unit, mode, above] = field.split(".");
+  const price = value as { amount?: unknown; currency?: unknown } | null;
+  if (prefix !== "price" || !KINDS.has(kind) || !UNITS.has(unit) || !MODES.has(mode) || !/^\d+$/.test(above ?? "")) return undefined;
+  if (typeof price?.amount !== "string" || typeof price.currency !== "string" || !/^[A-Z]{3}$/.test(price.currency)) return undefined;
+  let amount: Decimal;
+  try {
+    amount = new Decimal(price.amount);
+  } catch {
+    return undefined;
+  }
+  if (amount.isNegative() || !amount.isFinite() || amount.greaterThanOrEqualTo(MAX_AMOUNT)) return undefined;
+  return { offeringId, kind, unit, mode, contextAbove: Number(above), amount: amount.toFixed(), currency: price.currency, sourceId };
+}
+
+/**
+ * Makes the current prices of `offeringIds` match their decided price fields, keeping history: a
+ * changed amount closes the current row (validTo = `now`) and opens a new one from `now`; a price no
+ * one states any more is closed; an unchanged one is left alone.
+ */
+export type PriceChange = "created" | "updated" | "closed" | "unchanged";
+
+export async function syncPrices(tx: SqlSession, offeringIds: string[], decisions: Decisions, now: Date): Promise<Map<string, PriceChange>> {
+  const changes = new Map<string, PriceChange>();
+  if (offeringIds.length === 0) return changes;
+  const desired = new Map<string, DesiredPrice>();
+  for (const id of offeringIds) {
+    for (const [field, d] of decisions.get(entityKey("OFFERING", id)) ?? []) {
+      if (!field.startsWith("price.")) continue;
+      const price = desiredPrice(id, field, d.value, d.sourceId);
+      if (price) desired.set(priceSlot(price), price);
+    }
+  }
+  const current = await tx.query<{ id: string; offeringId: string; kind: string; unit: string; mode: string; contextAbove: number; amount: string; currency: string; openedNow: boolean }>(
+    `SELECT id, "offeringId", kind::text, unit::text, mode::text, "contextAbove", amount::text, currency, "validFrom" = $2::timestamp AS "openedNow"
+       FROM "Price" WHERE "offeringId" = ANY($1::text[]) AND "validTo" IS NULL`,
+    [offeringIds, now.toISOString()],
+  );
+  const closing: Record<string, unknown>[] = [];
+  // A row opened earlier in this same import (by a source a later one outranks) was never really
+  // current: it is replaced, not kept as history.
+  const discarding: Record<string, unknown>[] = [];
+  for (const row of current) {
+    const slot = priceSlot(row);
+    const want = desired.get(slot);
+    if (want && want.currency === row.currency && new Decimal(want.amount).equals(row.amount)) {
+      desired.delete(slot);
+      changes.set(slot, "unchanged");
+      continue;
+    }
+    if (row.openedNow) {
+      discarding.push({ id: row.id });
+      changes.set(slot, want ? "created" : "closed");
+    } else {
+      closing.push({ id: row.id });
+      changes.set(slot, want ? "updated" : "closed");
+    }
+  }
+  for (const slot of desired.keys()) if (!changes.has(slot)) changes.set(slot, "created");
+
+  const at = now.toISOString();
+  await deleteRows(tx, "Price", [{ name: "id", type: "text" }], discarding);
+  await updateRows(tx, "Price", [{ name: "id", type: "text" }], [], closing, [`"validTo" = '${at}'::timestamp`, `"currentSlot" = NULL`]);
+  await insertRows(
+    tx,
+    "Price",
+    [
+      { name: "id", type: "text" },
+      { name: "offeringId", type: "text" },
+      { name: "kind", type: `"PriceKind"` },
+      { name: "unit", type: `"PriceUnit"` },
+      { name: "mode", type: `"PriceMode"` },
+      { name: "contextAbove", type: "integer" },
+      { name: "amount", type: "numeric" },
+      { name: "currency", type: "text" },
+      { name: "validFrom", type: "timestamp" },
+      { name: "currentSlot", type: "text" },
+      { name: "sourceId", type: "text" },
+    ],
+    [...desired.entries()].map(([slot, p]) => ({ ...p, id: crypto.randomUUID(), validFrom: at, currentSlot: slot })),
+  );
+  return changes;
+}

@@ -1,0 +1,81 @@
+import type { SqlSession } from "./database";
+
+/** A column of a bulk statement: its name and the SQL type its JSON value is read as. */
+export interface Column {
+  name: string;
+  type: string;
+}
+
+/** Rows per statement: large enough to amortize a round trip, small enough to keep each parameter modest. */
+const CHUNK = 2000;
+
+function recordset(columns: readonly Column[]): string {
+  return columns.map((c) => `"${c.name}" ${c.type}`).join(", ");
+}
+
+function names(columns: readonly Column[], prefix = ""): string {
+  return columns.map((c) => `${prefix}"${c.name}"`).join(", ");
+}
+
+async function inChunks<Row, Out>(rows: readonly Row[], work: (chunk: readonly Row[]) => Promise<Out[]>): Promise<Out[]> {
+  const out: Out[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(...(await work(rows.slice(i, i + CHUNK))));
+  return out;
+}
+
+/**
+ * Inserts `rows` into `table`, one statement per chunk, each row a JSON object keyed by column name.
+ * `onConflict` is the statement's ON CONFLICT clause ("" for none). Returns the `returning` column of
+ * the rows actually inserted (with DO NOTHING, the new ones only).
+ */
+export async function insertRows(
+  tx: SqlSession,
+  table: string,
+  columns: readonly Column[],
+  rows: readonly Record<string, unknown>[],
+  options: { onConflict?: string; returning?: string } = {},
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  return inChunks(rows, async (chunk) => {
+    const sql =
+      `INSERT INTO "${table}" (${names(columns)}) SELECT ${names(columns, "v.")} ` +
+      `FROM jsonb_to_recordset($1::jsonb) AS v(${recordset(columns)}) ${options.onConflict ?? ""}` +
+      (options.returning ? ` RETURNING "${options.returning}" AS key` : "");
+    const result = await tx.query<{ key: string }>(sql, [JSON.stringify(chunk)]);
+    return options.returning ? result.map((r) => String(r.key)) : [];
+  });
+}
+
+/**
+ * Updates rows of `table` matched on the `key` columns, setting every other column given, plus any
+ * `extraSet` SQL ("version" = t."version" + 1).
+ */
+export async function updateRows(
+  tx: SqlSession,
+  table: string,
+  key: readonly Column[],
+  columns: readonly Column[],
+  rows: readonly Record<string, unknown>[],
+  extraSet: string[] = [],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const set = [...columns.map((c) => `"${c.name}" = v."${c.name}"`), ...extraSet].join(", ");
+  const match = key.map((c) => `t."${c.name}" = v."${c.name}"`).join(" AND ");
+  await inChunks(rows, async (chunk) => {
+    await tx.query(
+      `UPDATE "${table}" AS t SET ${set} FROM jsonb_to_recordset($1::jsonb) AS v(${recordset([...key, ...columns])}) WHERE ${match}`,
+      [JSON.stringify(chunk)],
+    );
+    return [];
+  });
+}
+
+/** Deletes rows of `table` whose `key` columns match one of `rows`. */
+export async function deleteRows(tx: SqlSession, table: string, key: readonly Column[], rows: readonly Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const match = key.map((c) => `t."${c.name}" = v."${c.name}"`).join(" AND ");
+  await inChunks(rows, async (chunk) => {
+    await tx.query(`DELETE FROM "${table}" AS t USING jsonb_to_recordset($1::jsonb) AS v(${recordset(key)}) WHERE ${match}`, [JSON.stringify(chunk)]);
+    return [];
+  });
+}
