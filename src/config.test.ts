@@ -11,6 +11,7 @@ describe("loadConfig", () => {
       logLevel: "info",
       database: { kind: "pglite", dataDir: path.resolve("/srv/catalog/data") },
       seedDir: path.resolve("/srv/catalog/seed"),
+      seedOnStart: true,
     });
   });
 
@@ -20,6 +21,10 @@ describe("loadConfig", () => {
     expect(config.database).toEqual({ kind: "postgresql", url: "postgresql://u:p@db:5432/catalog" });
     expect(config.port).toBe(8080);
     expect(config.logLevel).toBe("debug");
+  });
+
+  it("does not seed on start when CATALOG_SEED_ON_START is false", () => {
+    expect(loadConfig({ CATALOG_SEED_ON_START: "false" }).seedOnStart).toBe(false);
   });
 
   it("reads CATALOG_DATA_DIR relative to the working directory", () => {
@@ -34,6 +39,7 @@ describe("loadConfig", () => {
     [{ DATABASE_URL: "not a url" }, "DATABASE_URL is not a URL"],
     [{ DATABASE_URL: "mysql://u:p@h/db" }, 'DATABASE_URL must start with postgresql:// (got "mysql://")'],
     [{ DATABASE_URL: "postgresql://u:p@localhost:5432" }, "DATABASE_URL names no database"],
+    [{ CATALOG_SEED_ON_START: "maybe" }, 'CATALOG_SEED_ON_START must be true or false, got "maybe"'],
   ])("refuses %j naming the variable", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -14,6 +14,8 @@ export interface Config {
   logLevel: LogLevel;
   /** The folder of documents `npm start` and `npm run seed` load into an empty catalog. */
   seedDir: string;
+  /** Whether starting on an empty catalog loads the seed folder first (CATALOG_SEED_ON_START, default true). */
+  seedOnStart: boolean;
 }
 
 /** Thrown when the environment is unusable; the message names every bad variable. */
@@ -50,6 +52,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const databaseUrl = read("DATABASE_URL");
   const dataDir = path.resolve(cwd, read("CATALOG_DATA_DIR") ?? "data");
   const seedDir = path.resolve(cwd, read("CATALOG_SEED_DIR") ?? "seed");
+  const seedOnStart = parseBoolean("CATALOG_SEED_ON_START", read("CATALOG_SEED_ON_START"), true, problems);
 
   let database: DatabaseTarget = { kind: "pglite", dataDir };
   if (databaseUrl !== undefined) {
@@ -59,7 +62,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, database, logLevel, seedDir };
+  return { port, host, database, logLevel, seedDir, seedOnStart };
+}
+
+function parseBoolean(name: string, value: string | undefined, fallback: boolean, problems: string[]): boolean {
+  if (value === undefined) return fallback;
+  if (/^(true|1|yes)$/i.test(value)) return true;
+  if (/^(false|0|no)$/i.test(value)) return false;
+  problems.push(`${name} must be true or false, got "${value}"`);
+  return fallback;
 }
 
 function parsePort(value: string | undefined, problems: string[]): number {

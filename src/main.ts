@@ -5,6 +5,7 @@ import { openDatabase, type Database } from "./db/database";
 import { applyMigrations } from "./db/migrations/migrationRunner";
 import { defaultMigrationsDir, readMigrationFiles } from "./db/migrations/migrationFiles";
 import { createCatalogServices } from "./catalog/catalogServices";
+import { seedIfEmpty } from "./catalog/import/seedIfEmpty";
 import { buildCatalogSchema } from "./graphql/schema";
 import { startHttpServer } from "./http/httpServer";
 
@@ -25,6 +26,20 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Running
   try {
     const report = await applyMigrations(database, readMigrationFiles(defaultMigrationsDir()), logger);
     logger.info(`Database schema is current`, { applied: report.applied.length, alreadyApplied: report.alreadyApplied.length });
+    if (config.seedOnStart) {
+      const seeded = await seedIfEmpty(database, config.seedDir);
+      if (seeded) {
+        logger.info(`Seeded an empty catalog from ${config.seedDir}`, {
+          documents: seeded.documents.loaded,
+          models: seeded.models.created,
+          offerings: seeded.offerings.created,
+          prices: seeded.prices.created,
+          failed: seeded.failed.length,
+          seconds: Number((seeded.durationMs / 1000).toFixed(1)),
+        });
+        for (const failure of seeded.failed) logger.warn(`Seed document skipped: ${failure.uri}${failure.line !== undefined ? `:${failure.line}` : ""}: ${failure.reason}`);
+      }
+    }
     const services = createCatalogServices(database);
     const schema = await buildCatalogSchema(services);
     const http = await startHttpServer({ schema, logger }, { port: config.port, host: config.host });

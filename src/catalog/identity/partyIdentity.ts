@@ -12,6 +12,13 @@ const AUTHOR_SYNONYMS: Record<string, string> = {
   "ibm-granite": "ibm",
   "bytedance-seed": "bytedance",
   "google-deepmind": "google",
+  "zai-org": "zhipuai",
+  "deepseek-ai": "deepseek",
+  kimi: "moonshotai",
+  minimaxai: "minimax",
+  "ai21-labs": "ai21",
+  "mistral-ai": "mistral",
+  "qwen-team": "alibaba",
 };
 
 const PROVIDER_SYNONYMS: Record<string, string> = {
@@ -23,6 +30,7 @@ const PROVIDER_SYNONYMS: Record<string, string> = {
   fireworks: "fireworks-ai",
   bedrock: "amazon-bedrock",
   vertex: "google-vertex",
+  "google-vertex-ai": "google-vertex",
 };
 
 function normalizeId(id: string): string {

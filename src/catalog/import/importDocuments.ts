@@ -1,0 +1,61 @@
+import type { Database } from "../../db/database";
+import type { DocumentFormat } from "../../ingest/observation";
+import { readDocuments, type FailedDocument, type ReadResult } from "../../ingest/readDocuments";
+import { loadDocuments, type LoadProgress } from "../load/loadDocuments";
+import type { LoadReport } from "../load/loadReport";
+import type { SourceFormat } from "../reconcile/precedence";
+
+const SOURCE_FORMAT: Record<DocumentFormat, SourceFormat> = {
+  foundry: "FOUNDRY",
+  starmap: "STARMAP",
+  "models-dev": "MODELS_DEV",
+  openrouter: "OPENROUTER",
+};
+
+/** What an import did: documents read, failed and skipped with reasons, and the rows it changed. */
+export interface ImportReport extends LoadReport {
+  read: number;
+  failed: FailedDocument[];
+  skipped: FailedDocument[];
+  issues: ReadResult["issues"];
+  durationMs: number;
+}
+
+export type ImportProgress = { phase: "read"; uri: string; done: number; total: number } | ({ phase: "load" } & LoadProgress);
+
+/**
+ * Reads the documents at `targets` (files or folders), parses them and loads the ones that parsed.
+ * A file that fails is reported and left out; nothing from it is written.
+ */
+export async function importDocuments(
+  database: Database,
+  targets: string[],
+  options: { format?: DocumentFormat; uriBase: string; onProgress?: (progress: ImportProgress) => void; now?: Date },
+): Promise<ImportReport> {
+  const started = Date.now();
+  const read: ReadResult = { documents: [], failed: [], skipped: [], issues: [] };
+  for (const target of targets) {
+    const result = readDocuments(target, {
+      format: options.format,
+      uriBase: options.uriBase,
+      onFile: (uri, index, total) => options.onProgress?.({ phase: "read", uri, done: index + 1, total }),
+    });
+    read.documents.push(...result.documents);
+    read.failed.push(...result.failed);
+    read.skipped.push(...result.skipped);
+    read.issues.push(...result.issues);
+  }
+  const load = await loadDocuments(
+    database,
+    read.documents.map((d) => ({ uri: d.uri, format: SOURCE_FORMAT[d.format], contentHash: d.contentHash, sizeBytes: d.sizeBytes, parsed: d.parsed })),
+    { now: options.now, onProgress: (p) => options.onProgress?.({ phase: "load", ...p }) },
+  );
+  return {
+    ...load,
+    read: read.documents.length + read.failed.length + read.skipped.length,
+    failed: read.failed,
+    skipped: read.skipped,
+    issues: read.issues,
+    durationMs: Date.now() - started,
+  };
+}

@@ -1,0 +1,209 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { detectFormat } from "./documentFormat";
+import { parseFoundryCard } from "./foundry/foundryCard.parser";
+import { parseModelsDevTree } from "./models-dev/modelsDevTree.parser";
+import { ParseError, type DocumentFormat, type ParsedDocument, type ParseIssue } from "./observation";
+import { parseOpenRouterModels } from "./openrouter/openrouterModels.parser";
+import { parseStarmapPage } from "./starmap/starmapPage.parser";
+
+/** A document read and parsed, with what identifies it as a source. */
+export interface ReadDocument {
+  uri: string;
+  format: DocumentFormat;
+  contentHash: string;
+  sizeBytes: number;
+  parsed: ParsedDocument;
+}
+
+/** A file that could not be read as a document, and why. */
+export interface FailedDocument {
+  uri: string;
+  reason: string;
+  line?: number;
+}
+
+export interface ReadResult {
+  documents: ReadDocument[];
+  failed: FailedDocument[];
+  /** Documents that parsed but state no catalog facts (index pages), with the reason. */
+  skipped: FailedDocument[];
+  /** Record-level problems inside documents that did load, each naming its document and place. */
+  issues: (ParseIssue & { uri: string })[];
+}
+
+/** Files beside the data that describe it rather than being it. */
+const NOT_DOCUMENTS = /^(SOURCE\.md|LICENSE(\.\w+)?|\..*)$/i;
+const MAX_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Reads one file or every file under a folder as catalog documents: each is decoded, its format taken
+ * from `format` or detected, and parsed. A file that cannot be read or parsed is reported with its
+ * path and reason and left out; the others go on. URIs are paths relative to `uriBase` when the file
+ * lies under it (the seed folder), else absolute.
+ */
+export function readDocuments(target: string, options: { format?: DocumentFormat; uriBase: string; onFile?: (uri: string, index: number, total: number) => void }): ReadResult {
+  const result: ReadResult = { documents: [], failed: [], skipped: [], issues: [] };
+  const absoluteTarget = path.resolve(target);
+  if (!fs.existsSync(absoluteTarget)) {
+    result.failed.push({ uri: target, reason: "no such file or folder" });
+    return result;
+  }
+  const uriOf = (file: string) => {
+    const relative = path.relative(path.resolve(options.uriBase), file);
+    return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative.split(path.sep).join("/");
+  };
+  const files = fs.statSync(absoluteTarget).isDirectory() ? listFiles(absoluteTarget, absoluteTarget === path.resolve(options.uriBase)) : [absoluteTarget];
+
+  const texts: { file: string; uri: string; text: string; bytes: Buffer; format: DocumentFormat }[] = [];
+  for (const [index, file] of files.entries()) {
+    const uri = uriOf(file);
+    options.onFile?.(uri, index, files.length);
+    try {
+      const bytes = fs.readFileSync(file);
+      const text = decodeText(bytes, uri);
+      const format = options.format ?? detectFormat(file, text);
+      if (!format) throw new ParseError(uri, "not a document of a known format (Foundry card, Starmap page, models.dev TOML, OpenRouter model list)");
+      texts.push({ file, uri, text, bytes, format });
+    } catch (error) {
+      result.failed.push(failure(uri, error));
+    }
+  }
+
+  const accept = (entry: { uri: string; bytes: Buffer; format: DocumentFormat }, parsed: ParsedDocument) => {
+    result.issues.push(...parsed.issues.map((issue) => ({ ...issue, uri: entry.uri })));
+    if (parsed.models.length + parsed.offerings.length + parsed.providers.length + parsed.authors.length === 0) {
+      result.skipped.push({ uri: entry.uri, reason: "states no catalog facts (an index or overview page)" });
+      return;
+    }
+    result.documents.push({ uri: entry.uri, format: entry.format, contentHash: sha256(entry.bytes), sizeBytes: entry.bytes.length, parsed });
+  };
+
+  for (const entry of texts.filter((t) => t.format !== "models-dev")) {
+    try {
+      const parsed = parseOne(entry.format, entry.text, entry.uri);
+      if (entry.format === "starmap") checkLinks(entry.file, parsed);
+      accept(entry, parsed);
+    } catch (error) {
+      result.failed.push(failure(entry.uri, error));
+    }
+  }
+  readModelsDev(texts.filter((t) => t.format === "models-dev"), result, accept);
+  return result;
+}
+
+function parseOne(format: DocumentFormat, text: string, origin: string): ParsedDocument {
+  switch (format) {
+    case "foundry":
+      return parseFoundryCard(text, origin);
+    case "starmap":
+      return parseStarmapPage(text, origin);
+    case "openrouter":
+      return parseOpenRouterModels(text, origin);
+    case "models-dev":
+      throw new Error("models.dev files are parsed as a tree");
+  }
+}
+
+/**
+ * models.dev files are read as a tree: a provider's model may inherit from models/<author>/<model>.toml
+ * (base_model), which is looked up under the same root even when only part of the tree is imported.
+ */
+function readModelsDev(
+  entries: { file: string; uri: string; text: string; bytes: Buffer; format: DocumentFormat }[],
+  result: ReadResult,
+  accept: (entry: { uri: string; bytes: Buffer; format: DocumentFormat }, parsed: ParsedDocument) => void,
+): void {
+  const byRoot = new Map<string, typeof entries>();
+  for (const entry of entries) {
+    const root = modelsDevRoot(entry.file);
+    if (root === undefined) {
+      result.failed.push({ uri: entry.uri, reason: "a models.dev file must lie under providers/<provider>/ or models/<author>/ of its tree" });
+      continue;
+    }
+    byRoot.set(root, [...(byRoot.get(root) ?? []), entry]);
+  }
+  for (const [root, group] of byRoot) {
+    const relative = (file: string) => path.relative(root, file).split(path.sep).join("/");
+    const requested = new Map(group.map((e) => [relative(e.file), e]));
+    const files = group.map((e) => ({ path: relative(e.file), text: e.text }));
+    const baseDir = path.join(root, "models");
+    if (fs.existsSync(baseDir)) {
+      for (const file of listFiles(baseDir, false)) {
+        if (!requested.has(relative(file)) && file.endsWith(".toml")) files.push({ path: relative(file), text: fs.readFileSync(file, "utf8") });
+      }
+    }
+    const tree = parseModelsDevTree(files);
+    for (const failure of tree.failures) {
+      const entry = requested.get(failure.origin);
+      if (entry) result.failed.push({ uri: entry.uri, reason: reasonOf(failure), line: failure.line });
+    }
+    for (const doc of tree.documents) {
+      const entry = requested.get(doc.origin);
+      if (entry) accept(entry, { ...doc, origin: entry.uri });
+    }
+  }
+}
+
+/** The folder a models.dev file's tree starts at: the parent of its providers/ or models/ folder. */
+function modelsDevRoot(file: string): string | undefined {
+  const parts = file.split(path.sep);
+  const rootAt = (i: number) => parts.slice(0, i).join(path.sep) || path.sep;
+  for (let i = parts.length - 3; i >= 0; i--) {
+    if (parts[i] === "providers" && (parts[i + 2] === "provider.toml" || parts[i + 2] === "models")) return rootAt(i);
+  }
+  for (let i = parts.length - 3; i >= 0; i--) if (parts[i] === "models") return rootAt(i);
+  return undefined;
+}
+
+/** Starmap pages link to each other; a link to a page that is not there is reported, its facts kept. */
+function checkLinks(file: string, parsed: ParsedDocument): void {
+  if (parsed.links.length === 0) return;
+  const parts = file.split(path.sep);
+  const at = Math.max(parts.lastIndexOf("authors"), parts.lastIndexOf("providers"));
+  const root = at >= 0 ? parts.slice(0, at).join(path.sep) : path.dirname(file);
+  for (const link of parsed.links) {
+    if (!fs.existsSync(path.join(root, link.target))) {
+      parsed.issues.push({ code: "DANGLING_LINK", message: `links to ${link.target}, which is not in the catalog`, locator: link.locator });
+    }
+  }
+}
+
+function listFiles(dir: string, isSeedRoot: boolean): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (NOT_DOCUMENTS.test(entry.name) || (isSeedRoot && entry.name === "README.md")) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(full, false));
+    else if (entry.isFile()) out.push(full);
+  }
+  return out;
+}
+
+/** UTF-8 text of a file; a ParseError for an empty, binary, oversized or non-UTF-8 one. */
+export function decodeText(bytes: Buffer, origin: string): string {
+  if (bytes.length > MAX_BYTES) throw new ParseError(origin, `too large (${bytes.length} bytes; the limit is ${MAX_BYTES})`);
+  if (bytes.subarray(0, 8192).includes(0)) throw new ParseError(origin, "binary file (it contains NUL bytes), not a text document");
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new ParseError(origin, "not UTF-8 text");
+  }
+  if (text.trim() === "") throw new ParseError(origin, "empty document");
+  return text.replace(/^\uFEFF/, "");
+}
+
+function sha256(bytes: Buffer): string {
+  return crypto.createHash("sha256").update(bytes).digest("hex");
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof ParseError) return error.reason;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function failure(uri: string, error: unknown): FailedDocument {
+  return { uri, reason: reasonOf(error), line: error instanceof ParseError ? error.line : undefined };
+}
