@@ -21,6 +21,7 @@ export const CAPABILITIES: readonly CapabilityDefinition[] = [
   { key: "reasoning", name: "Reasoning", category: "features", description: "The model thinks before answering (reasoning or thinking tokens)." },
   { key: "include_reasoning", name: "Include reasoning", category: "features", description: "The response can include the model's reasoning text." },
   { key: "reasoning_effort", name: "Reasoning effort", category: "generation_controls", description: "The request can set how much the model reasons." },
+  { key: "text", name: "Text generation", category: "modalities", description: "The model reads and writes text." },
   { key: "vision", name: "Vision", category: "modalities", description: "The model accepts images as input." },
   { key: "audio", name: "Audio", category: "modalities", description: "The model accepts or produces audio." },
   { key: "attachments", name: "File attachments", category: "modalities", description: "The model accepts files (such as PDFs) attached to a message." },

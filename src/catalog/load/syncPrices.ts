@@ -61,8 +61,8 @@ export async function syncPrices(tx: SqlSession, offeringIds: string[], decision
       if (price) desired.set(priceSlot(price), price);
     }
   }
-  const current = await tx.query<{ id: string; offeringId: string; kind: string; unit: string; mode: string; contextAbove: number; amount: string; currency: string; openedNow: boolean }>(
-    `SELECT id, "offeringId", kind::text, unit::text, mode::text, "contextAbove", amount::text, currency, "validFrom" = $2::timestamp AS "openedNow"
+  const current = await tx.query<{ id: string; offeringId: string; kind: string; unit: string; mode: string; contextAbove: number; amount: string; currency: string; sourceId: string | null; openedNow: boolean }>(
+    `SELECT id, "offeringId", kind::text, unit::text, mode::text, "contextAbove", amount::text, currency, "sourceId", "validFrom" = $2::timestamp AS "openedNow"
        FROM "Price" WHERE "offeringId" = ANY($1::text[]) AND "validTo" IS NULL`,
     [offeringIds, now.toISOString()],
   );
@@ -70,12 +70,15 @@ export async function syncPrices(tx: SqlSession, offeringIds: string[], decision
   // A row opened earlier in this same import (by a source a later one outranks) was never really
   // current: it is replaced, not kept as history.
   const discarding: Record<string, unknown>[] = [];
+  // The same amount now credited to a source that outranks the old one: provenance, not a price change.
+  const recredited: Record<string, unknown>[] = [];
   for (const row of current) {
     const slot = priceSlot(row);
     const want = desired.get(slot);
     if (want && want.currency === row.currency && new Decimal(want.amount).equals(row.amount)) {
       desired.delete(slot);
       changes.set(slot, "unchanged");
+      if (want.sourceId !== row.sourceId) recredited.push({ id: row.id, sourceId: want.sourceId });
       continue;
     }
     if (row.openedNow) {
@@ -90,6 +93,7 @@ export async function syncPrices(tx: SqlSession, offeringIds: string[], decision
 
   const at = now.toISOString();
   await deleteRows(tx, "Price", [{ name: "id", type: "text" }], discarding);
+  await updateRows(tx, "Price", [{ name: "id", type: "text" }], [{ name: "sourceId", type: "text" }], recredited);
   await updateRows(tx, "Price", [{ name: "id", type: "text" }], [], closing, [`"validTo" = '${at}'::timestamp`, `"currentSlot" = NULL`]);
   await insertRows(
     tx,

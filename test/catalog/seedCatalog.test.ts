@@ -1,0 +1,167 @@
+import type { Database } from "../../src/db/database";
+import { importDocuments, type ImportReport } from "../../src/catalog/import/importDocuments";
+import { createCatalogDatabase, SEED_DIR, tableCounts } from "../support/catalogDatabase";
+import { usingPostgres } from "../support/testDatabase";
+
+jest.setTimeout(180_000);
+
+describe(`seeding the whole catalog on ${usingPostgres() ? "PostgreSQL" : "PGlite"}`, () => {
+  let database: Database;
+  let dispose: () => Promise<void>;
+  let first: ImportReport;
+  let countsAfterFirst: Record<string, number>;
+
+  beforeAll(async () => {
+    ({ database, dispose } = await createCatalogDatabase());
+    first = await importDocuments(database, [SEED_DIR], { uriBase: SEED_DIR });
+    countsAfterFirst = await tableCounts(database);
+  });
+
+  afterAll(() => dispose());
+
+  const one = async <Row>(sql: string, params: unknown[] = []) => (await database.sql.query<Row>(sql, params))[0];
+  const all = <Row>(sql: string, params: unknown[] = []) => database.sql.query<Row>(sql, params);
+
+  it("reads every seed document, loads all that state facts and fails none", () => {
+    expect(first.failed).toEqual([]);
+    expect(first.read).toBe(6388);
+    expect(first.skipped).toHaveLength(8);
+    expect(first.skipped.every((s) => /index|overview/.test(s.reason))).toBe(true);
+    expect(first.documents).toEqual({ loaded: 6380, unchanged: 0 });
+  });
+
+  it("creates one source per document and the rows the report counts", () => {
+    expect(countsAfterFirst.Source).toBe(6380);
+    expect(countsAfterFirst.Model).toBe(first.models.created);
+    expect(countsAfterFirst.Offering).toBe(first.offerings.created);
+    expect(countsAfterFirst.Provider).toBe(first.providers.created);
+    expect(countsAfterFirst.Author).toBe(first.authors.created);
+    expect(countsAfterFirst.Price).toBe(first.prices.created);
+    expect(countsAfterFirst.Model).toBeGreaterThan(2000);
+    expect(countsAfterFirst.Offering).toBeGreaterThan(5600);
+    expect(countsAfterFirst.Price).toBeGreaterThan(13_000);
+    expect(countsAfterFirst.Provider).toBe(147);
+  });
+
+  it("lands gpt-4.1-mini from all four formats on one model, reachable by its other names", async () => {
+    const formats = await all<{ format: string }>(
+      `SELECT DISTINCT s.format::text AS format FROM "Fact" f JOIN "Source" s ON s.id = f."sourceId" WHERE f."entityType" = 'MODEL' AND f."entityId" = 'gpt-4.1-mini' ORDER BY 1`,
+    );
+    expect(formats.map((f) => f.format)).toEqual(["FOUNDRY", "MODELS_DEV", "OPENROUTER", "STARMAP"]);
+    const aliases = await all<{ alias: string }>(`SELECT alias FROM "ModelAlias" WHERE "modelId" = 'gpt-4.1-mini' ORDER BY 1`);
+    expect(aliases.map((a) => a.alias)).toEqual(expect.arrayContaining(["openai/gpt-4.1-mini", "openai/gpt-4.1-mini-2025-04-14"]));
+  });
+
+  it("takes models.dev's exact context window, keeps the Foundry card's 1,048,576 as a conflicting candidate, and does not count Starmap's 1.0M against either", async () => {
+    expect(await one(`SELECT "contextWindow", "maxOutputTokens" FROM "Model" WHERE id = 'gpt-4.1-mini'`)).toEqual({ contextWindow: 1_047_576, maxOutputTokens: 32_768 });
+    const decision = await one<{ hasConflict: boolean; rule: string }>(
+      `SELECT "hasConflict", rule FROM "FieldDecision" WHERE "entityType" = 'MODEL' AND "entityId" = 'gpt-4.1-mini' AND field = 'contextWindow'`,
+    );
+    expect(decision.hasConflict).toBe(true);
+    expect(decision.rule).toMatch(/^models\.dev ranks first/);
+    const candidates = await all<{ uri: string; value: unknown; precision: string | null; step: number | null; locator: string }>(
+      `SELECT s.uri, f.value, f.precision, f.step, f.locator FROM "Fact" f JOIN "Source" s ON s.id = f."sourceId"
+        WHERE f."entityType" = 'MODEL' AND f."entityId" = 'gpt-4.1-mini' AND f.field = 'contextWindow' ORDER BY s.uri`,
+    );
+    expect(candidates).toEqual([
+      { uri: "models.dev/models/openai/gpt-4.1-mini.toml", value: 1_047_576, precision: null, step: null, locator: "limit.context" },
+      { uri: "openrouter/models.json", value: 1_047_576, precision: null, step: null, locator: expect.stringMatching(/^data\[\d+\]\.context_length$/) },
+      { uri: "seed-docs/000_2d6fa22dba4ca22a.txt", value: 1_048_576, precision: null, step: null, locator: "L137" },
+      { uri: "seed-docs/004_03887db0652c48e6.txt", value: 1_000_000, precision: "rounded", step: 100_000, locator: "L29" },
+      { uri: "starmap/authors/openai/models/gpt-4.1-mini.md", value: 1_000_000, precision: "rounded", step: 100_000, locator: "L29" },
+    ]);
+  });
+
+  it("lets Starmap's day-precise knowledge cutoff refine models.dev's month, and flags OpenRouter's and Foundry's other dates", async () => {
+    expect(await one(`SELECT "knowledgeCutoff"::text AS day, "knowledgeCutoffPrecision"::text AS precision FROM "Model" WHERE id = 'gpt-4.1-mini'`)).toEqual({ day: "2024-04-01", precision: "DAY" });
+    const values = await all<{ value: string }>(
+      `SELECT DISTINCT f.value #>> '{}' AS value FROM "Fact" f WHERE f."entityType" = 'MODEL' AND f."entityId" = 'gpt-4.1-mini' AND f.field = 'knowledgeCutoff' ORDER BY 1`,
+    );
+    expect(values.map((v) => v.value)).toEqual(expect.arrayContaining(["2024-04", "2024-04-01", "2024-05", "2024-06-30"]));
+    expect(await one(`SELECT "hasConflict" FROM "FieldDecision" WHERE "entityId" = 'gpt-4.1-mini' AND field = 'knowledgeCutoff'`)).toEqual({ hasConflict: true });
+  });
+
+  it("records that Starmap's author page says text-only input while the model takes images", async () => {
+    expect(await one(`SELECT "inputModalities" FROM "Model" WHERE id = 'gpt-4.1-mini'`)).toEqual({ inputModalities: ["image", "pdf", "text"] });
+    const starmap = await one<{ value: unknown }>(
+      `SELECT f.value FROM "Fact" f JOIN "Source" s ON s.id = f."sourceId" WHERE s.uri = 'seed-docs/004_03887db0652c48e6.txt' AND f."entityId" = 'gpt-4.1-mini' AND f.field = 'inputModalities'`,
+    );
+    expect(starmap.value).toEqual(["text"]);
+    expect(await one(`SELECT "hasConflict" FROM "FieldDecision" WHERE "entityId" = 'gpt-4.1-mini' AND field = 'inputModalities'`)).toEqual({ hasConflict: true });
+  });
+
+  it("prices OpenAI's offering at 0.40 in, 1.60 out and 0.10 cached per 1M tokens, from models.dev", async () => {
+    const prices = await all<{ kind: string; amount: string; uri: string }>(
+      `SELECT p.kind::text, p.amount::text, s.uri FROM "Price" p JOIN "Source" s ON s.id = p."sourceId" WHERE p."offeringId" = 'openai:gpt-4.1-mini' AND p."validTo" IS NULL ORDER BY 1`,
+    );
+    expect(prices).toEqual([
+      { kind: "CACHED_INPUT", amount: "0.100000000000", uri: "models.dev/providers/openai/models/gpt-4.1-mini.toml" },
+      { kind: "INPUT", amount: "0.400000000000", uri: "models.dev/providers/openai/models/gpt-4.1-mini.toml" },
+      { kind: "OUTPUT", amount: "1.600000000000", uri: "models.dev/providers/openai/models/gpt-4.1-mini.toml" },
+    ]);
+  });
+
+  it("gives Microsoft Foundry's offering the card's 1M input limit and its 128k billing split", async () => {
+    expect(await one(`SELECT "maxInputTokens", "billingTierThresholds" FROM "Offering" WHERE id = 'azure:gpt-4.1-mini'`)).toEqual({ maxInputTokens: 1_000_000, billingTierThresholds: [128_000] });
+    expect(await one(`SELECT "qualityIndex"::text AS q, "languageCount" FROM "Model" WHERE id = 'gpt-4.1-mini'`)).toEqual({ q: "0.800000", languageCount: 27 });
+  });
+
+  it("takes OpenRouter's own prices for OpenRouter's offering, per-token prices scaled to per 1M, and its per-request web search", async () => {
+    const prices = await all<{ kind: string; unit: string; amount: string; uri: string }>(
+      `SELECT p.kind::text, p.unit::text, p.amount::text, s.uri FROM "Price" p JOIN "Source" s ON s.id = p."sourceId" WHERE p."offeringId" = 'openrouter:openai/gpt-4.1-mini' AND p."validTo" IS NULL ORDER BY 1`,
+    );
+    expect(prices).toEqual(
+      expect.arrayContaining([
+        { kind: "INPUT", unit: "PER_1M_TOKENS", amount: "0.400000000000", uri: "openrouter/models.json" },
+        { kind: "OUTPUT", unit: "PER_1M_TOKENS", amount: "1.600000000000", uri: "openrouter/models.json" },
+        { kind: "WEB_SEARCH", unit: "PER_REQUEST", amount: "0.010000000000", uri: "openrouter/models.json" },
+      ]),
+    );
+  });
+
+  it("follows a models.dev base_model link: Bedrock's openai.gpt-5.4 serves gpt-5.4 at its own price", async () => {
+    expect(await one(`SELECT "modelId" FROM "Offering" WHERE id = 'amazon-bedrock:openai.gpt-5.4'`)).toEqual({ modelId: "gpt-5.4" });
+    expect(await one(`SELECT amount::text FROM "Price" WHERE "offeringId" = 'amazon-bedrock:openai.gpt-5.4' AND kind = 'INPUT' AND "validTo" IS NULL`)).toEqual({ amount: "2.750000000000" });
+  });
+
+  it("keeps long-context tiers and fast-mode prices apart from the base price", async () => {
+    const prices = await all<{ kind: string; mode: string; contextAbove: number; amount: string }>(
+      `SELECT kind::text, mode::text, "contextAbove", amount::text FROM "Price" WHERE "offeringId" = 'openai:gpt-5.4' AND kind = 'INPUT' AND "validTo" IS NULL ORDER BY mode, "contextAbove"`,
+    );
+    expect(prices).toEqual([
+      { kind: "INPUT", mode: "FAST", contextAbove: 0, amount: "5.000000000000" },
+      { kind: "INPUT", mode: "STANDARD", contextAbove: 0, amount: "2.500000000000" },
+      { kind: "INPUT", mode: "STANDARD", contextAbove: 272_000, amount: "5.000000000000" },
+    ]);
+  });
+
+  it("merges a provider's facts from models.dev and Starmap: key variable, status page, privacy terms, first-party kind", async () => {
+    expect(
+      await one(`SELECT name, kind::text, "apiKeyEnvVars", "statusPageUrl", "trainsOnData", "dataRetentionDays" FROM "Provider" WHERE id = 'openai'`),
+    ).toEqual({ name: "OpenAI", kind: "FIRST_PARTY", apiKeyEnvVars: ["OPENAI_API_KEY"], statusPageUrl: "https://status.openai.com", trainsOnData: false, dataRetentionDays: 30 });
+    expect(await one(`SELECT kind::text FROM "Provider" WHERE id = 'openrouter'`)).toEqual({ kind: "AGGREGATOR" });
+    expect(await one(`SELECT kind::text FROM "Provider" WHERE id = 'azure'`)).toEqual({ kind: "CLOUD" });
+  });
+
+  it("keeps Starmap's capability badges, core parameters included, and models.dev's flags", async () => {
+    const levels = Object.fromEntries(
+      (await all<{ capabilityKey: string; level: string }>(`SELECT "capabilityKey", level::text FROM "ModelCapability" WHERE "modelId" = 'gpt-4.1-mini'`)).map((r) => [r.capabilityKey, r.level]),
+    );
+    expect(levels).toMatchObject({ tool_calls: "SUPPORTED", structured_outputs: "SUPPORTED", streaming: "SUPPORTED", vision: "SUPPORTED", reasoning: "NOT_SUPPORTED", stop: "CORE" });
+  });
+
+  it("maps other catalogs' author ids onto one author (OpenRouter's meta-llama is models.dev's meta)", async () => {
+    expect(await one(`SELECT count(*)::int AS n FROM "Author" WHERE id IN ('meta-llama', 'mistralai', 'x-ai')`)).toEqual({ n: 0 });
+    expect(await one(`SELECT "authorId" FROM "Model" WHERE id = 'gpt-4.1-mini'`)).toEqual({ authorId: "openai" });
+  });
+
+  it("changes nothing when the same documents are seeded again", async () => {
+    const pricesBefore = await all(`SELECT id, "validTo" FROM "Price" ORDER BY id`);
+    const second = await importDocuments(database, [SEED_DIR], { uriBase: SEED_DIR });
+    expect(second.documents).toEqual({ loaded: 0, unchanged: 6380 });
+    expect(second.models).toEqual({ created: 0, updated: 0, unchanged: 0 });
+    expect(second.prices).toEqual({ created: 0, updated: 0, closed: 0, unchanged: 0 });
+    expect(await tableCounts(database)).toEqual(countsAfterFirst);
+    expect(await all(`SELECT id, "validTo" FROM "Price" ORDER BY id`)).toEqual(pricesBefore);
+  });
+});
