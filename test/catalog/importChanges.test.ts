@@ -1,0 +1,87 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Database, SqlSession } from "../../src/db/database";
+import { importDocuments } from "../../src/catalog/import/importDocuments";
+import { createCatalogDatabase, SEED_DIR, tableCounts } from "../support/catalogDatabase";
+
+/** A folder laid out like seed/, holding an OpenRouter list of the given entries. */
+function openRouterFolder(entries: unknown[]): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "catalog-import-"));
+  fs.mkdirSync(path.join(dir, "openrouter"));
+  fs.writeFileSync(path.join(dir, "openrouter", "models.json"), JSON.stringify({ data: entries }));
+  return dir;
+}
+
+const seedList = JSON.parse(fs.readFileSync(path.join(SEED_DIR, "openrouter", "models.json"), "utf8")) as { data: { id: string; pricing: Record<string, string> }[] };
+const entry = (id: string) => structuredClone(seedList.data.find((e) => e.id === id)!);
+
+describe("re-importing a changed document", () => {
+  let database: Database;
+  let dispose: () => Promise<void>;
+  beforeEach(async () => ({ database, dispose } = await createCatalogDatabase()));
+  afterEach(() => dispose());
+
+  const prices = (offeringId: string) =>
+    database.sql.query<{ kind: string; amount: string; validFrom: Date; validTo: Date | null }>(
+      `SELECT kind::text, amount::text, "validFrom", "validTo" FROM "Price" WHERE "offeringId" = $1 ORDER BY kind, "validFrom"`,
+      [offeringId],
+    );
+
+  it("closes the old price row and opens a new one for a changed price, and closes one no longer stated", async () => {
+    const mini = entry("openai/gpt-4.1-mini");
+    const dir = openRouterFolder([mini, entry("openai/gpt-4.1-nano")]);
+    const t1 = new Date("2026-01-01T00:00:00Z");
+    const t2 = new Date("2026-02-01T00:00:00Z");
+    await importDocuments(database, [dir], { uriBase: dir, now: t1 });
+    const before = await tableCounts(database);
+
+    mini.pricing.prompt = "0.0000005";
+    delete mini.pricing.web_search;
+    fs.writeFileSync(path.join(dir, "openrouter", "models.json"), JSON.stringify({ data: [mini, entry("openai/gpt-4.1-nano")] }));
+    const report = await importDocuments(database, [dir], { uriBase: dir, now: t2 });
+
+    expect(report.documents).toEqual({ loaded: 1, unchanged: 0 });
+    expect(report.prices).toMatchObject({ created: 0, updated: 1, closed: 1 });
+    expect(report.models.created).toBe(0);
+    const history = await prices("openrouter:openai/gpt-4.1-mini");
+    expect(history.filter((p) => p.kind === "INPUT")).toEqual([
+      { kind: "INPUT", amount: "0.400000000000", validFrom: t1, validTo: t2 },
+      { kind: "INPUT", amount: "0.500000000000", validFrom: t2, validTo: null },
+    ]);
+    expect(history.filter((p) => p.kind === "WEB_SEARCH")).toEqual([{ kind: "WEB_SEARCH", amount: "0.010000000000", validFrom: t1, validTo: t2 }]);
+    expect(history.filter((p) => p.kind === "OUTPUT")).toEqual([{ kind: "OUTPUT", amount: "1.600000000000", validFrom: t1, validTo: null }]);
+    const after = await tableCounts(database);
+    expect(after.Price).toBe(before.Price + 1);
+    expect(after.Model).toBe(before.Model);
+  });
+
+  it("writes nothing of a group whose transaction fails midway, so the next run loads it whole", async () => {
+    const mini = entry("openai/gpt-4.1-mini");
+    const dir = openRouterFolder([mini]);
+    await importDocuments(database, [dir], { uriBase: dir });
+    const before = await tableCounts(database);
+    const pricesBefore = await prices("openrouter:openai/gpt-4.1-mini");
+
+    mini.pricing.prompt = "0.0000005";
+    fs.writeFileSync(path.join(dir, "openrouter", "models.json"), JSON.stringify({ data: [mini, entry("openai/gpt-4.1-nano")] }));
+    const failing = failOnStatement(database, /INSERT INTO "Price"/);
+    await expect(importDocuments(failing, [dir], { uriBase: dir })).rejects.toThrow("injected failure");
+
+    expect(await tableCounts(database)).toEqual(before);
+    expect(await prices("openrouter:openai/gpt-4.1-mini")).toEqual(pricesBefore);
+    const retry = await importDocuments(database, [dir], { uriBase: dir });
+    expect(retry.documents.loaded).toBe(1);
+    expect(retry.prices.updated).toBe(1);
+  });
+});
+
+/** The same database, except that inside transactions a statement matching `pattern` fails. */
+function failOnStatement(database: Database, pattern: RegExp): Database {
+  const wrap = (session: SqlSession): SqlSession => ({
+    query: (sql, params) => (pattern.test(sql) ? Promise.reject(new Error("injected failure")) : session.query(sql, params)),
+    exec: (script) => session.exec(script),
+    transaction: (work) => session.transaction((tx) => work(wrap(tx))),
+  });
+  return { ...database, sql: { ...database.sql, transaction: (work) => database.sql.transaction((tx) => work(wrap(tx))) }, close: database.close };
+}
