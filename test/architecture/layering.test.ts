@@ -25,10 +25,11 @@ function layerOf(file: string, specifier: string): string | undefined {
 }
 
 const rules: { layer: string; mayNotImportLayers: string[]; mayNotImportPackages: RegExp }[] = [
-  { layer: "catalog", mayNotImportLayers: ["graphql", "http", "main"], mayNotImportPackages: /^(graphql|type-graphql|@apollo\/|graphql-)/ },
-  { layer: "ingest", mayNotImportLayers: ["graphql", "http", "db", "main"], mayNotImportPackages: /^(graphql|type-graphql|@apollo\/|@prisma\/|pg$|@electric-sql\/)/ },
+  { layer: "catalog", mayNotImportLayers: ["graphql", "http", "main", "cli"], mayNotImportPackages: /^(graphql|type-graphql|@apollo\/|graphql-)/ },
+  { layer: "ingest", mayNotImportLayers: ["graphql", "http", "db", "main", "catalog", "cli"], mayNotImportPackages: /^(graphql|type-graphql|@apollo\/|@prisma\/|pg$|@electric-sql\/)/ },
   { layer: "db", mayNotImportLayers: ["catalog", "graphql", "http", "ingest", "main"], mayNotImportPackages: /^(graphql|type-graphql|@apollo\/)/ },
-  { layer: "graphql", mayNotImportLayers: ["http", "main", "db"], mayNotImportPackages: /^(@prisma\/|pg$|@electric-sql\/)/ },
+  { layer: "graphql", mayNotImportLayers: ["http", "main", "db", "cli"], mayNotImportPackages: /^(@prisma\/|pg$|@electric-sql\/)/ },
+  { layer: "cli", mayNotImportLayers: ["graphql", "http", "main"], mayNotImportPackages: /^(graphql|type-graphql|@apollo\/)/ },
 ];
 
 describe("the layering of src/ (http → graphql → catalog ← ingest; db serves catalog)", () => {
