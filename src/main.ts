@@ -7,6 +7,7 @@ import { defaultMigrationsDir, readMigrationFiles } from "./db/migrations/migrat
 import { createCatalogServices } from "./catalog/catalogServices";
 import { seedIfEmpty } from "./catalog/import/seedIfEmpty";
 import { buildCatalogSchema } from "./graphql/schema";
+import { createLoaders } from "./graphql/loaders";
 import { startHttpServer } from "./http/httpServer";
 
 export interface RunningCatalog {
@@ -42,7 +43,10 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Running
     }
     const services = createCatalogServices(database);
     const schema = await buildCatalogSchema(services);
-    const http = await startHttpServer({ schema, logger }, { port: config.port, host: config.host });
+    const http = await startHttpServer(
+      { schema, logger, createContext: (requestId) => ({ requestId, loaders: createLoaders(services) }) },
+      { port: config.port, host: config.host },
+    );
     return {
       url: http.url,
       port: http.port,

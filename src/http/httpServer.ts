@@ -6,7 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "../logger";
-import type { GraphQLContext } from "./graphqlContext";
+import type { GraphQLContext } from "../graphql/context";
 import { PayloadTooLargeError, readBody } from "./readBody";
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -14,6 +14,8 @@ const MAX_BODY_BYTES = 1_000_000;
 export interface HttpServerOptions {
   schema: GraphQLSchema;
   logger: Logger;
+  /** A fresh context per request: its id, and request-scoped batch loaders. */
+  createContext: (requestId: string) => GraphQLContext;
 }
 
 export interface RunningHttpServer {
@@ -78,7 +80,7 @@ export async function startHttpServer(
     const graphqlRequest: HTTPGraphQLRequest = { method: request.method ?? "GET", headers, search: url.search, body };
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: graphqlRequest,
-      context: async () => ({ requestId }),
+      context: async () => options.createContext(requestId),
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;

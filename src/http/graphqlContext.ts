@@ -1,4 +1,0 @@
-/** What every resolver receives for one request. */
-export interface GraphQLContext {
-  requestId: string;
-}
