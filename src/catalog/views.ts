@@ -78,3 +78,48 @@ export interface CapabilityValue {
   key: string;
   level: CapabilityLevel;
 }
+
+export type ProviderKind = "FIRST_PARTY" | "CLOUD" | "AGGREGATOR" | "INFERENCE_HOST" | "OTHER";
+
+export interface ProviderView {
+  id: string;
+  name: string;
+  kind: ProviderKind;
+  docsUrl: string | null;
+  apiUrl: string | null;
+  apiKeyEnvVars: string[];
+  sdkPackage: string | null;
+  statusPageUrl: string | null;
+  privacyPolicyUrl: string | null;
+  trainsOnData: boolean | null;
+  dataRetentionDays: number | null;
+  headquarters: string | null;
+  version: number;
+}
+
+export interface AuthorView {
+  id: string;
+  name: string;
+  url: string | null;
+  description: string | null;
+  version: number;
+}
+
+export type SourceFormat = "FOUNDRY" | "STARMAP" | "MODELS_DEV" | "OPENROUTER" | "ADMIN";
+
+export interface SourceView {
+  id: string;
+  format: SourceFormat;
+  uri: string;
+  title: string | null;
+  contentHash: string;
+  sizeBytes: number;
+  importedAt: Date;
+}
+
+export interface CapabilityDefinitionView {
+  key: string;
+  name: string;
+  category: string;
+  description: string | null;
+}

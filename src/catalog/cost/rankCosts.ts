@@ -1,0 +1,31 @@
+import Decimal from "decimal.js";
+import type { OfferingCost } from "./priceOffering";
+
+/**
+ * Orders estimates cheapest first: complete estimates before incomplete ones (an incomplete total leaves
+ * costs out, so it only looks cheap); then estimates in the most common currency before others (totals in
+ * different currencies are not comparable, so they are grouped, other currencies alphabetically); then
+ * total ascending, compared as exact decimals; then `tieBreak`; then offeringId. Returns a new array.
+ */
+export function rankCosts(costs: OfferingCost[], tieBreak?: (a: OfferingCost, b: OfferingCost) => number): OfferingCost[] {
+  const main = mainCurrency(costs);
+  const currencyRank = (c: OfferingCost) => (c.currency === main ? "" : c.currency);
+  return [...costs].sort(
+    (a, b) =>
+      Number(b.complete) - Number(a.complete) ||
+      compareStrings(currencyRank(a), currencyRank(b)) ||
+      new Decimal(a.total).comparedTo(b.total) ||
+      (tieBreak?.(a, b) ?? 0) ||
+      compareStrings(a.offeringId, b.offeringId),
+  );
+}
+
+function mainCurrency(costs: OfferingCost[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const c of costs) counts.set(c.currency, (counts.get(c.currency) ?? 0) + 1);
+  return [...counts].sort(([a, na], [b, nb]) => nb - na || compareStrings(a, b))[0]?.[0];
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,184 @@
+import type { Database } from "../../db/database";
+import { groupByKeys } from "../batch";
+import { utc } from "../offerings/offeringRows";
+import { keysetPage, type KeysetPage } from "../pagination/keysetPage";
+import type { PageArgs } from "../pagination/pageArgs";
+import { precedenceFor, type EntityType } from "../reconcile/precedence";
+import { valuesAgree } from "../reconcile/valueAgreement";
+import type { SourceFormat } from "../views";
+
+/** One source's value for a field, as provenance shows it. */
+export interface CandidateView {
+  factId: string;
+  value: unknown;
+  rawValue: string | null;
+  precision: string | null;
+  step: number | null;
+  locator: string;
+  sourceId: string;
+  sourceUri: string;
+  sourceFormat: SourceFormat;
+  observedAt: Date;
+  /** This candidate's value is the one the catalog shows. */
+  chosen: boolean;
+  /** Its value says the same as the chosen one (possibly less exactly). */
+  agrees: boolean;
+}
+
+/** Where a field's value came from: the decision, the rule that made it, and every candidate. */
+export interface FieldProvenanceView {
+  entityType: EntityType;
+  entityId: string;
+  field: string;
+  value: unknown;
+  rule: string;
+  hasConflict: boolean;
+  decidedAt: Date;
+  candidates: CandidateView[];
+}
+
+export interface ConflictFilter {
+  entityType?: EntityType | null;
+  entityId?: string | null;
+  /** A field name, or a prefix ending in "." ("price.", "capability."). */
+  field?: string | null;
+}
+
+interface DecisionRow {
+  entityType: EntityType;
+  entityId: string;
+  field: string;
+  chosenValue: unknown;
+  chosenFactId: string | null;
+  rule: string;
+  hasConflict: boolean;
+  decidedAt: string;
+}
+
+interface FactRow {
+  entityType: EntityType;
+  entityId: string;
+  field: string;
+  id: string;
+  value: unknown;
+  rawValue: string | null;
+  precision: string | null;
+  step: number | null;
+  locator: string;
+  sourceId: string;
+  uri: string;
+  format: SourceFormat;
+  observedAt: string;
+}
+
+const DECISION_COLUMNS = `d."entityType"::text AS "entityType", d."entityId", d.field, d."chosenValue", d."chosenFactId", d.rule, d."hasConflict", ${utc('d."decidedAt"')} AS "decidedAt"`;
+
+/** Reads provenance: every field's decision with its candidates, per entity or as a list of conflicts. */
+export class ProvenanceService {
+  constructor(private readonly database: Database) {}
+
+  /** The provenance of every decided field of each entity (keys "MODEL gpt-4.1-mini"), by field name. */
+  async provenanceByEntities(keys: readonly string[]): Promise<FieldProvenanceView[][]> {
+    const entities = keys.map((k) => {
+      const space = k.indexOf(" ");
+      return { entityType: k.slice(0, space), entityId: k.slice(space + 1) };
+    });
+    const param = [JSON.stringify(entities)];
+    const join = `jsonb_to_recordset($1::jsonb) AS v("entityType" "EntityType", "entityId" text)`;
+    const [decisions, facts] = await Promise.all([
+      this.database.sql.query<DecisionRow>(
+        `SELECT ${DECISION_COLUMNS} FROM ${join} JOIN "FieldDecision" d ON d."entityType" = v."entityType" AND d."entityId" = v."entityId" ORDER BY d.field`,
+        param,
+      ),
+      this.database.sql.query<FactRow>(
+        `SELECT f."entityType"::text AS "entityType", f."entityId", f.field, f.id, f.value, f."rawValue", f.precision, f.step, f.locator, f."sourceId", s.uri, s.format::text AS format, ${utc('f."observedAt"')} AS "observedAt"
+           FROM ${join} JOIN "Fact" f ON f."entityType" = v."entityType" AND f."entityId" = v."entityId" JOIN "Source" s ON s.id = f."sourceId"
+           ORDER BY s.uri`,
+        param,
+      ),
+    ]);
+    const views = assemble(decisions, facts);
+    return groupByKeys(keys, views, (v) => `${v.entityType} ${v.entityId}`);
+  }
+
+  /** A page of the fields on which sources disagree, by entity and field, each with its candidates. */
+  async conflicts(filter: ConflictFilter | null | undefined, page: PageArgs): Promise<KeysetPage<FieldProvenanceView>> {
+    const params: unknown[] = [];
+    const where = [`d."hasConflict"`];
+    if (filter?.entityType) {
+      params.push(filter.entityType);
+      where.push(`d."entityType" = $${params.length}::"EntityType"`);
+    }
+    if (filter?.entityId) {
+      params.push(filter.entityId.trim().toLowerCase());
+      where.push(`lower(d."entityId") = $${params.length}`);
+    }
+    if (filter?.field) {
+      const prefix = filter.field.endsWith(".");
+      params.push(prefix ? `${filter.field.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : filter.field);
+      where.push(prefix ? `d.field LIKE $${params.length}` : `d.field = $${params.length}`);
+    }
+    const result = await keysetPage<DecisionRow>(
+      this.database.sql,
+      {
+        select: DECISION_COLUMNS,
+        from: `FROM "FieldDecision" d`,
+        where,
+        params,
+        keys: [
+          { expr: `d."entityType"::text`, sqlType: "text", direction: "ASC" },
+          { expr: `d."entityId"`, sqlType: "text", direction: "ASC" },
+          { expr: "d.field", sqlType: "text", direction: "ASC" },
+        ],
+        signature: "conflicts",
+      },
+      page,
+    );
+    const wanted = result.edges.map((e) => e.node);
+    const facts = wanted.length
+      ? await this.database.sql.query<FactRow>(
+          `SELECT f."entityType"::text AS "entityType", f."entityId", f.field, f.id, f.value, f."rawValue", f.precision, f.step, f.locator, f."sourceId", s.uri, s.format::text AS format, ${utc('f."observedAt"')} AS "observedAt"
+             FROM jsonb_to_recordset($1::jsonb) AS v("entityType" "EntityType", "entityId" text, field text)
+             JOIN "Fact" f ON f."entityType" = v."entityType" AND f."entityId" = v."entityId" AND f.field = v.field
+             JOIN "Source" s ON s.id = f."sourceId" ORDER BY s.uri`,
+          [JSON.stringify(wanted.map(({ entityType, entityId, field }) => ({ entityType, entityId, field })))],
+        )
+      : [];
+    const views = assemble(wanted, facts);
+    return { ...result, edges: result.edges.map((e, i) => ({ cursor: e.cursor, node: views[i] })) };
+  }
+}
+
+/** Decisions with their candidates, in the decisions' order. */
+function assemble(decisions: DecisionRow[], facts: FactRow[]): FieldProvenanceView[] {
+  const key = (r: { entityType: string; entityId: string; field: string }) => `${r.entityType}\u0000${r.entityId}\u0000${r.field}`;
+  const factsByField = new Map<string, FactRow[]>();
+  for (const f of facts) factsByField.set(key(f), [...(factsByField.get(key(f)) ?? []), f]);
+  return decisions.map((d) => {
+    const comparison = precedenceFor(d.entityType, d.field).comparison;
+    const chosen = { value: d.chosenValue };
+    return {
+      entityType: d.entityType,
+      entityId: d.entityId,
+      field: d.field,
+      value: d.chosenValue,
+      rule: d.rule,
+      hasConflict: d.hasConflict,
+      decidedAt: new Date(d.decidedAt),
+      candidates: (factsByField.get(key(d)) ?? []).map((f) => ({
+        factId: f.id,
+        value: f.value,
+        rawValue: f.rawValue,
+        precision: f.precision,
+        step: f.step,
+        locator: f.locator,
+        sourceId: f.sourceId,
+        sourceUri: f.uri,
+        sourceFormat: f.format,
+        observedAt: new Date(f.observedAt),
+        chosen: f.id === d.chosenFactId,
+        agrees: valuesAgree({ value: f.value, precision: f.precision, step: f.step }, chosen, comparison),
+      })),
+    };
+  });
+}
