@@ -1,14 +1,53 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchema, type ContainerType } from "type-graphql";
-import { HealthResolver } from "./health/health.resolver";
 import type { CatalogServices } from "../catalog/catalogServices";
+import { CapabilityResolver } from "./capability/capability.resolver";
+import { CompareResolver } from "./compare/compare.resolver";
+import { CostResolver } from "./cost/cost.resolver";
+import { HealthResolver } from "./health/health.resolver";
+import { ModelResolver } from "./model/model.resolver";
+import { OfferingResolver } from "./offering/offering.resolver";
+import { PriceResolver } from "./offering/price.resolver";
+import { AuthorResolver } from "./party/author.resolver";
+import { ProviderResolver } from "./party/provider.resolver";
+import { ConflictsResolver } from "./provenance/conflicts.resolver";
+import { SourceResolver } from "./source/source.resolver";
+
+/** Each resolver class with how to build it from the services: the one place resolvers get their dependencies. */
+function resolverInstances(services: CatalogServices): Map<Function, object> {
+  return new Map<Function, object>([
+    [HealthResolver, new HealthResolver(services.health)],
+    [ModelResolver, new ModelResolver(services.models)],
+    [OfferingResolver, new OfferingResolver(services.offerings)],
+    [PriceResolver, new PriceResolver()],
+    [ProviderResolver, new ProviderResolver(services.parties)],
+    [AuthorResolver, new AuthorResolver(services.parties)],
+    [CapabilityResolver, new CapabilityResolver(services.capabilities)],
+    [SourceResolver, new SourceResolver(services.sources)],
+    [ConflictsResolver, new ConflictsResolver(services.provenance)],
+    [CompareResolver, new CompareResolver(services.comparison)],
+    [CostResolver, new CostResolver(services.costs)],
+  ]);
+}
 
 /** The resolver classes of the public schema, in one list so the schema file and the server agree. */
-export const RESOLVERS = [HealthResolver] as const;
+export const RESOLVERS = [
+  HealthResolver,
+  ModelResolver,
+  OfferingResolver,
+  PriceResolver,
+  ProviderResolver,
+  AuthorResolver,
+  CapabilityResolver,
+  SourceResolver,
+  ConflictsResolver,
+  CompareResolver,
+  CostResolver,
+] as const;
 
 /** Builds the executable schema, handing each resolver the services it needs through its constructor. */
 export async function buildCatalogSchema(services: CatalogServices): Promise<GraphQLSchema> {
-  const instances = new Map<Function, object>([[HealthResolver, new HealthResolver(services.health)]]);
+  const instances = resolverInstances(services);
   const container: ContainerType = {
     get(resolverClass: Function) {
       const instance = instances.get(resolverClass);

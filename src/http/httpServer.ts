@@ -7,9 +7,16 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "../logger";
 import type { GraphQLContext } from "../graphql/context";
+import { formatCatalogError, unexpectedErrorLogger } from "../graphql/errors/errorMapping";
+import { depthLimit } from "../graphql/limits/depthLimit";
 import { PayloadTooLargeError, readBody } from "./readBody";
+import { PLAYGROUND_ASSETS_PREFIX, servePlaygroundAsset } from "./playground/playgroundAssets";
+import { sendPlaygroundPage } from "./playground/playgroundPage";
+import { wantsPlayground } from "./playground/wantsPlayground";
 
 const MAX_BODY_BYTES = 1_000_000;
+/** Deep enough for every real query of the schema (model → offerings → prices → source is 4). */
+const MAX_QUERY_DEPTH = 12;
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -38,7 +45,9 @@ export async function startHttpServer(
     schema: options.schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+    formatError: formatCatalogError,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server }), unexpectedErrorLogger(logger)],
   });
   await apollo.start();
 
@@ -55,7 +64,9 @@ export async function startHttpServer(
   async function route(request: http.IncomingMessage, response: http.ServerResponse, requestId: string) {
     const url = new URL(request.url ?? "/", "http://localhost");
     if (url.pathname === "/healthz") return sendJson(response, 200, { status: "ok" });
+    if (url.pathname.startsWith(PLAYGROUND_ASSETS_PREFIX)) return servePlaygroundAsset(request, response, url.pathname);
     if (url.pathname !== "/graphql") return sendJson(response, 404, { error: `No route for ${url.pathname}; the API is at /graphql` });
+    if (wantsPlayground(request, url)) return sendPlaygroundPage(response);
 
     let body: unknown;
     if (request.method === "POST") {

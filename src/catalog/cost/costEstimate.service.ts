@@ -1,0 +1,70 @@
+import type { ModelCatalogService } from "../models/modelCatalog.service";
+import type { ModelFilter } from "../models/modelFilter";
+import type { OfferingCatalogService } from "../offerings/offeringCatalog.service";
+import { ValidationError } from "../errors";
+import type { OfferingView } from "../views";
+import { normalizeWorkload, priceOffering, rankCosts, type OfferingCost, type Workload } from "./costEstimate";
+
+export const MAX_ESTIMATES = 200;
+/** More models than this under one filter would make an estimate slow; narrow the filter. */
+const MAX_MODELS = 10_000;
+
+export interface EstimateOptions {
+  filter?: ModelFilter | null;
+  providerId?: string | null;
+  /** Price the workload as of this instant (prices then in force); now when not given. */
+  at?: Date | null;
+  first?: number | null;
+  /** Keep only each model's cheapest offering. */
+  cheapestPerModel?: boolean | null;
+}
+
+export interface OfferingEstimate {
+  offering: OfferingView;
+  cost: OfferingCost;
+}
+
+export interface CostEstimates {
+  estimates: OfferingEstimate[];
+  /** How many offerings could price the workload, before `first` cut the list. */
+  totalCount: number;
+  workload: Workload;
+}
+
+/** Prices a workload on every offering of the models a filter selects, cheapest first. */
+export class CostEstimateService {
+  constructor(
+    private readonly models: ModelCatalogService,
+    private readonly offerings: OfferingCatalogService,
+  ) {}
+
+  async estimate(input: Partial<Workload>, options: EstimateOptions = {}): Promise<CostEstimates> {
+    const workload = normalizeWorkload(input);
+    const first = options.first ?? 20;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_ESTIMATES) throw new ValidationError(`first must be a whole number from 1 to ${MAX_ESTIMATES}, got ${first}`, "first");
+    const modelIds = await this.models.matchingIds(options.filter, MAX_MODELS + 1);
+    if (modelIds.length > MAX_MODELS) throw new ValidationError(`The filter selects more than ${MAX_MODELS} models; narrow it`, "filter");
+    const offerings = (await this.offerings.offeringsByModelIds(modelIds, options.providerId)).flat();
+    const prices = await this.offerings.pricesByOfferingIds(
+      offerings.map((o) => o.id),
+      { at: options.at ?? null },
+    );
+    const byId = new Map(offerings.map((o) => [o.id, o]));
+    const costs = offerings.flatMap((offering, i) => priceOffering(offering.id, workload, prices[i]) ?? []);
+    let ranked = rankCosts(costs, (a, b) => byId.get(a.offeringId)!.modelId.localeCompare(byId.get(b.offeringId)!.modelId));
+    if (options.cheapestPerModel) {
+      const seen = new Set<string>();
+      ranked = ranked.filter((c) => {
+        const modelId = byId.get(c.offeringId)!.modelId;
+        if (seen.has(modelId)) return false;
+        seen.add(modelId);
+        return true;
+      });
+    }
+    return {
+      estimates: ranked.slice(0, first).map((cost) => ({ offering: byId.get(cost.offeringId)!, cost })),
+      totalCount: ranked.length,
+      workload,
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { Field, ObjectType } from "type-graphql";
+import { CapabilityLevel } from "../common/enums";
+
+@ObjectType({ description: "A capability flag the catalog knows (tool calls, structured outputs, streaming, vision, reasoning...)." })
+export class CapabilityDefinition {
+  @Field({ description: 'The key filters and `supports` take, e.g. "tool_calls".' })
+  key!: string;
+
+  @Field()
+  name!: string;
+
+  @Field({ description: "features, generation_controls, modalities or delivery." })
+  category!: string;
+
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+}
+
+@ObjectType({ description: "A capability as a model or offering has it." })
+export class CapabilityFlag {
+  @Field({ description: "The capability's key." })
+  key!: string;
+
+  @Field(() => CapabilityLevel)
+  level!: CapabilityLevel;
+
+  @Field({ description: "Whether it is there (SUPPORTED or CORE)." })
+  supported!: boolean;
+}

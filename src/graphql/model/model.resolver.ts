@@ -1,0 +1,72 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { ModelCatalogService } from "../../catalog/models/modelCatalog.service";
+import { supports } from "../../catalog/capabilities/capabilityCatalog.service";
+import type { GraphQLContext } from "../context";
+import { CapabilityFlag } from "../capability/capability.type";
+import { Offering } from "../offering/offering.type";
+import { Author } from "../party/author.type";
+import { FieldProvenance } from "../provenance/provenance.type";
+import { entityKey } from "../provenance/entityKey";
+import { pickProvenance } from "../provenance/fieldProvenance";
+import { ModelConnection } from "./model.connection";
+import { Model } from "./model.type";
+import { ModelsArgs } from "./models.args";
+
+@Resolver(() => Model)
+export class ModelResolver {
+  constructor(private readonly modelCatalog: ModelCatalogService) {}
+
+  @Query(() => Model, { nullable: true, description: 'A model by its id or an alias ("gpt-4.1-mini", "openai/gpt-4.1-mini", a dated snapshot id); null if the catalog has none.' })
+  async model(@Arg("id", () => ID) id: string): Promise<Model | null> {
+    return ((await this.modelCatalog.findModel(id)) as Model | undefined) ?? null;
+  }
+
+  @Query(() => ModelConnection, { description: "Models, filtered and sorted, a page at a time (Relay cursor connection)." })
+  async models(@Args() { filter, orderBy, ...page }: ModelsArgs): Promise<ModelConnection> {
+    return (await this.modelCatalog.listModels(filter, orderBy, page)) as unknown as ModelConnection;
+  }
+
+  @FieldResolver(() => Author, { nullable: true, description: "Who made it; null when no source says." })
+  async author(@Root() model: Model, @Ctx() { loaders }: GraphQLContext): Promise<Author | null> {
+    return model.authorId ? ((await loaders.author.load(model.authorId)) ?? null) : null;
+  }
+
+  @FieldResolver(() => [String], { description: "Other names that find this model: the author-prefixed id, dated snapshots, providers' ids." })
+  async aliases(@Root() model: Model, @Ctx() { loaders }: GraphQLContext): Promise<string[]> {
+    return loaders.aliases.load(model.id);
+  }
+
+  @FieldResolver(() => [Offering], { description: "The providers serving it, each with its own id, limits and prices." })
+  async offerings(
+    @Root() model: Model,
+    @Ctx() { loaders }: GraphQLContext,
+    @Arg("providerId", () => ID, { nullable: true, description: "Only this provider's offering." }) providerId?: string | null,
+  ): Promise<Offering[]> {
+    return (await loaders.offeringsOfModel(providerId ?? null).load(model.id)) as Offering[];
+  }
+
+  @FieldResolver(() => [CapabilityFlag], { description: "Its capability flags, reconciled from every source; a capability no source mentions is absent." })
+  async capabilities(@Root() model: Model, @Ctx() { loaders }: GraphQLContext): Promise<CapabilityFlag[]> {
+    const values = await loaders.capabilitiesOfModel.load(model.id);
+    return values.map((c) => ({ ...c, supported: c.level !== "NOT_SUPPORTED" })) as CapabilityFlag[];
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: 'Whether it has a capability (key as in `capabilities`, e.g. "tool_calls"): true, false, or null when no source says.' })
+  async supports(@Root() model: Model, @Arg("key") key: string, @Ctx() { loaders }: GraphQLContext): Promise<boolean | null> {
+    return supports(await loaders.capabilitiesOfModel.load(model.id), key);
+  }
+
+  @FieldResolver(() => [FieldProvenance], { description: "Where its values came from: per field, every source's value, the one chosen and why." })
+  async provenance(
+    @Root() model: Model,
+    @Ctx() { loaders }: GraphQLContext,
+    @Arg("field", () => String, { nullable: true, description: 'One field ("contextWindow", "capability.tool_calls"); all when not given.' }) field?: string | null,
+  ): Promise<FieldProvenance[]> {
+    return pickProvenance(await loaders.provenance.load(entityKey("MODEL", model.id)), field);
+  }
+
+  @FieldResolver(() => [FieldProvenance], { description: "The fields on which its sources disagree." })
+  async conflicts(@Root() model: Model, @Ctx() { loaders }: GraphQLContext): Promise<FieldProvenance[]> {
+    return pickProvenance(await loaders.provenance.load(entityKey("MODEL", model.id)), null, true);
+  }
+}

@@ -1,0 +1,46 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { PartyCatalogService } from "../../catalog/parties/partyCatalog.service";
+import type { GraphQLContext } from "../context";
+import { PageArgs } from "../common/pageArgs.args";
+import { Offering } from "../offering/offering.type";
+import { FieldProvenance } from "../provenance/provenance.type";
+import { entityKey } from "../provenance/entityKey";
+import { pickProvenance } from "../provenance/fieldProvenance";
+import { ProviderConnection } from "./party.connections";
+import { Provider } from "./provider.type";
+import { ProviderFilter } from "./providerFilter.input";
+
+@ArgsType()
+class ProvidersArgs extends PageArgs {
+  @Field(() => ProviderFilter, { nullable: true })
+  filter?: ProviderFilter | null;
+}
+
+@Resolver(() => Provider)
+export class ProviderResolver {
+  constructor(private readonly parties: PartyCatalogService) {}
+
+  @Query(() => Provider, { nullable: true, description: 'A provider by id ("openai", "azure", "openrouter"); null if none.' })
+  async provider(@Arg("id", () => ID) id: string, @Ctx() { loaders }: GraphQLContext): Promise<Provider | null> {
+    return ((await loaders.provider.load(id)) as Provider | undefined) ?? null;
+  }
+
+  @Query(() => ProviderConnection, { description: "Providers by name, a page at a time." })
+  async providers(@Args() { filter, ...page }: ProvidersArgs): Promise<ProviderConnection> {
+    return (await this.parties.listProviders(filter, page)) as unknown as ProviderConnection;
+  }
+
+  @FieldResolver(() => [Offering], { description: "The models it serves." })
+  async offerings(@Root() provider: Provider, @Ctx() { loaders }: GraphQLContext): Promise<Offering[]> {
+    return (await loaders.offeringsOfProvider.load(provider.id)) as Offering[];
+  }
+
+  @FieldResolver(() => [FieldProvenance], { description: "Where its values came from." })
+  async provenance(
+    @Root() provider: Provider,
+    @Ctx() { loaders }: GraphQLContext,
+    @Arg("field", () => String, { nullable: true }) field?: string | null,
+  ): Promise<FieldProvenance[]> {
+    return pickProvenance(await loaders.provenance.load(entityKey("PROVIDER", provider.id)), field);
+  }
+}

@@ -1,0 +1,46 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from "type-graphql";
+import type { ProvenanceService } from "../../catalog/provenance/provenance.service";
+import type { GraphQLContext } from "../context";
+import { Connection } from "../common/connection";
+import { EntityType } from "../common/enums";
+import { PageArgs } from "../common/pageArgs.args";
+import { Source } from "../source/source.type";
+import { FactCandidate, FieldProvenance } from "./provenance.type";
+
+export const ConflictConnection = Connection(FieldProvenance, "Conflict");
+export type ConflictConnection = InstanceType<typeof ConflictConnection>;
+
+@InputType({ description: "Which conflicts to list." })
+class ConflictFilter {
+  @Field(() => EntityType, { nullable: true })
+  entityType?: EntityType | null;
+
+  @Field(() => String, { nullable: true, description: 'One record, e.g. "gpt-4.1-mini".' })
+  entityId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'One field, or a prefix ending in "." ("price.", "capability.").' })
+  field?: string | null;
+}
+
+@ArgsType()
+class ConflictsArgs extends PageArgs {
+  @Field(() => ConflictFilter, { nullable: true })
+  filter?: ConflictFilter | null;
+}
+
+@Resolver(() => FactCandidate)
+export class ConflictsResolver {
+  constructor(private readonly provenance: ProvenanceService) {}
+
+  @Query(() => ConflictConnection, { description: "Every field on which sources disagree, with each candidate, its source and locator, the value chosen and why." })
+  async conflicts(@Args() { filter, ...page }: ConflictsArgs): Promise<ConflictConnection> {
+    return (await this.provenance.conflicts(filter, page)) as unknown as ConflictConnection;
+  }
+
+  @FieldResolver(() => Source, { description: "The document that states this value." })
+  async source(@Root() candidate: FactCandidate, @Ctx() { loaders }: GraphQLContext): Promise<Source> {
+    return (await loaders.source.load(candidate.sourceId)) as Source;
+  }
+}
+
+export { FieldProvenance };

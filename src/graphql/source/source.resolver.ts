@@ -1,0 +1,34 @@
+import { Args, ArgsType, Field, InputType, Query, Resolver } from "type-graphql";
+import type { SourceCatalogService } from "../../catalog/sources/sourceCatalog.service";
+import { Connection } from "../common/connection";
+import { PageArgs } from "../common/pageArgs.args";
+import { SourceFormat } from "../common/enums";
+import { Source } from "./source.type";
+
+export const SourceConnection = Connection(Source, "Source");
+export type SourceConnection = InstanceType<typeof SourceConnection>;
+
+@InputType({ description: "Conditions on sources." })
+class SourceFilter {
+  @Field(() => [SourceFormat], { nullable: true })
+  formats?: SourceFormat[] | null;
+
+  @Field(() => String, { nullable: true, description: "Words in the URI." })
+  search?: string | null;
+}
+
+@ArgsType()
+class SourcesArgs extends PageArgs {
+  @Field(() => SourceFilter, { nullable: true })
+  filter?: SourceFilter | null;
+}
+
+@Resolver(() => Source)
+export class SourceResolver {
+  constructor(private readonly sourceCatalog: SourceCatalogService) {}
+
+  @Query(() => SourceConnection, { description: "The imported documents, by URI, a page at a time." })
+  async sources(@Args() { filter, ...page }: SourcesArgs): Promise<SourceConnection> {
+    return (await this.sourceCatalog.listSources(filter, page)) as unknown as SourceConnection;
+  }
+}
