@@ -109,6 +109,6 @@ export function modelFilterSql(filter: ModelFilter | null | undefined, params: u
   if (filter.releasedAfter && filter.releasedBefore && filter.releasedAfter > filter.releasedBefore) {
     throw new ValidationError("filter.releasedAfter is later than filter.releasedBefore", "filter.releasedAfter");
   }
-  if (filter.statuses && filter.statuses.length > 0) where.push(`m.status = ANY(${bind(filter.statuses)}::"LifecycleStatus"[])`);
+  if (filter.statuses && filter.statuses.length > 0) where.push(`m.status = ANY(${bind(filter.statuses)}::text[]::"LifecycleStatus"[])`);
   return where;
 }

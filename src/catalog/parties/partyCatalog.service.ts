@@ -40,7 +40,7 @@ export class PartyCatalogService {
     }
     if (filter?.kinds?.length) {
       params.push(filter.kinds);
-      where.push(`p.kind = ANY($${params.length}::"ProviderKind"[])`);
+      where.push(`p.kind = ANY($${params.length}::text[]::text[]::"ProviderKind"[])`);
     }
     return keysetPage<ProviderView>(
       this.database.sql,

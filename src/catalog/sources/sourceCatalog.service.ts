@@ -32,7 +32,7 @@ export class SourceCatalogService {
     const where: string[] = [];
     if (filter?.formats?.length) {
       params.push(filter.formats);
-      where.push(`s.format = ANY($${params.length}::"SourceFormat"[])`);
+      where.push(`s.format = ANY($${params.length}::text[]::text[]::"SourceFormat"[])`);
     }
     if (filter?.search?.trim()) {
       params.push(`%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);

@@ -1,0 +1,428 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Database, SqlSession } from "../../src/db/database";
+import { createCatalogServices } from "../../src/catalog/catalogServices";
+import { importDocuments } from "../../src/catalog/import/importDocuments";
+import { buildCatalogSchema } from "../../src/graphql/schema";
+import { createLoaders } from "../../src/graphql/loaders";
+import { startHttpServer } from "../../src/http/httpServer";
+import { silentLogger } from "../../src/logger";
+import { SEED_DIR } from "../support/catalogDatabase";
+import { startSeededServer, type SeededServer } from "../support/seededServer";
+
+jest.setTimeout(180_000);
+
+let server: SeededServer;
+beforeAll(async () => {
+  server = await startSeededServer();
+});
+afterAll(() => server.stop());
+
+const gql = <Data = Record<string, any>>(query: string, variables?: Record<string, unknown>) => server.graphql<Data>(query, variables);
+const data = async (query: string, variables?: Record<string, unknown>) => {
+  const result = await gql(query, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data!;
+};
+const errorOf = async (query: string, variables?: Record<string, unknown>) => {
+  const result = await gql(query, variables);
+  expect(result.errors?.length).toBeGreaterThan(0);
+  return result.errors![0];
+};
+
+describe("model(id)", () => {
+  it.each(["gpt-4.1-mini", "openai/gpt-4.1-mini", "openai/gpt-4.1-mini-2025-04-14", "GPT-4.1-Mini"])("finds gpt-4.1-mini by %s", async (id) => {
+    expect((await data(`query($id: ID!) { model(id: $id) { id name } }`, { id })).model).toEqual({ id: "gpt-4.1-mini", name: "GPT-4.1 mini" });
+  });
+
+  it("returns null, not an error, for an id the catalog does not know", async () => {
+    expect(await gql(`{ model(id: "gpt-9") { id } }`)).toEqual({ data: { model: null } });
+  });
+
+  it("gives gpt-4.1-mini's reconciled facts, its flags and OpenAI's 0.40 / 1.60 USD per 1M tokens", async () => {
+    const { model } = await data(`{ model(id: "gpt-4.1-mini") {
+      contextWindow maxOutputTokens knowledgeCutoff knowledgeCutoffPrecision releaseDate inputModalities openWeights qualityIndex languageCount
+      author { id name } toolCalls: supports(key: "tool_calls") reasoning: supports(key: "reasoning") unknownFlag: supports(key: "telepathy")
+      offerings(providerId: "openai") { id providerModelId provider { id kind } prices { kind unit mode contextAbove amount currency validTo source { uri format } } }
+    } }`);
+    expect(model).toMatchObject({
+      contextWindow: 1_047_576,
+      maxOutputTokens: 32_768,
+      knowledgeCutoff: "2024-04-01",
+      knowledgeCutoffPrecision: "DAY",
+      releaseDate: "2025-04-14",
+      inputModalities: ["image", "pdf", "text"],
+      openWeights: false,
+      qualityIndex: "0.8",
+      languageCount: 27,
+      author: { id: "openai", name: "OpenAI" },
+      toolCalls: true,
+      reasoning: false,
+      unknownFlag: null,
+    });
+    expect(model.offerings).toHaveLength(1);
+    const [openai] = model.offerings;
+    expect(openai).toMatchObject({ id: "openai:gpt-4.1-mini", providerModelId: "gpt-4.1-mini", provider: { id: "openai", kind: "FIRST_PARTY" } });
+    const source = { uri: "models.dev/providers/openai/models/gpt-4.1-mini.toml", format: "MODELS_DEV" };
+    expect(openai.prices).toEqual([
+      { kind: "INPUT", unit: "PER_1M_TOKENS", mode: "STANDARD", contextAbove: 0, amount: "0.4", currency: "USD", validTo: null, source },
+      { kind: "OUTPUT", unit: "PER_1M_TOKENS", mode: "STANDARD", contextAbove: 0, amount: "1.6", currency: "USD", validTo: null, source },
+      { kind: "CACHED_INPUT", unit: "PER_1M_TOKENS", mode: "STANDARD", contextAbove: 0, amount: "0.1", currency: "USD", validTo: null, source },
+    ]);
+  });
+
+  it("shows the Foundry card's billing split at 128k and its 1M input limit on Microsoft Foundry's offering, with where the card says so", async () => {
+    const { model } = await data(`{ model(id: "gpt-4.1-mini") { offerings(providerId: "azure") { billingTierThresholds maxInputTokens
+      provenance(field: "billingTierThresholds") { value candidates { value rawValue locator source { uri } } } } } }`);
+    const [azure] = model.offerings;
+    expect(azure.billingTierThresholds).toEqual([128_000]);
+    expect(azure.maxInputTokens).toBe(1_000_000);
+    expect(azure.provenance[0].candidates).toEqual([{ value: [128_000], rawValue: expect.any(String), locator: expect.stringMatching(/^L\d+$/), source: { uri: "seed-docs/000_2d6fa22dba4ca22a.txt" } }]);
+  });
+
+  it("explains the context window: models.dev's 1,047,576 chosen, the Foundry card's 1,048,576 in conflict, Starmap's 1.0M agreeing", async () => {
+    const { model } = await data(`{ model(id: "gpt-4.1-mini") { provenance(field: "contextWindow") { field value rule hasConflict
+      candidates { value rawValue precision step locator chosen agrees source { uri format } } } } }`);
+    const [contextWindow] = model.provenance;
+    expect(contextWindow).toMatchObject({ field: "contextWindow", value: 1_047_576, hasConflict: true, rule: expect.stringMatching(/^models\.dev ranks first/) });
+    const byUri = Object.fromEntries(contextWindow.candidates.map((c: any) => [c.source.uri, c]));
+    expect(byUri["seed-docs/000_2d6fa22dba4ca22a.txt"]).toMatchObject({ value: 1_048_576, locator: "L137", chosen: false, agrees: false, source: { format: "FOUNDRY" } });
+    expect(byUri["seed-docs/004_03887db0652c48e6.txt"]).toMatchObject({ value: 1_000_000, rawValue: "1.0M tokens", precision: "rounded", step: 100_000, agrees: true });
+    expect(byUri["models.dev/models/openai/gpt-4.1-mini.toml"]).toMatchObject({ value: 1_047_576, locator: "limit.context", chosen: true, agrees: true });
+    expect(byUri["openrouter/models.json"]).toMatchObject({ value: 1_047_576, agrees: true });
+  });
+});
+
+describe("conflicts", () => {
+  it("lists gpt-4.1-mini's context window with every candidate and the rule", async () => {
+    const { conflicts } = await data(`{ conflicts(filter: { entityType: MODEL, entityId: "gpt-4.1-mini", field: "contextWindow" }) { totalCount
+      edges { node { entityId field value rule candidates { value locator source { uri } } } } } }`);
+    expect(conflicts.totalCount).toBe(1);
+    expect(conflicts.edges[0].node).toMatchObject({ entityId: "gpt-4.1-mini", field: "contextWindow", value: 1_047_576 });
+    expect(conflicts.edges[0].node.candidates.map((c: any) => c.value)).toEqual(expect.arrayContaining([1_048_576, 1_047_576, 1_000_000]));
+  });
+
+  it("pages through all conflicts of a kind without repeating one", async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 3; i++) {
+      const { conflicts }: any = await data(`query($after: String) { conflicts(filter: { field: "knowledgeCutoff" }, first: 50, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { entityId field hasConflict } } } }`, { after });
+      seen.push(...conflicts.edges.map((e: any) => e.node.entityId));
+      expect(conflicts.edges.every((e: any) => e.node.hasConflict && e.node.field === "knowledgeCutoff")).toBe(true);
+      if (!conflicts.pageInfo.hasNextPage) break;
+      after = conflicts.pageInfo.endCursor;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toContain("gpt-4.1-mini");
+  });
+});
+
+describe("models(...)", () => {
+  it("filters by capabilities, context window and a price ceiling, cheapest input first", async () => {
+    const { models } = await data(`{ models(filter: { capabilities: ["tool_calls"], minContextWindow: 100000, maxPrice: { kind: INPUT, amount: "1" }, providerIds: ["openai"] },
+      orderBy: [{ field: PRICE, priceKind: INPUT }], first: 50) { totalCount edges { node { id contextWindow supports(key: "tool_calls")
+      offerings(providerId: "openai") { prices(kind: INPUT) { amount contextAbove mode } } } } } }`);
+    expect(models.totalCount).toBeGreaterThan(0);
+    const cheapest = models.edges.map((e: any) => {
+      expect(e.node.contextWindow).toBeGreaterThanOrEqual(100_000);
+      expect(e.node.supports).toBe(true);
+      return Math.min(...e.node.offerings[0].prices.filter((p: any) => p.contextAbove === 0 && p.mode === "STANDARD").map((p: any) => Number(p.amount)));
+    });
+    expect(cheapest.every((p: number) => p <= 1)).toBe(true);
+    expect([...cheapest].sort((a, b) => a - b)).toEqual(cheapest);
+    expect(models.edges.map((e: any) => e.node.id)).toContain("gpt-4.1-mini");
+  });
+
+  it("searches ids, aliases, names and descriptions, and narrows by author, modalities, open weights and release dates", async () => {
+    const { models } = await data(`{ models(filter: { search: "gpt-4.1", authorIds: ["openai"], inputModalities: ["image"], openWeights: false,
+      releasedAfter: "2025-04-01", releasedBefore: "2025-04-30" }, first: 100) { edges { node { id releaseDate author { id } } } } }`);
+    const ids = models.edges.map((e: any) => e.node.id);
+    expect(ids).toEqual(expect.arrayContaining(["gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano"]));
+    for (const e of models.edges) {
+      expect(e.node.author.id).toBe("openai");
+      expect(e.node.releaseDate >= "2025-04-01" && e.node.releaseDate <= "2025-04-30").toBe(true);
+    }
+  });
+
+  it("reads the whole catalog forwards and backwards, 100 at a time, with no duplicates or gaps", async () => {
+    const read = async (direction: "forward" | "backward") => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      let total = 0;
+      for (;;) {
+        const query: string =
+          direction === "forward"
+            ? `query($c: String) { models(first: 100, after: $c, orderBy: [{ field: RELEASE_DATE, direction: DESC }]) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`
+            : `query($c: String) { models(last: 100, before: $c, orderBy: [{ field: RELEASE_DATE, direction: DESC }]) { totalCount pageInfo { hasPreviousPage startCursor } edges { node { id } } } }`;
+        const { models }: any = await data(query, { c: cursor });
+        total = models.totalCount;
+        const page = models.edges.map((e: any) => e.node.id);
+        if (direction === "forward") {
+          ids.push(...page);
+          if (!models.pageInfo.hasNextPage) break;
+          cursor = models.pageInfo.endCursor;
+        } else {
+          ids.unshift(...page);
+          if (!models.pageInfo.hasPreviousPage) break;
+          cursor = models.pageInfo.startCursor;
+        }
+      }
+      return { ids, total };
+    };
+    const forward = await read("forward");
+    const backward = await read("backward");
+    expect(forward.total).toBeGreaterThan(2000);
+    expect(forward.ids).toHaveLength(forward.total);
+    expect(new Set(forward.ids).size).toBe(forward.total);
+    expect(backward.ids).toEqual(forward.ids);
+  });
+
+  it.each([
+    [`{ models(first: 101) { totalCount } }`, "first must be at most 100", "first"],
+    [`{ models(first: -1) { totalCount } }`, "first must be a whole number", "first"],
+    [`{ models(first: 1, last: 1) { totalCount } }`, "Pass either first or last", "first"],
+    [`{ models(after: "not-a-cursor!") { totalCount } }`, "after is not a valid cursor", "after"],
+    [`{ models(after: "WyJ4Il0") { totalCount } }`, "after is not a valid cursor", "after"],
+    [`{ models(orderBy: [{ field: PRICE }]) { totalCount } }`, "orderBy PRICE needs a priceKind", "orderBy[0].priceKind"],
+    [`{ models(filter: { releasedAfter: "April 2025" }) { totalCount } }`, "filter.releasedAfter must be a date", "filter.releasedAfter"],
+    [`{ models(filter: { maxPrice: { kind: INPUT, amount: "-1" } }) { totalCount } }`, "filter.maxPrice.amount must be a non-negative decimal", "filter.maxPrice.amount"],
+  ])("refuses %s with BAD_USER_INPUT naming the argument", async (query, message, field) => {
+    const error = await errorOf(query);
+    expect(error.message).toContain(message);
+    expect(error.extensions).toEqual({ code: "BAD_USER_INPUT", field });
+  });
+
+  it("refuses a cursor of another ordering", async () => {
+    const { models } = await data(`{ models(first: 1) { pageInfo { endCursor } } }`);
+    const error = await errorOf(`query($c: String) { models(after: $c, orderBy: [{ field: CONTEXT_WINDOW }]) { totalCount } }`, { c: models.pageInfo.endCursor });
+    expect(error.message).toMatch(/cursor of another ordering/);
+    expect(error.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("refuses a non-decimal price: BAD_USER_INPUT in a variable, a validation error in the query text", async () => {
+    const inVariable = await errorOf(`query($amount: Decimal!) { models(filter: { maxPrice: { kind: INPUT, amount: $amount } }) { totalCount } }`, { amount: "cheap" });
+    expect(inVariable.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(inVariable.message).toMatch(/Decimal must be a decimal number/);
+    const inText = await errorOf(`{ models(filter: { maxPrice: { kind: INPUT, amount: "cheap" } }) { totalCount } }`);
+    expect(inText.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(inText.message).toMatch(/Decimal must be a decimal number/);
+  });
+
+  it("filters by lifecycle status", async () => {
+    const { models } = await data(`{ models(filter: { statuses: [DEPRECATED] }, first: 100) { totalCount edges { node { status } } } }`);
+    expect(models.edges.every((e: any) => e.node.status === "DEPRECATED")).toBe(true);
+  });
+});
+
+describe("providers, authors, capabilities and sources", () => {
+  it("gives a provider's merged facts and its offerings", async () => {
+    const { provider } = await data(`{ provider(id: "openai") { id name kind apiKeyEnvVars statusPageUrl trainsOnData dataRetentionDays offerings { id } } }`);
+    expect(provider).toMatchObject({ id: "openai", name: "OpenAI", kind: "FIRST_PARTY", apiKeyEnvVars: ["OPENAI_API_KEY"], statusPageUrl: "https://status.openai.com", trainsOnData: false, dataRetentionDays: 30 });
+    expect(provider.offerings.map((o: any) => o.id)).toContain("openai:gpt-4.1-mini");
+  });
+
+  it("accepts other catalogs' provider ids and lists providers by name", async () => {
+    expect((await data(`{ provider(id: "google-ai-studio") { id } }`)).provider).toEqual({ id: "google" });
+    const { providers } = await data(`{ providers(first: 100, filter: { kinds: [AGGREGATOR, CLOUD] }) { totalCount edges { node { id kind } } } }`);
+    expect(providers.edges.map((e: any) => e.node.id)).toEqual(expect.arrayContaining(["openrouter", "azure"]));
+  });
+
+  it("lists authors with how many models each made", async () => {
+    const { authors } = await data(`{ authors(first: 100) { totalCount edges { node { id name modelCount } } } }`);
+    const openai = authors.edges.find((e: any) => e.node.id === "openai");
+    expect(openai.node.modelCount).toBeGreaterThan(20);
+    expect((await data(`{ author(id: "meta-llama") { id } }`)).author).toEqual({ id: "meta" });
+  });
+
+  it("lists the capability definitions", async () => {
+    const { capabilities } = await data(`{ capabilities { key name category description } }`);
+    expect(capabilities).toEqual(expect.arrayContaining([{ key: "tool_calls", name: "Tool calls", category: "features", description: expect.any(String) }]));
+  });
+
+  it("lists the imported documents, filterable by format", async () => {
+    const { sources } = await data(`{ sources(filter: { formats: [FOUNDRY] }) { totalCount edges { node { uri format contentHash sizeBytes } } } }`);
+    expect(sources.totalCount).toBe(1);
+    expect(sources.edges[0].node).toMatchObject({ uri: "seed-docs/000_2d6fa22dba4ca22a.txt", format: "FOUNDRY", contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+});
+
+describe("compareModels", () => {
+  const COMPARE = `query($ids: [ID!]!, $providerId: ID) { compareModels(ids: $ids, providerId: $providerId) { models { id }
+    rows { key group better differs cells { modelId value known best providerId } } } }`;
+
+  it("puts models side by side, marking the best value and flagging differences", async () => {
+    const { compareModels } = await data(COMPARE, { ids: ["gpt-4.1-mini", "openai/gpt-4.1-nano", "gpt-4o-mini"], providerId: "openai" });
+    expect(compareModels.models.map((m: any) => m.id)).toEqual(["gpt-4.1-mini", "gpt-4.1-nano", "gpt-4o-mini"]);
+    const row = (key: string) => compareModels.rows.find((r: any) => r.key === key);
+    expect(row("contextWindow").cells.map((c: any) => [c.value, c.best])).toEqual([["1047576", true], ["1047576", true], ["128000", false]]);
+    const input = row("price.INPUT");
+    expect(input.cells.map((c: any) => [c.modelId, c.value, c.best, c.providerId])).toEqual([
+      ["gpt-4.1-mini", "0.4", false, "openai"],
+      ["gpt-4.1-nano", "0.1", true, "openai"],
+      ["gpt-4o-mini", "0.15", false, "openai"],
+    ]);
+    expect(input.differs).toBe(true);
+    expect(row("capability.tool_calls").cells.every((c: any) => c.value === "yes")).toBe(true);
+  });
+
+  it("keeps an unknown value unknown, never zero or no", async () => {
+    const { compareModels } = await data(COMPARE, { ids: ["gpt-4.1-mini", "auto"] });
+    for (const row of compareModels.rows) {
+      for (const cell of row.cells) {
+        if (!cell.known) expect(cell.value).toBeNull();
+      }
+    }
+    expect(compareModels.rows.some((r: any) => r.cells.some((c: any) => !c.known))).toBe(true);
+  });
+
+  it("refuses an unknown id with NOT_FOUND naming it", async () => {
+    const error = await errorOf(COMPARE, { ids: ["gpt-4.1-mini", "gpt-9"] });
+    expect(error.message).toBe('No model with id "gpt-9"');
+    expect(error.extensions).toEqual({ code: "NOT_FOUND", entity: "model", id: "gpt-9" });
+  });
+});
+
+describe("estimateCost", () => {
+  const ESTIMATE = `query($workload: WorkloadInput!, $filter: ModelFilter, $providerId: ID, $at: DateTimeISO, $first: Int) {
+    estimateCost(workload: $workload, filter: $filter, providerId: $providerId, at: $at, first: $first) { totalCount
+      estimates { model { id } offering { id } total currency tierAbove complete missing lines { kind quantity amount note price { amount unit contextAbove } } } } }`;
+
+  it("prices gpt-4.1-mini at OpenAI to the exact cent fraction, with the rows used", async () => {
+    const { estimateCost } = await data(ESTIMATE, {
+      workload: { inputTokens: 200_000, outputTokens: 20_000, cachedInputTokens: 50_000, requests: 10 },
+      filter: { ids: ["gpt-4.1-mini"] },
+      providerId: "openai",
+    });
+    expect(estimateCost.estimates).toEqual([
+      {
+        model: { id: "gpt-4.1-mini" },
+        offering: { id: "openai:gpt-4.1-mini" },
+        total: "0.117",
+        currency: "USD",
+        tierAbove: 0,
+        complete: true,
+        missing: [],
+        lines: [
+          { kind: "INPUT", quantity: "200000", amount: "0.08", note: null, price: { amount: "0.4", unit: "PER_1M_TOKENS", contextAbove: 0 } },
+          { kind: "OUTPUT", quantity: "20000", amount: "0.032", note: null, price: { amount: "1.6", unit: "PER_1M_TOKENS", contextAbove: 0 } },
+          { kind: "CACHED_INPUT", quantity: "50000", amount: "0.005", note: null, price: { amount: "0.1", unit: "PER_1M_TOKENS", contextAbove: 0 } },
+        ],
+      },
+    ]);
+  });
+
+  it("uses the long-context tier for prompts past it (gpt-5.4 at OpenAI above 272k)", async () => {
+    const { estimateCost } = await data(ESTIMATE, { workload: { inputTokens: 300_000, outputTokens: 1_000, requests: 1 }, filter: { ids: ["gpt-5.4"] }, providerId: "openai" });
+    const [estimate] = estimateCost.estimates;
+    expect(estimate.tierAbove).toBe(272_000);
+    expect(estimate.total).toBe("1.5225");
+  });
+
+  it("lists offerings cheapest first across the catalog", async () => {
+    const { estimateCost } = await data(ESTIMATE, { workload: { inputTokens: 1_000_000, outputTokens: 100_000 }, filter: { search: "gpt-4.1" }, first: 50 });
+    const totals = estimateCost.estimates.filter((e: any) => e.complete).map((e: any) => Number(e.total));
+    expect(totals.length).toBeGreaterThan(5);
+    expect([...totals].sort((a, b) => a - b)).toEqual(totals);
+    expect(estimateCost.totalCount).toBeGreaterThanOrEqual(estimateCost.estimates.length);
+  });
+
+  it("names the workload field at fault", async () => {
+    const error = await errorOf(ESTIMATE, { workload: { inputTokens: 0, outputTokens: 0 } });
+    expect(error.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "workload" });
+    const negative = await errorOf(ESTIMATE, { workload: { inputTokens: -5 } });
+    expect(negative.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("a query's database round trips", () => {
+  it("are bounded by the query's shape, not the page size", async () => {
+    let count = 0;
+    const counting = countQueries(server.catalog.database, () => count++);
+    const services = createCatalogServices(counting);
+    const http = await startHttpServer(
+      { schema: await buildCatalogSchema(services), logger: silentLogger, createContext: (requestId) => ({ requestId, loaders: createLoaders(services) }) },
+      { port: 0, host: "127.0.0.1" },
+    );
+    const run = async (first: number) => {
+      count = 0;
+      const response = await fetch(http.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          query: `{ models(first: ${first}) { totalCount edges { node { id author { name } aliases capabilities { key }
+            offerings { id provider { name } prices { kind amount source { uri } } } } } } }`,
+        }),
+      });
+      const body = await response.json();
+      expect(body.errors).toBeUndefined();
+      expect(body.data.models.edges).toHaveLength(first);
+      return count;
+    };
+    try {
+      const forTen = await run(10);
+      const forHundred = await run(100);
+      // The page and its count, then one batch per kind of lookup: authors, aliases, capabilities,
+      // offerings, their providers, their prices, the prices' sources.
+      expect(forTen).toBeLessThanOrEqual(9);
+      expect(forHundred).toBeLessThanOrEqual(9);
+    } finally {
+      await http.stop();
+    }
+  });
+});
+
+describe("price history and prices as of a date", () => {
+  it("keeps the old price when a document changes it, and prices past traffic with it", async () => {
+    const before = new Date();
+    const list = JSON.parse(fs.readFileSync(path.join(SEED_DIR, "openrouter/models.json"), "utf8"));
+    list.data.find((e: any) => e.id === "openai/gpt-4.1-mini").pricing.prompt = "0.0000005";
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "catalog-api-"));
+    fs.mkdirSync(path.join(dir, "openrouter"));
+    fs.writeFileSync(path.join(dir, "openrouter/models.json"), JSON.stringify(list));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const report = await importDocuments(server.catalog.database, [dir], { uriBase: dir });
+    expect(report.prices).toMatchObject({ updated: 1, created: 0, closed: 0 });
+
+    const { priceHistory } = await data(`{ priceHistory(offeringId: "openrouter:openai/gpt-4.1-mini", kind: INPUT) { totalCount edges { node { amount validFrom validTo } } } }`);
+    expect(priceHistory.totalCount).toBe(2);
+    const [current, previous] = priceHistory.edges.map((e: any) => e.node);
+    expect(current).toMatchObject({ amount: "0.5", validTo: null });
+    expect(previous).toMatchObject({ amount: "0.4", validTo: current.validFrom });
+
+    const { offering } = await data(`query($at: DateTimeISO) { offering(id: "openrouter:openai/gpt-4.1-mini") { now: prices(kind: INPUT) { amount } then: prices(kind: INPUT, at: $at) { amount } } }`, { at: before.toISOString() });
+    expect(offering).toEqual({ now: [{ amount: "0.5" }], then: [{ amount: "0.4" }] });
+
+    const estimate = async (at?: string) =>
+      (await data(`query($at: DateTimeISO) { estimateCost(workload: { inputTokens: 1000000 }, providerId: "openrouter", filter: { ids: ["gpt-4.1-mini"] }, at: $at) { estimates { total } } }`, { at })).estimateCost.estimates[0].total;
+    expect(await estimate()).toBe("0.5");
+    expect(await estimate(before.toISOString())).toBe("0.4");
+  });
+
+  it("refuses the history of an offering that does not exist", async () => {
+    const error = await errorOf(`{ priceHistory(offeringId: "nobody:nothing") { totalCount } }`);
+    expect(error.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "offeringId" });
+  });
+});
+
+describe("hostile queries", () => {
+  it("refuses an operation nested past the depth limit", async () => {
+    const deep = `{ model(id: "gpt-4.1-mini") { offerings { model { offerings { model { offerings { model { offerings { model { offerings { model { offerings { id } } } } } } } } } } } } }`;
+    const result = await gql(deep);
+    expect(result.errors?.[0].message).toMatch(/nested .*levels deep; the limit is 12/);
+    expect(result.data).toBeUndefined();
+  });
+});
+
+/** The same database, counting every SQL statement sent. */
+function countQueries(database: Database, onQuery: () => void): Database {
+  const wrap = (session: SqlSession): SqlSession => ({
+    query: (sql, params) => {
+      onQuery();
+      return session.query(sql, params);
+    },
+    exec: (script) => session.exec(script),
+    transaction: (work) => session.transaction((tx) => work(wrap(tx))),
+  });
+  return { ...database, sql: wrap(database.sql), close: database.close };
+}
