@@ -6,13 +6,13 @@ export class CapabilityDefinition {
   @Field({ description: 'The key filters and `supports` take, e.g. "tool_calls".' })
   key!: string;
 
-  @Field()
+  @Field({ description: "A readable name." })
   name!: string;
 
   @Field({ description: "features, generation_controls, modalities or delivery." })
   category!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What the flag means." })
   description!: string | null;
 }
 
@@ -21,7 +21,7 @@ export class CapabilityFlag {
   @Field({ description: "The capability's key." })
   key!: string;
 
-  @Field(() => CapabilityLevel)
+  @Field(() => CapabilityLevel, { description: "How it has it." })
   level!: CapabilityLevel;
 
   @Field({ description: "Whether it is there (SUPPORTED or CORE)." })

@@ -21,7 +21,7 @@ registerEnumType(Better, { name: "Better", description: "Which values of a row a
 
 @ObjectType({ description: "One model's value in a comparison row." })
 export class ComparisonCell {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The model this cell is about." })
   modelId!: string;
 
   @Field(() => String, { nullable: true, description: 'The value as text ("1047576", "0.4", "yes", "2024-04"); null when unknown — never 0 or "no" for a missing fact.' })
@@ -48,13 +48,13 @@ export class ComparisonRow {
   @Field({ description: "A label to show." })
   label!: string;
 
-  @Field(() => ComparisonGroup)
+  @Field(() => ComparisonGroup, { description: "The table section." })
   group!: ComparisonGroup;
 
   @Field(() => String, { nullable: true, description: 'The unit of the values ("tokens", "USD per 1M tokens").' })
   unit!: string | null;
 
-  @Field(() => Better)
+  @Field(() => Better, { description: "Which values count as better." })
   better!: Better;
 
   @Field({ description: "Whether the models' values differ (or some are unknown)." })
@@ -69,6 +69,6 @@ export class ModelComparison {
   @Field(() => [Model], { description: "The models compared, in the order asked (each once)." })
   models!: Model[];
 
-  @Field(() => [ComparisonRow])
+  @Field(() => [ComparisonRow], { description: "The attributes compared, grouped: facts, limits, prices, capabilities, modalities, dates." })
   rows!: ComparisonRow[];
 }

@@ -13,7 +13,7 @@ export class CostResolver {
 
   @Query(() => CostEstimates, { description: "What a workload costs on every offering of the models the filter selects, cheapest first, using the tier that applies, in exact decimals, with the price rows used." })
   async estimateCost(
-    @Arg("workload", () => WorkloadInput) workload: WorkloadInput,
+    @Arg("workload", () => WorkloadInput, { description: "What to price." }) workload: WorkloadInput,
     @Arg("filter", () => ModelFilter, { nullable: true, description: "The same conditions as `models`." }) filter?: ModelFilter | null,
     @Arg("providerId", () => ID, { nullable: true, description: "Only this provider's offerings." }) providerId?: string | null,
     @Arg("at", () => Date, { nullable: true, description: "Use the prices in force at this instant (e.g. to price last month's traffic)." }) at?: Date | null,
@@ -24,7 +24,7 @@ export class CostResolver {
     return { totalCount: result.totalCount, estimates: result.estimates.map(({ offering, cost }) => ({ ...cost, offering, modelId: offering.modelId })) } as unknown as CostEstimates;
   }
 
-  @FieldResolver(() => Model)
+  @FieldResolver(() => Model, { description: "The model the offering serves." })
   async model(@Root() estimate: CostEstimate & { modelId: string }, @Ctx() { loaders }: GraphQLContext): Promise<Model> {
     return (await loaders.model.load(estimate.modelId)) as Model;
   }

@@ -13,7 +13,7 @@ export class CostLine {
   @Field(() => DecimalScalar, { description: "Tokens, images, searches or requests." })
   quantity!: string;
 
-  @Field(() => PriceUnit)
+  @Field(() => PriceUnit, { description: "The unit of the price used." })
   unit!: PriceUnit;
 
   @Field(() => Price, { description: "The price row used, to check the arithmetic." })
@@ -28,22 +28,22 @@ export class CostLine {
 
 @ObjectType({ description: "What a workload costs on one offering." })
 export class CostEstimate {
-  @Field(() => Offering)
+  @Field(() => Offering, { description: "The offering priced." })
   offering!: Offering;
 
-  @Field(() => Model)
+  @Field(() => Model, { description: "The model it serves." })
   model!: Model;
 
   @Field(() => DecimalScalar, { description: "The sum of the lines, exact and unrounded." })
   total!: string;
 
-  @Field()
+  @Field({ description: "ISO 4217 currency of the total." })
   currency!: string;
 
   @Field(() => Int, { description: "The tier used: prompts above this many tokens (0 = base tier)." })
   tierAbove!: number;
 
-  @Field(() => [CostLine])
+  @Field(() => [CostLine], { description: "The arithmetic: one line per priced part of the workload." })
   lines!: CostLine[];
 
   @Field(() => [PriceKind], { description: "Parts of the workload this offering has no price for: the total leaves them out." })
@@ -55,7 +55,7 @@ export class CostEstimate {
 
 @ObjectType({ description: "A workload priced across offerings, cheapest first (complete estimates before incomplete ones)." })
 export class CostEstimates {
-  @Field(() => [CostEstimate])
+  @Field(() => [CostEstimate], { description: "Cheapest first." })
   estimates!: CostEstimate[];
 
   @Field(() => Int, { description: "How many offerings could price the workload, before `first` cut the list." })

@@ -19,19 +19,19 @@ export class WorkloadInput {
   @Field(() => CountScalar, { nullable: true, description: "Reasoning tokens (billed as output where no reasoning price exists)." })
   reasoningTokens?: number | null;
 
-  @Field(() => CountScalar, { nullable: true })
+  @Field(() => CountScalar, { nullable: true, description: "Audio input tokens." })
   inputAudioTokens?: number | null;
 
-  @Field(() => CountScalar, { nullable: true })
+  @Field(() => CountScalar, { nullable: true, description: "Audio output tokens." })
   outputAudioTokens?: number | null;
 
-  @Field(() => CountScalar, { nullable: true })
+  @Field(() => CountScalar, { nullable: true, description: "Images sent (priced per image)." })
   inputImages?: number | null;
 
-  @Field(() => CountScalar, { nullable: true })
+  @Field(() => CountScalar, { nullable: true, description: "Images generated (priced per image)." })
   outputImages?: number | null;
 
-  @Field(() => CountScalar, { nullable: true })
+  @Field(() => CountScalar, { nullable: true, description: "Web searches the model runs." })
   webSearches?: number | null;
 
   @Field(() => CountScalar, { nullable: true, description: "How many requests (default 1): per-request fees, and the average prompt size that picks a long-context tier." })

@@ -17,7 +17,7 @@ export class ModelResolver {
   constructor(private readonly modelCatalog: ModelCatalogService) {}
 
   @Query(() => Model, { nullable: true, description: 'A model by its id or an alias ("gpt-4.1-mini", "openai/gpt-4.1-mini", a dated snapshot id); null if the catalog has none.' })
-  async model(@Arg("id", () => ID) id: string): Promise<Model | null> {
+  async model(@Arg("id", () => ID, { description: "The model's id or an alias, any case." }) id: string): Promise<Model | null> {
     return ((await this.modelCatalog.findModel(id)) as Model | undefined) ?? null;
   }
 
@@ -52,7 +52,7 @@ export class ModelResolver {
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: 'Whether it has a capability (key as in `capabilities`, e.g. "tool_calls"): true, false, or null when no source says.' })
-  async supports(@Root() model: Model, @Arg("key") key: string, @Ctx() { loaders }: GraphQLContext): Promise<boolean | null> {
+  async supports(@Root() model: Model, @Arg("key", { description: 'A capability key, e.g. "tool_calls", "structured_outputs", "vision".' }) key: string, @Ctx() { loaders }: GraphQLContext): Promise<boolean | null> {
     return supports(await loaders.capabilitiesOfModel.load(model.id), key);
   }
 

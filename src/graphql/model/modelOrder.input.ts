@@ -17,7 +17,7 @@ registerEnumType(ModelOrderField, {
 
 @InputType({ description: "One sort key of a model list." })
 export class ModelOrder {
-  @Field(() => ModelOrderField)
+  @Field(() => ModelOrderField, { description: "What to sort by." })
   field!: ModelOrderField;
 
   @Field(() => OrderDirection, { nullable: true, description: "ASC by default (cheapest, oldest, smallest, A first)." })

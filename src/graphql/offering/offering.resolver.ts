@@ -18,7 +18,7 @@ export class OfferingResolver {
   constructor(private readonly offerings: OfferingCatalogService) {}
 
   @Query(() => Offering, { nullable: true, description: 'An offering by id ("openai:gpt-4.1-mini"); null if none.' })
-  async offering(@Arg("id", () => ID) id: string, @Ctx() { loaders }: GraphQLContext): Promise<Offering | null> {
+  async offering(@Arg("id", () => ID, { description: 'The offering id, "<provider>:<provider model id>".' }) id: string, @Ctx() { loaders }: GraphQLContext): Promise<Offering | null> {
     return ((await loaders.offering.load(id)) as Offering | undefined) ?? null;
   }
 
@@ -42,8 +42,8 @@ export class OfferingResolver {
     @Root() offering: Offering,
     @Ctx() { loaders }: GraphQLContext,
     @Arg("at", () => Date, { nullable: true, description: "The prices in force at this instant (to price past traffic)." }) at?: Date | null,
-    @Arg("kind", () => PriceKind, { nullable: true }) kind?: PriceKind | null,
-    @Arg("mode", () => PriceMode, { nullable: true }) mode?: PriceMode | null,
+    @Arg("kind", () => PriceKind, { nullable: true, description: "Only this kind." }) kind?: PriceKind | null,
+    @Arg("mode", () => PriceMode, { nullable: true, description: "Only this mode." }) mode?: PriceMode | null,
   ): Promise<Price[]> {
     return (await loaders.prices({ at: at ?? null, kind: kind ?? null, mode: mode ?? null }).load(offering.id)) as Price[];
   }

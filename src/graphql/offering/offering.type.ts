@@ -30,7 +30,7 @@ export class Offering {
   @Field(() => [String], { description: "Regions; empty when unknown." })
   regions!: string[];
 
-  @Field(() => LifecycleStatus)
+  @Field(() => LifecycleStatus, { description: "Lifecycle status at this provider." })
   status!: LifecycleStatus;
 
   @Field(() => String, { nullable: true, description: "When this provider deprecates it (ISO day)." })

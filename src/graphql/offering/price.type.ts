@@ -4,7 +4,7 @@ import { PriceKind, PriceMode, PriceUnit } from "../common/enums";
 
 @ObjectType({ description: "One price of an offering, in force from validFrom until validTo. A change closes the row and opens a new one, so history is kept." })
 export class Price {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The price row's id." })
   id!: string;
 
   @Field(() => PriceKind, { description: "What is charged for." })

@@ -10,7 +10,7 @@ export class AuthorResolver {
   constructor(private readonly parties: PartyCatalogService) {}
 
   @Query(() => Author, { nullable: true, description: 'An author by id ("openai", "meta"; other catalogs\' ids such as "meta-llama" work too); null if none.' })
-  async author(@Arg("id", () => ID) id: string, @Ctx() { loaders }: GraphQLContext): Promise<Author | null> {
+  async author(@Arg("id", () => ID, { description: "The author id." }) id: string, @Ctx() { loaders }: GraphQLContext): Promise<Author | null> {
     return ((await loaders.author.load(id)) as Author | undefined) ?? null;
   }
 

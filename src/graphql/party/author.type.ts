@@ -5,15 +5,15 @@ export class Author {
   @Field(() => ID, { description: 'e.g. "openai", "meta".' })
   id!: string;
 
-  @Field()
+  @Field({ description: "Display name." })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Its website." })
   url!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Who it is, as a source describes it." })
   description!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Goes up by one on every change, for optimistic concurrency." })
   version!: number;
 }

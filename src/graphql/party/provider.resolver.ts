@@ -12,7 +12,7 @@ import { ProviderFilter } from "./providerFilter.input";
 
 @ArgsType()
 class ProvidersArgs extends PageArgs {
-  @Field(() => ProviderFilter, { nullable: true })
+  @Field(() => ProviderFilter, { nullable: true, description: "Which providers; all when not given." })
   filter?: ProviderFilter | null;
 }
 
@@ -21,7 +21,7 @@ export class ProviderResolver {
   constructor(private readonly parties: PartyCatalogService) {}
 
   @Query(() => Provider, { nullable: true, description: 'A provider by id ("openai", "azure", "openrouter"); null if none.' })
-  async provider(@Arg("id", () => ID) id: string, @Ctx() { loaders }: GraphQLContext): Promise<Provider | null> {
+  async provider(@Arg("id", () => ID, { description: "The provider id (other catalogs' ids work too)." }) id: string, @Ctx() { loaders }: GraphQLContext): Promise<Provider | null> {
     return ((await loaders.provider.load(id)) as Provider | undefined) ?? null;
   }
 
@@ -39,7 +39,7 @@ export class ProviderResolver {
   async provenance(
     @Root() provider: Provider,
     @Ctx() { loaders }: GraphQLContext,
-    @Arg("field", () => String, { nullable: true }) field?: string | null,
+    @Arg("field", () => String, { nullable: true, description: "One field; all when not given." }) field?: string | null,
   ): Promise<FieldProvenance[]> {
     return pickProvenance(await loaders.provenance.load(entityKey("PROVIDER", provider.id)), field);
   }

@@ -6,10 +6,10 @@ export class Provider {
   @Field(() => ID, { description: 'e.g. "openai", "azure" (Microsoft Foundry), "openrouter".' })
   id!: string;
 
-  @Field()
+  @Field({ description: "Display name." })
   name!: string;
 
-  @Field(() => ProviderKind)
+  @Field(() => ProviderKind, { description: "What kind of provider it is." })
   kind!: ProviderKind;
 
   @Field(() => String, { nullable: true, description: "Documentation of its models." })
@@ -24,10 +24,10 @@ export class Provider {
   @Field(() => String, { nullable: true, description: "The AI SDK package for it." })
   sdkPackage!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Its service status page." })
   statusPageUrl!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Its privacy policy." })
   privacyPolicyUrl!: string | null;
 
   @Field(() => Boolean, { nullable: true, description: "Whether it may train on prompts; null when no source says." })
@@ -36,7 +36,7 @@ export class Provider {
   @Field(() => Int, { nullable: true, description: "How many days prompts are kept; 0 for none; null when no source says." })
   dataRetentionDays!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Where it is based." })
   headquarters!: string | null;
 
   @Field(() => Int, { description: "For optimistic concurrency." })

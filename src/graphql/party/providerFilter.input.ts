@@ -6,6 +6,6 @@ export class ProviderFilter {
   @Field(() => String, { nullable: true, description: "Words in the id or name." })
   search?: string | null;
 
-  @Field(() => [ProviderKind], { nullable: true })
+  @Field(() => [ProviderKind], { nullable: true, description: "Of one of these kinds." })
   kinds?: ProviderKind[] | null;
 }

@@ -12,7 +12,7 @@ export type ConflictConnection = InstanceType<typeof ConflictConnection>;
 
 @InputType({ description: "Which conflicts to list." })
 class ConflictFilter {
-  @Field(() => EntityType, { nullable: true })
+  @Field(() => EntityType, { nullable: true, description: "Only records of this kind." })
   entityType?: EntityType | null;
 
   @Field(() => String, { nullable: true, description: 'One record, e.g. "gpt-4.1-mini".' })
@@ -24,7 +24,7 @@ class ConflictFilter {
 
 @ArgsType()
 class ConflictsArgs extends PageArgs {
-  @Field(() => ConflictFilter, { nullable: true })
+  @Field(() => ConflictFilter, { nullable: true, description: "Which conflicts; all when not given." })
   filter?: ConflictFilter | null;
 }
 

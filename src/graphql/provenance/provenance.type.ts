@@ -30,7 +30,7 @@ export class FactCandidate {
 
 @ObjectType({ description: "Where a field's value came from: every source's candidate, the value chosen, and the rule that chose it." })
 export class FieldProvenance {
-  @Field(() => EntityType)
+  @Field(() => EntityType, { description: "The kind of record." })
   entityType!: EntityType;
 
   @Field({ description: "The record's id." })
@@ -48,7 +48,7 @@ export class FieldProvenance {
   @Field({ description: "Whether some source states a value that does not agree with the chosen one." })
   hasConflict!: boolean;
 
-  @Field()
+  @Field({ description: "When the value was last decided." })
   decidedAt!: Date;
 
   @Field(() => [FactCandidate], { description: "Every source's value, chosen or not." })

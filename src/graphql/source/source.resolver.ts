@@ -10,7 +10,7 @@ export type SourceConnection = InstanceType<typeof SourceConnection>;
 
 @InputType({ description: "Conditions on sources." })
 class SourceFilter {
-  @Field(() => [SourceFormat], { nullable: true })
+  @Field(() => [SourceFormat], { nullable: true, description: "Of one of these formats." })
   formats?: SourceFormat[] | null;
 
   @Field(() => String, { nullable: true, description: "Words in the URI." })
@@ -19,7 +19,7 @@ class SourceFilter {
 
 @ArgsType()
 class SourcesArgs extends PageArgs {
-  @Field(() => SourceFilter, { nullable: true })
+  @Field(() => SourceFilter, { nullable: true, description: "Which sources; all when not given." })
   filter?: SourceFilter | null;
 }
 

@@ -3,22 +3,22 @@ import { SourceFormat } from "../common/enums";
 
 @ObjectType({ description: "An imported document: every fact in the catalog names the source that stated it." })
 export class Source {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The source's id." })
   id!: string;
 
-  @Field(() => SourceFormat)
+  @Field(() => SourceFormat, { description: "The kind of document." })
   format!: SourceFormat;
 
   @Field({ description: 'Its path in the seed folder (e.g. "models.dev/providers/openai/models/gpt-4.1-mini.toml"), or the name given on import.' })
   uri!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "A title, where the document has one." })
   title!: string | null;
 
   @Field({ description: "SHA-256 of its bytes: an unchanged document is not reloaded." })
   contentHash!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Its size in bytes." })
   sizeBytes!: number;
 
   @Field({ description: "When it was last loaded." })
