@@ -354,7 +354,7 @@ describe("a query's database round trips", () => {
             offerings { id provider { name } prices { kind amount source { uri } } } } } } }`,
         }),
       });
-      const body = await response.json();
+      const body = (await response.json()) as { errors?: unknown; data: { models: { edges: unknown[] } } };
       expect(body.errors).toBeUndefined();
       expect(body.data.models.edges).toHaveLength(first);
       return count;

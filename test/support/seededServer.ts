@@ -18,7 +18,7 @@ export async function startSeededServer(): Promise<SeededServer> {
     catalog,
     async graphql(query, variables) {
       const response = await fetch(catalog.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
-      return response.json();
+      return (await response.json()) as never;
     },
     async stop() {
       await catalog.stop();
