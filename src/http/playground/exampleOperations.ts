@@ -60,11 +60,14 @@ query Estimate {
     filter: { search: "gpt-4.1" }
     first: 5
   ) {
-    model { id }
-    offering { id provider { id } }
-    total
-    currency
-    lines { kind quantity amount price { amount unit contextAbove } }
+    totalCount
+    estimates {
+      model { id }
+      offering { id provider { id } }
+      total
+      currency
+      lines { kind quantity amount price { amount unit contextAbove } }
+    }
   }
 }
 `,
