@@ -7,7 +7,7 @@ import { defaultMigrationsDir, readMigrationFiles } from "./db/migrations/migrat
 import { createCatalogServices } from "./catalog/catalogServices";
 import { seedIfEmpty } from "./catalog/import/seedIfEmpty";
 import { buildCatalogSchema } from "./graphql/schema";
-import { createLoaders } from "./graphql/loaders";
+import { createRequestContext } from "./graphql/createContext";
 import { startHttpServer } from "./http/httpServer";
 
 export interface RunningCatalog {
@@ -41,10 +41,10 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Running
         for (const failure of seeded.failed) logger.warn(`Seed document skipped: ${failure.uri}${failure.line !== undefined ? `:${failure.line}` : ""}: ${failure.reason}`);
       }
     }
-    const services = createCatalogServices(database);
+    const services = createCatalogServices(database, { seedDir: config.seedDir });
     const schema = await buildCatalogSchema(services);
     const http = await startHttpServer(
-      { schema, logger, createContext: (requestId) => ({ requestId, loaders: createLoaders(services) }) },
+      { schema, logger, createContext: (requestId, authorization) => createRequestContext(services, requestId, authorization) },
       { port: config.port, host: config.host },
     );
     return {

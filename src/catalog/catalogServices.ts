@@ -1,4 +1,12 @@
+import path from "node:path";
 import type { Database } from "../db/database";
+import { findUp } from "../projectRoot";
+import { AuditLogService } from "./admin/auditLog.service";
+import { ApiKeyService } from "./auth/apiKeys.service";
+import { ImportDocumentService } from "./admin/importDocument.service";
+import { PriceChangeFeed } from "./admin/priceChangeFeed";
+import { PriceWriteService } from "./admin/priceWrites.service";
+import { RecordWriteService } from "./admin/recordWrites.service";
 import { CapabilityCatalogService } from "./capabilities/capabilityCatalog.service";
 import { CompareModelsService } from "./compare/compareModels.service";
 import { CostEstimateService } from "./cost/costEstimate.service";
@@ -20,9 +28,17 @@ export interface CatalogServices {
   provenance: ProvenanceService;
   comparison: CompareModelsService;
   costs: CostEstimateService;
+  priceChanges: PriceChangeFeed;
+  priceWrites: PriceWriteService;
+  recordWrites: RecordWriteService;
+  auditLog: AuditLogService;
+  documentImports: ImportDocumentService;
+  apiKeys: ApiKeyService;
 }
 
-export function createCatalogServices(database: Database): CatalogServices {
+export function createCatalogServices(database: Database, options: { seedDir?: string } = {}): CatalogServices {
+  const seedDir = options.seedDir ?? path.join(findUp("seed", __dirname) ?? process.cwd(), "seed");
+  const priceChanges = new PriceChangeFeed();
   const models = new ModelCatalogService(database);
   const offerings = new OfferingCatalogService(database);
   const parties = new PartyCatalogService(database);
@@ -37,5 +53,11 @@ export function createCatalogServices(database: Database): CatalogServices {
     provenance: new ProvenanceService(database),
     comparison: new CompareModelsService(models, offerings, capabilities, parties),
     costs: new CostEstimateService(models, offerings),
+    priceChanges,
+    priceWrites: new PriceWriteService(database, priceChanges),
+    recordWrites: new RecordWriteService(database),
+    auditLog: new AuditLogService(database),
+    documentImports: new ImportDocumentService(database, seedDir),
+    apiKeys: new ApiKeyService(database),
   };
 }

@@ -1,6 +1,11 @@
 import type { GraphQLSchema } from "graphql";
-import { buildSchema, type ContainerType } from "type-graphql";
+import { buildSchema, type ContainerType, type PubSub } from "type-graphql";
 import type { CatalogServices } from "../catalog/catalogServices";
+import { AuditLogResolver } from "./admin/auditLog.resolver";
+import { ImportDocumentResolver } from "./admin/importDocument.mutation";
+import { PriceMutationsResolver } from "./admin/price.mutations";
+import { RecordMutationsResolver } from "./admin/record.mutations";
+import { authChecker } from "./auth/authChecker";
 import { CapabilityResolver } from "./capability/capability.resolver";
 import { CompareResolver } from "./compare/compare.resolver";
 import { CostResolver } from "./cost/cost.resolver";
@@ -12,6 +17,19 @@ import { AuthorResolver } from "./party/author.resolver";
 import { ProviderResolver } from "./party/provider.resolver";
 import { ConflictsResolver } from "./provenance/conflicts.resolver";
 import { SourceResolver } from "./source/source.resolver";
+
+/**
+ * type-graphql insists on a PubSub once a schema has subscriptions; ours subscribe through their own
+ * `subscribe` function (to the catalog's PriceChangeFeed), so topics are never used.
+ */
+const TOPICLESS_PUB_SUB: PubSub = {
+  publish() {
+    throw new Error("topics are not used: subscriptions read the catalog's feeds");
+  },
+  subscribe() {
+    throw new Error("topics are not used: subscriptions read the catalog's feeds");
+  },
+};
 
 /** Each resolver class with how to build it from the services: the one place resolvers get their dependencies. */
 function resolverInstances(services: CatalogServices): Map<Function, object> {
@@ -27,6 +45,10 @@ function resolverInstances(services: CatalogServices): Map<Function, object> {
     [ConflictsResolver, new ConflictsResolver(services.provenance)],
     [CompareResolver, new CompareResolver(services.comparison)],
     [CostResolver, new CostResolver(services.costs)],
+    [PriceMutationsResolver, new PriceMutationsResolver(services.priceWrites)],
+    [RecordMutationsResolver, new RecordMutationsResolver(services.recordWrites)],
+    [ImportDocumentResolver, new ImportDocumentResolver(services.documentImports)],
+    [AuditLogResolver, new AuditLogResolver(services.auditLog)],
   ]);
 }
 
@@ -43,6 +65,10 @@ export const RESOLVERS = [
   ConflictsResolver,
   CompareResolver,
   CostResolver,
+  PriceMutationsResolver,
+  RecordMutationsResolver,
+  ImportDocumentResolver,
+  AuditLogResolver,
 ] as const;
 
 /** Builds the executable schema, handing each resolver the services it needs through its constructor. */
@@ -55,5 +81,5 @@ export async function buildCatalogSchema(services: CatalogServices): Promise<Gra
       return instance;
     },
   };
-  return buildSchema({ resolvers: [...RESOLVERS], container, validate: false });
+  return buildSchema({ resolvers: [...RESOLVERS], container, validate: false, authChecker, authMode: "error", pubSub: TOPICLESS_PUB_SUB });
 }

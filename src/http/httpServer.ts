@@ -4,7 +4,9 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import type { GraphQLSchema } from "graphql";
+import { specifiedRules, validate, type GraphQLSchema } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer } from "ws";
 import type { Logger } from "../logger";
 import type { GraphQLContext } from "../graphql/context";
 import { formatCatalogError, unexpectedErrorLogger } from "../graphql/errors/errorMapping";
@@ -21,8 +23,8 @@ const MAX_QUERY_DEPTH = 12;
 export interface HttpServerOptions {
   schema: GraphQLSchema;
   logger: Logger;
-  /** A fresh context per request: its id, and request-scoped batch loaders. */
-  createContext: (requestId: string) => GraphQLContext;
+  /** A fresh context per request (or WebSocket connection): its id, its credentials' viewer, request-scoped loaders. */
+  createContext: (requestId: string, authorization: string | undefined) => Promise<GraphQLContext>;
 }
 
 export interface RunningHttpServer {
@@ -50,6 +52,25 @@ export async function startHttpServer(
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server }), unexpectedErrorLogger(logger)],
   });
   await apollo.start();
+
+  // Subscriptions: graphql-ws on the same port and path. Credentials, if any, come in the connection's
+  // `authorization` parameter (browsers cannot set headers on a WebSocket).
+  const webSockets = new WebSocketServer({ server, path: "/graphql" });
+  const subscriptions = useServer<{ authorization?: string }, { requestId: string }>(
+    {
+      schema: options.schema,
+      validate: (schema, document) => validate(schema, document, [...specifiedRules, depthLimit(MAX_QUERY_DEPTH)]),
+      context: (ctx) => {
+        const requestId = crypto.randomUUID();
+        const authorization = ctx.connectionParams?.authorization;
+        return options.createContext(requestId, typeof authorization === "string" ? authorization : undefined);
+      },
+      onError: (_ctx, _id, _payload, errors) => {
+        logger.warn("A subscription failed", { errors: errors.map((e) => e.message) });
+      },
+    },
+    webSockets,
+  );
 
   server.on("request", (request, response) => {
     const requestId = pickRequestId(request.headers["x-request-id"]);
@@ -91,7 +112,7 @@ export async function startHttpServer(
     const graphqlRequest: HTTPGraphQLRequest = { method: request.method ?? "GET", headers, search: url.search, body };
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: graphqlRequest,
-      context: async () => options.createContext(requestId),
+      context: () => options.createContext(requestId, headerValue(request.headers.authorization)),
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;
@@ -113,10 +134,17 @@ export async function startHttpServer(
     url: `http://${shownHost}:${port}/graphql`,
     port,
     async stop() {
+      await subscriptions.dispose();
+      for (const client of webSockets.clients) client.terminate();
+      await new Promise<void>((resolve) => webSockets.close(() => resolve()));
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function headerValue(header: string | string[] | undefined): string | undefined {
+  return Array.isArray(header) ? header[0] : header;
 }
 
 function parseJsonBody(text: string, contentType: string | undefined): unknown {

@@ -5,7 +5,7 @@ import type { Database, SqlSession } from "../../src/db/database";
 import { createCatalogServices } from "../../src/catalog/catalogServices";
 import { importDocuments } from "../../src/catalog/import/importDocuments";
 import { buildCatalogSchema } from "../../src/graphql/schema";
-import { createLoaders } from "../../src/graphql/loaders";
+import { createRequestContext } from "../../src/graphql/createContext";
 import { startHttpServer } from "../../src/http/httpServer";
 import { silentLogger } from "../../src/logger";
 import { SEED_DIR } from "../support/catalogDatabase";
@@ -341,7 +341,7 @@ describe("a query's database round trips", () => {
     const counting = countQueries(server.catalog.database, () => count++);
     const services = createCatalogServices(counting);
     const http = await startHttpServer(
-      { schema: await buildCatalogSchema(services), logger: silentLogger, createContext: (requestId) => ({ requestId, loaders: createLoaders(services) }) },
+      { schema: await buildCatalogSchema(services), logger: silentLogger, createContext: (requestId, authorization) => createRequestContext(services, requestId, authorization) },
       { port: 0, host: "127.0.0.1" },
     );
     const run = async (first: number) => {

@@ -135,6 +135,17 @@ export function normalizeStoredRow(entity: EntityType, stored: Record<string, un
   return row;
 }
 
+/** Whether `value` fits `field` of an entity: a field it has a column for, and a value of that column's type. */
+export function fieldAccepts(entity: EntityType, field: string, value: unknown): boolean {
+  const column = ENTITY_TABLES[entity].columns.find((c) => c.field === field);
+  return column !== undefined && coerce(column.kind, value) !== undefined;
+}
+
+/** The fields an entity keeps in columns. */
+export function columnFields(entity: EntityType): string[] {
+  return ENTITY_TABLES[entity].columns.map((c) => c.field);
+}
+
 function datePrecision(iso: string): string {
   return iso.length <= 4 ? "YEAR" : iso.length <= 7 ? "MONTH" : "DAY";
 }

@@ -46,7 +46,12 @@ const GROUP_ORDER: SourceFormat[] = ["MODELS_DEV", "STARMAP", "FOUNDRY", "OPENRO
 export async function loadDocuments(
   database: Database,
   documents: SourceDocument[],
-  options: { now?: Date; onProgress?: (progress: LoadProgress) => void } = {},
+  options: {
+    now?: Date;
+    onProgress?: (progress: LoadProgress) => void;
+    /** Runs last inside each group's transaction (an audit record of the import commits with it). */
+    beforeCommit?: (tx: SqlSession, documents: SourceDocument[]) => Promise<void>;
+  } = {},
 ): Promise<LoadReport> {
   const report = emptyLoadReport();
   const changes = new ChangeTracker();
@@ -60,7 +65,10 @@ export async function loadDocuments(
   for (const format of GROUP_ORDER) {
     const group = groups.get(format);
     if (!group) continue;
-    await database.sql.transaction((tx) => loadGroup(tx, group, report, changes, now, (step) => options.onProgress?.({ group: format, step })));
+    await database.sql.transaction(async (tx) => {
+      await loadGroup(tx, group, report, changes, now, (step) => options.onProgress?.({ group: format, step }));
+      await options.beforeCommit?.(tx, group);
+    });
   }
   changes.countInto(report);
   const [{ count }] = await database.sql.query<{ count: string | number }>(`SELECT count(*) AS count FROM "FieldDecision" WHERE "hasConflict"`);

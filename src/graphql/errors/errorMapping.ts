@@ -45,13 +45,29 @@ function isUnexpected(error: unknown): boolean {
   return !(typeof code === "string" && CLIENT_CODES.has(code));
 }
 
-/** Logs every error that formatCatalogError masks, with the request id, so the client's report can be traced. */
+/**
+ * Logs every error that formatCatalogError masks, with the request id, so the client's report can be
+ * traced; and every refused authentication or authorization.
+ */
 export function unexpectedErrorLogger(logger: Logger): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
-        async didEncounterErrors({ errors, contextValue }) {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
+            const code = error.extensions?.code;
+            if (code === "UNAUTHENTICATED" || code === "FORBIDDEN") {
+              // Refused writes leave no trace in the data, so the log is where they are seen.
+              logger.warn("Refused a GraphQL operation", {
+                requestId: contextValue.requestId,
+                code,
+                operation: operationName ?? null,
+                path: error.path,
+                key: contextValue.viewer?.name ?? contextValue.authFailure?.prefix ?? null,
+                reason: contextValue.authFailure?.failure ?? null,
+              });
+              continue;
+            }
             if (isUnexpected(error)) logger.error("Unexpected error in a GraphQL request", { requestId: contextValue.requestId, path: error.path, error: unwrapResolverError(error) });
           }
         },

@@ -1,0 +1,68 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { Database } from "../../db/database";
+import { ParseError, type DocumentFormat } from "../../ingest/observation";
+import { parseDocumentText } from "../../ingest/parseDocumentText";
+import type { ImportReport } from "../import/importDocuments";
+import { loadDocuments } from "../load/loadDocuments";
+import { emptyLoadReport } from "../load/loadReport";
+import type { SourceFormat } from "../reconcile/precedence";
+import { ValidationError } from "../errors";
+import type { Actor } from "./actor";
+import { recordAudit } from "./auditTrail";
+
+const SOURCE_FORMAT: Record<DocumentFormat, SourceFormat> = { foundry: "FOUNDRY", starmap: "STARMAP", "models-dev": "MODELS_DEV", openrouter: "OPENROUTER" };
+const MAX_CONTENT = 900_000;
+
+/**
+ * Runs the seed pipeline's parsers and loader on a pasted document. It becomes the source
+ * "admin/<name>" (re-importing the same name replaces what it said). A document that cannot be parsed
+ * is reported, not thrown, exactly as the import command reports a failed file.
+ */
+export class ImportDocumentService {
+  constructor(
+    private readonly database: Database,
+    private readonly seedDir: string,
+  ) {}
+
+  async importDocument(format: DocumentFormat | null | undefined, content: string, name: string | null | undefined, actor: Actor): Promise<ImportReport> {
+    const started = Date.now();
+    if (content.length > MAX_CONTENT) throw new ValidationError(`content is longer than ${MAX_CONTENT} characters; import large data sets with npm run import`, "content");
+    const given = name?.trim() || crypto.createHash("sha256").update(content).digest("hex").slice(0, 16);
+    if (!/^[\w.@+/-]{1,200}$/.test(given) || given.split("/").includes("..")) throw new ValidationError("name may hold letters, digits and . _ - + @ / (no ..), up to 200 characters", "name");
+    const uri = `admin/${given}`;
+    const report: ImportReport = { ...emptyLoadReport(), read: 1, failed: [], skipped: [], issues: [], durationMs: 0 };
+    let parsed;
+    try {
+      parsed = parseDocumentText(format ?? undefined, content, given, (ref) => this.baseModel(ref));
+    } catch (error) {
+      if (!(error instanceof ParseError)) throw error;
+      report.failed.push({ uri, reason: error.reason, line: error.line });
+      report.durationMs = Date.now() - started;
+      return report;
+    }
+    report.issues.push(...parsed.issues.map((issue) => ({ ...issue, uri })));
+    if (parsed.models.length + parsed.offerings.length + parsed.providers.length + parsed.authors.length === 0) {
+      report.skipped.push({ uri, reason: "states no catalog facts (an index or overview page)" });
+      report.durationMs = Date.now() - started;
+      return report;
+    }
+    const bytes = Buffer.from(content, "utf8");
+    const load = await loadDocuments(
+      this.database,
+      [{ uri, format: SOURCE_FORMAT[parsed.format], contentHash: crypto.createHash("sha256").update(bytes).digest("hex"), sizeBytes: bytes.length, parsed: { ...parsed, origin: uri } }],
+      {
+        beforeCommit: (tx) =>
+          recordAudit(tx, actor, [{ action: "importDocument", entityType: "SOURCE", entityId: uri, after: { format: parsed.format, models: parsed.models.length, offerings: parsed.offerings.length } }]),
+      },
+    );
+    return { ...report, ...load, read: 1, durationMs: Date.now() - started };
+  }
+
+  /** A models.dev base model from the seed's tree, for pasted provider files that name one. */
+  private baseModel(ref: string): string | undefined {
+    const file = path.join(this.seedDir, "models.dev", "models", `${ref}.toml`);
+    return path.resolve(file).startsWith(path.resolve(this.seedDir)) && fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;
+  }
+}

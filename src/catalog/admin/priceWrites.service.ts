@@ -1,0 +1,119 @@
+import crypto from "node:crypto";
+import Decimal from "decimal.js";
+import type { Database, SqlSession } from "../../db/database";
+import { ConflictError, ValidationError } from "../errors";
+import { priceField } from "../load/documentFacts";
+import { refreshDecisions } from "../load/refreshDecisions";
+import { entityKey } from "../load/syncFacts";
+import { priceSlot } from "../load/syncPrices";
+import { PRICE_COLUMNS, toPriceView } from "../offerings/offeringRows";
+import type { PriceView } from "../views";
+import type { Actor } from "./actor";
+import { recordAudit } from "./auditTrail";
+import type { PriceChangedEvent, PriceChangeFeed } from "./priceChangeFeed";
+import { validatePriceInput, type PriceInput, type ValidPriceInput } from "./priceInput";
+import { upsertOverride } from "./overrides";
+
+export const MAX_BULK = 500;
+
+/**
+ * Admins' price changes. A change closes the current row of its slot and opens a new one, so history is
+ * kept; it is also stored as an admin override of the price field, which outranks every document and
+ * survives re-seeding. Writers of one offering are serialized by a row lock on the offering; a stale
+ * `expectedVersion` is a ConflictError. Changes are announced on the feed after commit.
+ */
+export class PriceWriteService {
+  constructor(
+    private readonly database: Database,
+    private readonly feed: PriceChangeFeed,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async updatePrice(input: PriceInput, actor: Actor): Promise<PriceView> {
+    const valid = validatePriceInput(input, "input");
+    const [result] = await this.write([valid], actor, ["input"]);
+    return result;
+  }
+
+  /** Applies every change or none: one bad row (named "inputs[i].field") leaves everything as it was. */
+  async bulkUpdatePrices(inputs: PriceInput[], actor: Actor): Promise<PriceView[]> {
+    if (inputs.length === 0) throw new ValidationError("inputs must hold at least one price", "inputs");
+    if (inputs.length > MAX_BULK) throw new ValidationError(`inputs may hold at most ${MAX_BULK} prices, got ${inputs.length}`, "inputs");
+    const valid = inputs.map((input, i) => validatePriceInput(input, `inputs[${i}]`));
+    const slots = new Map<string, number>();
+    valid.forEach((v, i) => {
+      const slot = priceSlot(v);
+      if (slots.has(slot)) throw new ValidationError(`inputs[${i}] sets the same price as inputs[${slots.get(slot)}]`, `inputs[${i}]`);
+      slots.set(slot, i);
+    });
+    return this.write(
+      valid,
+      actor,
+      valid.map((_, i) => `inputs[${i}]`),
+    );
+  }
+
+  private async write(inputs: ValidPriceInput[], actor: Actor, paths: string[]): Promise<PriceView[]> {
+    const events: PriceChangedEvent[] = [];
+    const results = await this.database.sql.transaction(async (tx) => {
+      const out: PriceView[] = [];
+      for (const [i, input] of inputs.entries()) {
+        const { price, event } = await this.writeOne(tx, input, actor, paths[i]);
+        out.push(price);
+        if (event) events.push(event);
+      }
+      return out;
+    });
+    this.feed.publish(events);
+    return results;
+  }
+
+  private async writeOne(tx: SqlSession, input: ValidPriceInput, actor: Actor, path: string): Promise<{ price: PriceView; event?: PriceChangedEvent }> {
+    // Locking the offering serializes every writer of its prices; a statement after the lock sees their commits.
+    const [offering] = await tx.query<{ id: string; providerId: string; modelId: string }>(`SELECT id, "providerId", "modelId" FROM "Offering" WHERE id = $1 FOR UPDATE`, [input.offeringId]);
+    if (!offering) throw new ValidationError(`${path}.offeringId: no offering with id "${input.offeringId}"`, `${path}.offeringId`);
+    const slot = priceSlot(input);
+    const [currentRow] = await tx.query<Record<string, unknown>>(`SELECT ${PRICE_COLUMNS} FROM "Price" p WHERE p."currentSlot" = $1`, [slot]);
+    const current = currentRow ? toPriceView(currentRow) : null;
+    if (input.expectedVersion !== null && input.expectedVersion !== (current?.version ?? 0)) {
+      throw new ConflictError(
+        `${path}: the price was changed since you read it (it is at version ${current?.version ?? 0}, you sent ${input.expectedVersion}); read it again and retry`,
+      );
+    }
+    const now = this.now();
+    // Without a stated date the change takes effect now, or a millisecond after the current price's
+    // start when writers follow each other within one millisecond, so that history stays in order.
+    const effectiveFrom = input.effectiveFrom ?? (current && current.validFrom.getTime() >= now.getTime() ? new Date(current.validFrom.getTime() + 1) : now);
+    if (input.effectiveFrom && effectiveFrom.getTime() > now.getTime() + 1000) throw new ValidationError(`${path}.effectiveFrom cannot be in the future`, `${path}.effectiveFrom`);
+    if (current && effectiveFrom.getTime() <= current.validFrom.getTime()) {
+      throw new ValidationError(`${path}.effectiveFrom must be after the current price's start (${current.validFrom.toISOString()})`, `${path}.effectiveFrom`);
+    }
+    if (current && current.currency === input.currency && new Decimal(current.amount).equals(input.amount) && !input.reason) return { price: current };
+
+    const at = effectiveFrom.toISOString();
+    if (current) await tx.query(`UPDATE "Price" SET "validTo" = $2::timestamp, "currentSlot" = NULL WHERE id = $1`, [current.id, at]);
+    const id = crypto.randomUUID();
+    await tx.query(
+      `INSERT INTO "Price" (id, "offeringId", kind, unit, mode, "contextAbove", amount, currency, "validFrom", "currentSlot", reason, version)
+       VALUES ($1, $2, $3::"PriceKind", $4::"PriceUnit", $5::"PriceMode", $6, $7::numeric, $8, $9::timestamp, $10, $11, $12)`,
+      [id, input.offeringId, input.kind, input.unit, input.mode, input.contextAbove, input.amount, input.currency, at, slot, input.reason, (current?.version ?? 0) + 1],
+    );
+    const field = priceField(input);
+    const value = { amount: input.amount, currency: input.currency };
+    await upsertOverride(tx, { entityType: "OFFERING", entityId: input.offeringId, field, value, reason: input.reason ?? "price set by an admin", apiKeyId: actor.apiKeyId });
+    await refreshDecisions(tx, [entityKey("OFFERING", input.offeringId)]);
+    const [row] = await tx.query<Record<string, unknown>>(`SELECT ${PRICE_COLUMNS} FROM "Price" p WHERE p.id = $1`, [id]);
+    const price = toPriceView(row);
+    await recordAudit(tx, actor, [
+      {
+        action: "updatePrice",
+        entityType: "OFFERING",
+        entityId: input.offeringId,
+        field,
+        before: current ? { amount: current.amount, currency: current.currency, validFrom: current.validFrom, version: current.version } : null,
+        after: { amount: price.amount, currency: price.currency, validFrom: price.validFrom, version: price.version, reason: price.reason },
+      },
+    ]);
+    return { price, event: { offeringId: offering.id, providerId: offering.providerId, modelId: offering.modelId, price, previous: current, actorName: actor.name } };
+  }
+}

@@ -1,0 +1,186 @@
+import type { Database, SqlSession } from "../../db/database";
+import { capabilityKey } from "../../ingest/capabilityVocabulary";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { canonicalAuthorId, canonicalProviderId } from "../identity/partyIdentity";
+import { applyColumns } from "../load/applyColumns";
+import { offeringId as makeOfferingId } from "../load/documentFacts";
+import { columnFields, fieldAccepts } from "../load/entityColumns";
+import { refreshDecisions } from "../load/refreshDecisions";
+import { syncCapabilities } from "../load/syncCapabilities";
+import { entityKey } from "../load/syncFacts";
+import type { EntityType } from "../reconcile/precedence";
+import type { CapabilityLevel } from "../views";
+import type { Actor } from "./actor";
+import { recordAudit, type AuditEntry } from "./auditTrail";
+import { deleteOverride, upsertOverride } from "./overrides";
+
+const TABLE: Record<EntityType, string> = { AUTHOR: "Author", PROVIDER: "Provider", MODEL: "Model", OFFERING: "Offering" };
+const LEVELS = new Set(["SUPPORTED", "NOT_SUPPORTED", "CORE"]);
+
+/** Field values an admin sets: a value overrides the documents, null hands the field back to them. */
+export type FieldEdits = Record<string, unknown>;
+
+export interface RecordEdit {
+  /** The version the admin read; a different current version is a ConflictError. */
+  expectedVersion?: number | null;
+  reason?: string | null;
+}
+
+/**
+ * Admins' edits of models, providers, offerings and capabilities, and their answers to conflicts. Every
+ * edit is an override of a field (it outranks every document and survives re-seeding), decided and
+ * written like a document's value, audited in the same transaction.
+ */
+export class RecordWriteService {
+  constructor(private readonly database: Database) {}
+
+  /** Creates a model (a name is then required) or edits one. Returns the model's id. */
+  async upsertModel(id: string, fields: FieldEdits, edit: RecordEdit, actor: Actor): Promise<string> {
+    const modelId = requireId(id, "input.id").toLowerCase();
+    if (fields.authorId) fields = { ...fields, authorId: canonicalAuthorId(String(fields.authorId)) };
+    return this.database.sql.transaction(async (tx) => {
+      const created = await ensureRow(tx, "MODEL", modelId, fields, async () => {
+        await tx.query(`INSERT INTO "Model" (id, name, "updatedAt") VALUES ($1, $2, now())`, [modelId, fields.name]);
+      });
+      if (fields.authorId) await tx.query(`INSERT INTO "Author" (id, name, "updatedAt") VALUES ($1, $1, now()) ON CONFLICT DO NOTHING`, [fields.authorId]);
+      await this.edit(tx, "MODEL", modelId, fields, edit, actor, created ? "createModel" : "updateModel");
+      return modelId;
+    });
+  }
+
+  async upsertProvider(id: string, fields: FieldEdits, edit: RecordEdit, actor: Actor): Promise<string> {
+    const providerId = canonicalProviderId(requireId(id, "input.id"));
+    return this.database.sql.transaction(async (tx) => {
+      const created = await ensureRow(tx, "PROVIDER", providerId, fields, async () => {
+        await tx.query(`INSERT INTO "Provider" (id, name, "updatedAt") VALUES ($1, $2, now())`, [providerId, fields.name]);
+      });
+      await this.edit(tx, "PROVIDER", providerId, fields, edit, actor, created ? "createProvider" : "updateProvider");
+      return providerId;
+    });
+  }
+
+  /** Creates the offering of `modelId` by `providerId` under the provider's own id for it, or edits it. */
+  async upsertOffering(providerId: string, providerModelId: string, modelId: string | null | undefined, fields: FieldEdits, edit: RecordEdit, actor: Actor): Promise<string> {
+    const provider = canonicalProviderId(requireId(providerId, "input.providerId"));
+    const id = makeOfferingId(provider, requireId(providerModelId, "input.providerModelId"));
+    return this.database.sql.transaction(async (tx) => {
+      const [existing] = await tx.query<{ id: string }>(`SELECT id FROM "Offering" WHERE id = $1`, [id]);
+      if (!existing) {
+        if (!modelId) throw new ValidationError("input.modelId is required to create an offering", "input.modelId");
+        const [model] = await tx.query<{ id: string }>(`SELECT id FROM "Model" WHERE id = $1 OR id = (SELECT "modelId" FROM "ModelAlias" WHERE alias = $1)`, [modelId.trim().toLowerCase()]);
+        if (!model) throw new ValidationError(`input.modelId: no model with id "${modelId}"`, "input.modelId");
+        const [known] = await tx.query<{ id: string }>(`SELECT id FROM "Provider" WHERE id = $1`, [provider]);
+        if (!known) throw new ValidationError(`input.providerId: no provider with id "${providerId}"; create it with upsertProvider first`, "input.providerId");
+        await tx.query(`INSERT INTO "Offering" (id, "providerId", "modelId", "providerModelId", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [id, provider, model.id, providerModelId.trim()]);
+      }
+      await this.edit(tx, "OFFERING", id, fields, edit, actor, existing ? "updateOffering" : "createOffering");
+      return id;
+    });
+  }
+
+  /** Sets (or, with null, hands back to the documents) a capability of a model or an offering. */
+  async setCapability(entityType: "MODEL" | "OFFERING", id: string, key: string, level: CapabilityLevel | null, edit: RecordEdit, actor: Actor): Promise<void> {
+    const flag = capabilityKey(key);
+    if (!flag) throw new ValidationError("key must name a capability, e.g. tool_calls", "key");
+    if (level !== null && !LEVELS.has(level)) throw new ValidationError("level must be SUPPORTED, NOT_SUPPORTED or CORE", "level");
+    await this.database.sql.transaction((tx) => this.edit(tx, entityType, id, { [`capability.${flag}`]: level }, edit, actor, "setCapability"));
+  }
+
+  /** Retires a model: a lifecycle change (status RETIRED and the date), never a delete. */
+  async retireModel(id: string, retirementDate: string | null | undefined, edit: RecordEdit, actor: Actor): Promise<string> {
+    const date = retirementDate ?? new Date().toISOString().slice(0, 10);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new ValidationError(`retirementDate must be a date like 2026-01-31, got "${date}"`, "retirementDate");
+    return this.database.sql.transaction(async (tx) => {
+      const modelId = await resolveModel(tx, id);
+      await this.edit(tx, "MODEL", modelId, { status: "RETIRED", retirementDate: date }, edit, actor, "retireModel");
+      return modelId;
+    });
+  }
+
+  /**
+   * Settles a field that sources disagree on: the admin picks one candidate (`factId`) or enters a value,
+   * with a reason. Stored as an override, so it outranks every document and survives re-seeding.
+   */
+  async resolveConflict(entityType: EntityType, entityId: string, field: string, choice: { factId?: string | null; value?: unknown }, edit: RecordEdit, actor: Actor): Promise<void> {
+    const hasFact = choice.factId != null;
+    const hasValue = choice.value !== undefined && choice.value !== null;
+    if (hasFact === hasValue) throw new ValidationError("Pass exactly one of factId (a candidate to keep) and value (a value of your own)", hasFact ? "value" : "factId");
+    if (!edit.reason?.trim()) throw new ValidationError("reason is required: say why this value is right", "reason");
+    await this.database.sql.transaction(async (tx) => {
+      let value = choice.value;
+      if (hasFact) {
+        const [fact] = await tx.query<{ value: unknown }>(
+          `SELECT value FROM "Fact" WHERE id = $1 AND "entityType" = $2::"EntityType" AND "entityId" = $3 AND field = $4`,
+          [choice.factId, entityType, entityId, field],
+        );
+        if (!fact) throw new ValidationError(`factId "${choice.factId}" is not a candidate of ${entityType} ${entityId} ${field}`, "factId");
+        value = fact.value;
+      }
+      const [decision] = await tx.query(`SELECT 1 FROM "FieldDecision" WHERE "entityType" = $1::"EntityType" AND "entityId" = $2 AND field = $3`, [entityType, entityId, field]);
+      if (!decision) throw new NotFoundError("field decision", `${entityType} ${entityId} ${field}`);
+      await this.edit(tx, entityType, entityId, { [field]: value }, edit, actor, "resolveConflict");
+    });
+  }
+
+  private async edit(tx: SqlSession, entityType: EntityType, id: string, fields: FieldEdits, edit: RecordEdit, actor: Actor, action: string): Promise<void> {
+    const [row] = await tx.query<{ version: number }>(`SELECT version FROM "${TABLE[entityType]}" WHERE id = $1 FOR UPDATE`, [id]);
+    if (!row) throw new NotFoundError(entityType.toLowerCase(), id);
+    if (edit.expectedVersion != null && edit.expectedVersion !== row.version) {
+      throw new ConflictError(`${entityType.toLowerCase()} "${id}" was changed since you read it (it is at version ${row.version}, you sent ${edit.expectedVersion}); read it again and retry`);
+    }
+    const entries = Object.entries(fields).filter(([, value]) => value !== undefined);
+    for (const [field, value] of entries) validateField(entityType, field, value);
+    const key = entityKey(entityType, id);
+    const before = await decidedValues(tx, entityType, id);
+    const reason = edit.reason?.trim() || `set by ${actor.name}`;
+    for (const [field, value] of entries) {
+      if (value === null) await deleteOverride(tx, entityType, id, field);
+      else await upsertOverride(tx, { entityType, entityId: id, field, value, reason, apiKeyId: actor.apiKeyId });
+    }
+    const decisions = await refreshDecisions(tx, [key]);
+    await applyColumns(tx, entityType, [id], decisions);
+    if (entityType === "MODEL" || entityType === "OFFERING") await syncCapabilities(tx, entityType, [id], decisions);
+    const after = decisions.get(key) ?? new Map();
+    const audit: AuditEntry[] = entries.map(([field]) => ({ action, entityType, entityId: id, field, before: before.get(field) ?? null, after: after.get(field)?.value ?? null }));
+    if (audit.length === 0) audit.push({ action, entityType, entityId: id });
+    await recordAudit(tx, actor, audit);
+  }
+}
+
+function requireId(value: string | null | undefined, field: string): string {
+  const id = value?.trim();
+  if (!id) throw new ValidationError(`${field} is required`, field);
+  if (id.length > 200) throw new ValidationError(`${field} is longer than 200 characters`, field);
+  return id;
+}
+
+/** Makes sure the record exists, creating it (a name is then required); true when it was created. */
+async function ensureRow(tx: SqlSession, entityType: EntityType, id: string, fields: FieldEdits, create: () => Promise<void>): Promise<boolean> {
+  const [existing] = await tx.query(`SELECT 1 FROM "${TABLE[entityType]}" WHERE id = $1`, [id]);
+  if (existing) return false;
+  if (typeof fields.name !== "string" || fields.name.trim() === "") throw new ValidationError(`input.name is required to create a ${entityType.toLowerCase()}`, "input.name");
+  await create();
+  return true;
+}
+
+async function resolveModel(tx: SqlSession, name: string): Promise<string> {
+  const [model] = await tx.query<{ id: string }>(`SELECT id FROM "Model" WHERE id = $1 OR id = (SELECT "modelId" FROM "ModelAlias" WHERE alias = $1)`, [name.trim().toLowerCase()]);
+  if (!model) throw new NotFoundError("model", name);
+  return model.id;
+}
+
+function validateField(entityType: EntityType, field: string, value: unknown): void {
+  if (value === null) return;
+  if (field.startsWith("capability.")) {
+    if (!LEVELS.has(String(value))) throw new ValidationError(`${field} must be SUPPORTED, NOT_SUPPORTED or CORE`, field);
+    return;
+  }
+  if (field.startsWith("price.")) throw new ValidationError("Prices are set with updatePrice, which keeps their history", field);
+  if (!columnFields(entityType).includes(field)) throw new ValidationError(`${entityType.toLowerCase()} has no field "${field}"`, field);
+  if (!fieldAccepts(entityType, field, value)) throw new ValidationError(`${field} does not accept ${JSON.stringify(value)}`, field);
+}
+
+async function decidedValues(tx: SqlSession, entityType: EntityType, id: string): Promise<Map<string, unknown>> {
+  const rows = await tx.query<{ field: string; chosenValue: unknown }>(`SELECT field, "chosenValue" FROM "FieldDecision" WHERE "entityType" = $1::"EntityType" AND "entityId" = $2`, [entityType, id]);
+  return new Map(rows.map((r) => [r.field, r.chosenValue]));
+}
