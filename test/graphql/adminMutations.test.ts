@@ -2,7 +2,7 @@ import path from "node:path";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { bootstrap, type RunningCatalog } from "../../src/main";
-import { silentLogger } from "../../src/logger";
+import { createLogger } from "../../src/logger";
 import { ApiKeyService } from "../../src/catalog/auth/apiKeys.service";
 import { importDocuments } from "../../src/catalog/import/importDocuments";
 import { SEED_DIR, tableCounts } from "../support/catalogDatabase";
@@ -15,10 +15,14 @@ let catalog: RunningCatalog;
 let adminKey: string;
 let editorKey: string;
 let revokedKey: string;
+const logLines: string[] = [];
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  catalog = await bootstrap({ port: 0, host: "127.0.0.1", database: testDb.target, logLevel: "silent", seedDir: SEED_DIR, seedOnStart: false }, silentLogger);
+  catalog = await bootstrap(
+    { port: 0, host: "127.0.0.1", database: testDb.target, logLevel: "warn", seedDir: SEED_DIR, seedOnStart: false },
+    createLogger("warn", (line) => logLines.push(line)),
+  );
   await importDocuments(catalog.database, [path.join(SEED_DIR, "openrouter"), path.join(SEED_DIR, "seed-docs")], { uriBase: SEED_DIR });
   const keys = new ApiKeyService(catalog.database);
   adminKey = (await keys.create("alice-admin", "ADMIN")).key;
@@ -75,6 +79,16 @@ describe("without the right key", () => {
     }
     expect(await tableCounts(catalog.database)).toEqual(before);
     expect((await catalog.database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEvent"`))[0]).toEqual(audit);
+  });
+
+  it("logs each refusal with the request id and the reason, never the key's secret", async () => {
+    logLines.length = 0;
+    await gql(UPDATE, { input: { offeringId: OFFERING, kind: "INPUT", amount: "9", currency: "USD" } }, revokedKey, "req-refused-1");
+    const line = logLines.find((l) => l.includes("req-refused-1"));
+    expect(line).toMatch(/Refused a GraphQL operation/);
+    expect(line).toMatch(/UNAUTHENTICATED/);
+    expect(line).toMatch(/REVOKED/);
+    expect(line).not.toContain(revokedKey.split("_")[2]);
   });
 
   it("lets anyone read without a key", async () => {
