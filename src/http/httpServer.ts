@@ -11,6 +11,7 @@ import type { Logger } from "../logger";
 import type { GraphQLContext } from "../graphql/context";
 import { formatCatalogError, unexpectedErrorLogger } from "../graphql/errors/errorMapping";
 import { depthLimit } from "../graphql/limits/depthLimit";
+import { fieldCountLimit } from "../graphql/limits/fieldCountLimit";
 import { PayloadTooLargeError, readBody } from "./readBody";
 import { PLAYGROUND_ASSETS_PREFIX, servePlaygroundAsset } from "./playground/playgroundAssets";
 import { sendPlaygroundPage } from "./playground/playgroundPage";
@@ -19,6 +20,8 @@ import { wantsPlayground } from "./playground/wantsPlayground";
 const MAX_BODY_BYTES = 1_000_000;
 /** Deep enough for every real query of the schema (model → offerings → prices → source is 4). */
 const MAX_QUERY_DEPTH = 12;
+/** Far above any real query of the schema (the playground's examples select under 60). */
+const MAX_QUERY_FIELDS = 1000;
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -47,7 +50,7 @@ export async function startHttpServer(
     schema: options.schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+    validationRules: [depthLimit(MAX_QUERY_DEPTH), fieldCountLimit(MAX_QUERY_FIELDS)],
     formatError: formatCatalogError,
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server }), unexpectedErrorLogger(logger)],
   });
@@ -59,7 +62,7 @@ export async function startHttpServer(
   const subscriptions = useServer<{ authorization?: string }, { requestId: string }>(
     {
       schema: options.schema,
-      validate: (schema, document) => validate(schema, document, [...specifiedRules, depthLimit(MAX_QUERY_DEPTH)]),
+      validate: (schema, document) => validate(schema, document, [...specifiedRules, depthLimit(MAX_QUERY_DEPTH), fieldCountLimit(MAX_QUERY_FIELDS)]),
       context: (ctx) => {
         const requestId = crypto.randomUUID();
         const authorization = ctx.connectionParams?.authorization;

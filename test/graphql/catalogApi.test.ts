@@ -410,7 +410,20 @@ describe("hostile queries", () => {
     const deep = `{ model(id: "gpt-4.1-mini") { offerings { model { offerings { model { offerings { model { offerings { model { offerings { model { offerings { id } } } } } } } } } } } } }`;
     const result = await gql(deep);
     expect(result.errors?.[0].message).toMatch(/nested .*levels deep; the limit is 12/);
+    expect(result.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(result.data).toBeUndefined();
+  });
+
+  it("refuses an operation that asks for thousands of fields through aliases", async () => {
+    const aliases = Array.from({ length: 600 }, (_, i) => `m${i}: model(id: "gpt-4.1-mini") { id name }`).join("\n");
+    const result = await gql(`{ ${aliases} }`);
+    expect(result.errors?.[0].message).toBe("The operation selects more than 1000 fields; split it into smaller ones");
+    expect(result.data).toBeUndefined();
+  });
+
+  it("refuses a request body over 1 MB with 413", async () => {
+    const response = await fetch(server.catalog.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ health { status } }`, padding: "x".repeat(1_100_000) }) });
+    expect(response.status).toBe(413);
   });
 });
 
