@@ -1,17 +1,16 @@
 import { parseArgs } from "node:util";
-import { ConfigError, describeDatabase, loadConfig } from "../config";
+import { describeDatabase, loadConfig } from "../config";
 import { createLogger } from "../logger";
 import { openDatabase } from "../db/database";
 import { applyMigrations } from "../db/migrations/migrationRunner";
 import { defaultMigrationsDir, readMigrationFiles } from "../db/migrations/migrationFiles";
 import { ApiKeyService, type ApiKeyView, type Role } from "../catalog/auth/apiKeys.service";
+import { runCli, UsageError } from "./runCli";
 
 const USAGE = `usage:
   npm run api-keys -- create --name NAME --role admin|editor
   npm run api-keys -- list
   npm run api-keys -- revoke NAME_OR_PREFIX`;
-
-class UsageError extends Error {}
 
 type Command = { kind: "create"; name: string; role: Role } | { kind: "list" } | { kind: "revoke"; nameOrPrefix: string };
 
@@ -102,14 +101,4 @@ function timestamp(value: Date | null, absent = "-"): string {
 
 // A NotFoundError (no such key) or ValidationError (a refused name) is the operator's mistake about the keys
 // that exist, not about usage: exit 1 with the message.
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError || (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
-      process.stderr.write(`${error.message}\n${USAGE}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(error instanceof ConfigError ? 78 : 1);
-  },
-);
+runCli(main, USAGE);

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { parseArgs } from "node:util";
-import { ConfigError, describeDatabase, loadConfig } from "../config";
+import { describeDatabase, loadConfig } from "../config";
 import { createLogger } from "../logger";
 import { openDatabase } from "../db/database";
 import { applyMigrations } from "../db/migrations/migrationRunner";
@@ -10,12 +10,11 @@ import type { DocumentFormat } from "../ingest/observation";
 import { importDocuments, type ImportProgress } from "../catalog/import/importDocuments";
 import { importSummary } from "../catalog/import/importSummary";
 import { ProgressBar } from "./progressBar";
+import { runCli, UsageError } from "./runCli";
 
 const USAGE = `usage:
   npm run seed [-- --tolerate-failures]
   npm run import -- [--format foundry|starmap|models-dev|openrouter] [--tolerate-failures] PATH...`;
-
-class UsageError extends Error {}
 
 /**
  * \`npm run seed\` loads the whole seed folder; \`npm run import -- PATH\` one file or folder. Both migrate
@@ -62,14 +61,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError || (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
-      process.stderr.write(`${error.message}\n${USAGE}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(error instanceof ConfigError ? 78 : 1);
-  },
-);
+runCli(main, USAGE);

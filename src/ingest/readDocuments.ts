@@ -2,11 +2,9 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { detectFormat } from "./documentFormat";
-import { parseFoundryCard } from "./foundry/foundryCard.parser";
 import { parseModelsDevTree } from "./models-dev/modelsDevTree.parser";
 import { ParseError, type DocumentFormat, type ParsedDocument, type ParseIssue } from "./observation";
-import { parseOpenRouterModels } from "./openrouter/openrouterModels.parser";
-import { parseStarmapPage } from "./starmap/starmapPage.parser";
+import { parseDocumentText } from "./parseDocumentText";
 
 /** A document read and parsed, with what identifies it as a source. */
 export interface ReadDocument {
@@ -82,7 +80,7 @@ export function readDocuments(target: string, options: { format?: DocumentFormat
 
   for (const entry of texts.filter((t) => t.format !== "models-dev")) {
     try {
-      const parsed = parseOne(entry.format, entry.text, entry.uri);
+      const parsed = parseDocumentText(entry.format, entry.text, entry.uri);
       if (entry.format === "starmap") checkLinks(entry.file, parsed);
       accept(entry, parsed);
     } catch (error) {
@@ -91,19 +89,6 @@ export function readDocuments(target: string, options: { format?: DocumentFormat
   }
   readModelsDev(texts.filter((t) => t.format === "models-dev"), result, accept);
   return result;
-}
-
-function parseOne(format: DocumentFormat, text: string, origin: string): ParsedDocument {
-  switch (format) {
-    case "foundry":
-      return parseFoundryCard(text, origin);
-    case "starmap":
-      return parseStarmapPage(text, origin);
-    case "openrouter":
-      return parseOpenRouterModels(text, origin);
-    case "models-dev":
-      throw new Error("models.dev files are parsed as a tree");
-  }
 }
 
 /**

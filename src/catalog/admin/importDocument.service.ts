@@ -4,15 +4,13 @@ import path from "node:path";
 import type { Database } from "../../db/database";
 import { ParseError, type DocumentFormat } from "../../ingest/observation";
 import { parseDocumentText } from "../../ingest/parseDocumentText";
-import type { ImportReport } from "../import/importDocuments";
+import { SOURCE_FORMAT, type ImportReport } from "../import/importDocuments";
 import { loadDocuments } from "../load/loadDocuments";
 import { emptyLoadReport } from "../load/loadReport";
-import type { SourceFormat } from "../reconcile/precedence";
 import { ValidationError } from "../errors";
 import type { Actor } from "./actor";
 import { recordAudit } from "./auditTrail";
 
-const SOURCE_FORMAT: Record<DocumentFormat, SourceFormat> = { foundry: "FOUNDRY", starmap: "STARMAP", "models-dev": "MODELS_DEV", openrouter: "OPENROUTER" };
 const MAX_CONTENT = 900_000;
 
 /**

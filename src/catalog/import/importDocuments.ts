@@ -5,7 +5,8 @@ import { loadDocuments, type LoadProgress } from "../load/loadDocuments";
 import type { LoadReport } from "../load/loadReport";
 import type { SourceFormat } from "../reconcile/precedence";
 
-const SOURCE_FORMAT: Record<DocumentFormat, SourceFormat> = {
+/** The source format a document format is stored as. */
+export const SOURCE_FORMAT: Record<DocumentFormat, SourceFormat> = {
   foundry: "FOUNDRY",
   starmap: "STARMAP",
   "models-dev": "MODELS_DEV",

@@ -9,7 +9,7 @@ import { applyColumns } from "./applyColumns";
 import { documentContent, type DocumentContent } from "./documentFacts";
 import { emptyLoadReport, type LoadReport } from "./loadReport";
 import { refreshDecisions } from "./refreshDecisions";
-import { syncCapabilities } from "./syncCapabilities";
+import { syncCapabilities, writeCapabilityDefinitions } from "./syncCapabilities";
 import { entityKey, syncFacts, type EntityKey } from "./syncFacts";
 import { syncPrices, type PriceChange } from "./syncPrices";
 
@@ -151,18 +151,7 @@ async function loadGroup(
     contents.map(({ doc, sourceId }) => ({ id: sourceId, format: doc.format, uri: doc.uri, title: doc.title ?? null, contentHash: doc.contentHash, sizeBytes: doc.sizeBytes, importedAt: now.toISOString() })),
     { onConflict: `ON CONFLICT (uri) DO UPDATE SET "contentHash" = EXCLUDED."contentHash", "sizeBytes" = EXCLUDED."sizeBytes", title = EXCLUDED.title, "importedAt" = EXCLUDED."importedAt"` },
   );
-  await insertRows(
-    tx,
-    "CapabilityDefinition",
-    [
-      { name: "key", type: "text" },
-      { name: "name", type: "text" },
-      { name: "category", type: "text" },
-      { name: "description", type: "text" },
-    ],
-    CAPABILITIES.map((c) => ({ ...c })),
-    { onConflict: `ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, category = EXCLUDED.category, description = EXCLUDED.description` },
-  );
+  await writeCapabilityDefinitions(tx, CAPABILITIES, "refresh");
   const created = await insertStubs(tx, contents.map((c) => c.content), now);
 
   progress("comparing facts");

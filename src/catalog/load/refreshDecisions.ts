@@ -2,7 +2,7 @@ import type { SqlSession } from "../../db/database";
 import { deleteRows, insertRows } from "../../db/bulkRows";
 import { decideField, type Candidate } from "../reconcile/decideField";
 import type { EntityType, SourceFormat } from "../reconcile/precedence";
-import type { EntityKey } from "./syncFacts";
+import { parseEntityKey, type EntityKey } from "./syncFacts";
 import { stableJson } from "./stableJson";
 
 /** A field's decided value, and the source it came from (null for an admin override). */
@@ -58,10 +58,7 @@ const DECISION_COLUMNS = [
  * the decided values.
  */
 export async function refreshDecisions(tx: SqlSession, entities: Iterable<EntityKey>): Promise<Decisions> {
-  const keys = [...entities].map((k) => {
-    const space = k.indexOf(" ");
-    return { entityType: k.slice(0, space), entityId: k.slice(space + 1) };
-  });
+  const keys = [...entities].map(parseEntityKey);
   const decisions: Decisions = new Map();
   if (keys.length === 0) return decisions;
   const param = [JSON.stringify(keys)];
@@ -101,9 +98,7 @@ export async function refreshDecisions(tx: SqlSession, entities: Iterable<Entity
   const upserts: Record<string, unknown>[] = [];
   for (const k of allKeys) {
     const [entity, field] = k.split("\u0000") as [EntityKey, string];
-    const space = entity.indexOf(" ");
-    const entityType = entity.slice(0, space) as EntityType;
-    const entityId = entity.slice(space + 1);
+    const { entityType, entityId } = parseEntityKey(entity);
     const override = overrideByKey.get(k);
     const decision = decideField(entityType, field, candidates.get(k) ?? [], override && { value: override.value, reason: override.reason });
     const perEntity = decisions.get(entity) ?? new Map<string, DecidedValue>();

@@ -1,6 +1,6 @@
 import type { SqlSession } from "../../db/database";
 import { deleteRows, insertRows } from "../../db/bulkRows";
-import { capabilityDefinition } from "../../ingest/capabilityVocabulary";
+import { capabilityDefinition, type CapabilityDefinition } from "../../ingest/capabilityVocabulary";
 import type { Decisions } from "./refreshDecisions";
 import { entityKey } from "./syncFacts";
 
@@ -11,6 +11,30 @@ const TABLES = {
   MODEL: { table: "ModelCapability", owner: "modelId" },
   OFFERING: { table: "OfferingCapability", owner: "offeringId" },
 } as const;
+
+/**
+ * Stores flag definitions: "refresh" rewrites the known vocabulary's names and descriptions, "keep" only
+ * adds keys not yet defined (a document's new flag).
+ */
+export async function writeCapabilityDefinitions(tx: SqlSession, definitions: readonly CapabilityDefinition[], mode: "refresh" | "keep"): Promise<void> {
+  await insertRows(
+    tx,
+    "CapabilityDefinition",
+    [
+      { name: "key", type: "text" },
+      { name: "name", type: "text" },
+      { name: "category", type: "text" },
+      { name: "description", type: "text" },
+    ],
+    definitions.map((d) => ({ ...d })),
+    {
+      onConflict:
+        mode === "refresh"
+          ? `ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, category = EXCLUDED.category, description = EXCLUDED.description`
+          : "ON CONFLICT (key) DO NOTHING",
+    },
+  );
+}
 
 /** Makes the capability rows of `ids` match their decided "capability.<key>" fields. */
 export async function syncCapabilities(tx: SqlSession, entity: "MODEL" | "OFFERING", ids: string[], decisions: Decisions): Promise<void> {
@@ -36,19 +60,7 @@ export async function syncCapabilities(tx: SqlSession, entity: "MODEL" | "OFFERI
     const [id, capabilityKey] = k.split("\u0000");
     return { [owner]: id, capabilityKey, level };
   });
-  const keys = [...new Set(rows.map((r) => r.capabilityKey))].map((key) => ({ ...capabilityDefinition(key) }));
-  await insertRows(
-    tx,
-    "CapabilityDefinition",
-    [
-      { name: "key", type: "text" },
-      { name: "name", type: "text" },
-      { name: "category", type: "text" },
-      { name: "description", type: "text" },
-    ],
-    keys,
-    { onConflict: "ON CONFLICT (key) DO NOTHING" },
-  );
+  await writeCapabilityDefinitions(tx, [...new Set(rows.map((r) => r.capabilityKey))].map(capabilityDefinition), "keep");
   await deleteRows(tx, table, [{ name: owner, type: "text" }, { name: "capabilityKey", type: "text" }], removed);
   await insertRows(
     tx,

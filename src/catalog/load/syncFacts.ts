@@ -30,6 +30,12 @@ export function entityKey(type: EntityType, id: string): EntityKey {
   return `${type} ${id}`;
 }
 
+/** The type and id an EntityKey names. */
+export function parseEntityKey(key: string): { entityType: EntityType; entityId: string } {
+  const space = key.indexOf(" ");
+  return { entityType: key.slice(0, space) as EntityType, entityId: key.slice(space + 1) };
+}
+
 const FACT_COLUMNS = [
   { name: "id", type: "text" },
   { name: "entityType", type: `"EntityType"` },

@@ -1,5 +1,6 @@
 import type { Database } from "../../db/database";
 import { groupByKeys } from "../batch";
+import { parseEntityKey } from "../load/syncFacts";
 import { utc } from "../offerings/offeringRows";
 import { keysetPage, type KeysetPage } from "../pagination/keysetPage";
 import type { PageArgs } from "../pagination/pageArgs";
@@ -79,10 +80,7 @@ export class ProvenanceService {
 
   /** The provenance of every decided field of each entity (keys "MODEL gpt-4.1-mini"), by field name. */
   async provenanceByEntities(keys: readonly string[]): Promise<FieldProvenanceView[][]> {
-    const entities = keys.map((k) => {
-      const space = k.indexOf(" ");
-      return { entityType: k.slice(0, space), entityId: k.slice(space + 1) };
-    });
+    const entities = keys.map(parseEntityKey);
     const param = [JSON.stringify(entities)];
     const join = `jsonb_to_recordset($1::jsonb) AS v("entityType" "EntityType", "entityId" text)`;
     const [decisions, facts] = await Promise.all([
