@@ -35,6 +35,11 @@ export interface LoadProgress {
  * Order in which formats are loaded. Identity gives a model id to the first document that claims it,
  * so the broadest, author-keyed catalog goes first.
  */
+/** Records decided per round trip; see loadGroup. */
+const DECISION_BATCH = 2500;
+const TYPE_ORDER: EntityType[] = ["AUTHOR", "PROVIDER", "MODEL", "OFFERING"];
+const byEntityType = (a: string, b: string) => TYPE_ORDER.indexOf(a.split(" ")[0] as EntityType) - TYPE_ORDER.indexOf(b.split(" ")[0] as EntityType) || a.localeCompare(b);
+
 const GROUP_ORDER: SourceFormat[] = ["MODELS_DEV", "STARMAP", "FOUNDRY", "OPENROUTER", "ADMIN"];
 
 /**
@@ -159,32 +164,34 @@ async function loadGroup(
   // A brand-new entity with no facts of its own (an offering named only in a table row) still gets its columns set.
   for (const [type, ids] of Object.entries(created) as [EntityType, Set<string>][]) for (const id of ids) touched.add(entityKey(type, id));
 
-  progress("deciding fields");
-  const decisions = await refreshDecisions(tx, touched);
-  const idsOf = (type: EntityType) => [...touched].filter((k) => k.startsWith(`${type} `)).map((k) => k.slice(type.length + 1));
   const authorIds = new Set((await tx.query<{ id: string }>(`SELECT id FROM "Author"`)).map((a) => a.id));
-
-  progress("writing decided values");
   const count = (type: EntityType, changedIds: Set<string>, ids: string[]) => {
     for (const id of ids) changes.entity(type, id, created[type].has(id) ? "created" : changedIds.has(id) ? "updated" : "unchanged");
   };
-  const authors = idsOf("AUTHOR");
-  count("AUTHOR", await applyColumns(tx, "AUTHOR", authors, decisions), authors);
-  const providers = idsOf("PROVIDER");
-  const providerChanges = await applyColumns(tx, "PROVIDER", providers, decisions, (id, decided) => {
-    // A provider that is also an author serves its own models; no document need say so.
-    if (!decided.has("kind") && authorIds.has(id)) decided.set("kind", "FIRST_PARTY");
-  });
-  count("PROVIDER", providerChanges, providers);
-  const models = idsOf("MODEL");
-  count("MODEL", await applyColumns(tx, "MODEL", models, decisions), models);
-  const offerings = idsOf("OFFERING");
-  count("OFFERING", await applyColumns(tx, "OFFERING", offerings, decisions), offerings);
-
-  progress("writing capabilities and prices");
-  await syncCapabilities(tx, "MODEL", models, decisions);
-  await syncCapabilities(tx, "OFFERING", offerings, decisions);
-  for (const [slot, change] of await syncPrices(tx, offerings, decisions, now)) changes.price(slot, change);
+  // Entities are decided and written a batch at a time, so that no query reads every fact of a large
+  // data set at once (this keeps the embedded database's memory down).
+  const keys = [...touched].sort(byEntityType);
+  for (let start = 0; start < keys.length; start += DECISION_BATCH) {
+    const batch = keys.slice(start, start + DECISION_BATCH);
+    progress(`deciding fields (${Math.min(start + DECISION_BATCH, keys.length)} of ${keys.length} records)`);
+    const decisions = await refreshDecisions(tx, batch);
+    const idsOf = (type: EntityType) => batch.filter((k) => k.startsWith(`${type} `)).map((k) => k.slice(type.length + 1));
+    const authors = idsOf("AUTHOR");
+    count("AUTHOR", await applyColumns(tx, "AUTHOR", authors, decisions), authors);
+    const providers = idsOf("PROVIDER");
+    const providerChanges = await applyColumns(tx, "PROVIDER", providers, decisions, (id, decided) => {
+      // A provider that is also an author serves its own models; no document need say so.
+      if (!decided.has("kind") && authorIds.has(id)) decided.set("kind", "FIRST_PARTY");
+    });
+    count("PROVIDER", providerChanges, providers);
+    const models = idsOf("MODEL");
+    count("MODEL", await applyColumns(tx, "MODEL", models, decisions), models);
+    const offerings = idsOf("OFFERING");
+    count("OFFERING", await applyColumns(tx, "OFFERING", offerings, decisions), offerings);
+    await syncCapabilities(tx, "MODEL", models, decisions);
+    await syncCapabilities(tx, "OFFERING", offerings, decisions);
+    for (const [slot, change] of await syncPrices(tx, offerings, decisions, now)) changes.price(slot, change);
+  }
   await syncBenchmarks(tx, contents);
 }
 
