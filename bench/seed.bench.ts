@@ -2,7 +2,8 @@
 // in a fresh process and a fresh database, against a baseline measured in the same run: reading and
 // parsing the same documents without a database. Prints wall times, peak memory (the process's max
 // RSS; PGlite's database engine runs in-process and is included, a PostgreSQL server's is not), the
-// ratio to the baseline, and the ratio to the target (20 s on PGlite, 10 s on PostgreSQL).
+// ratio to the baseline, and the ratio to the target (20 s on PGlite, 10 s on PostgreSQL). A second
+// baseline, an empty PGlite opened and migrated, shows how much of PGlite's memory is its own.
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import path from "node:path";
@@ -52,6 +53,8 @@ async function main(): Promise<void> {
   const baseline = median(Array.from({ length: RUNS }, () => runOnce("parse").wallMs));
   const parseRss = median(Array.from({ length: 1 }, () => runOnce("parse").maxRssMb));
   rows.push(["parse only (baseline)", fmt(baseline), "-", "1.00", "-", String(parseRss)]);
+  const empty = runOnce("open");
+  rows.push(["open + migrate an empty PGlite (memory baseline)", fmt(empty.wallMs), "-", "-", "-", String(empty.maxRssMb)]);
 
   const targets: { label: string; kind: "pglite" | "postgresql"; run: () => Promise<Sample> }[] = [
     { label: "seed on PGlite", kind: "pglite", run: async () => runOnce("seed") },

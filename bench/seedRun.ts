@@ -1,6 +1,7 @@
 // One measured seed in its own process, so that its peak memory is its own: opens a fresh database
 // (PGlite in a temp folder, or the PostgreSQL database named by the argument), migrates it, and
-// either only reads and parses the seed folder ("parse") or seeds it ("seed", then "reseed" on top).
+// only reads and parses the seed folder ("parse"), only opens and migrates the database ("open"), or
+// seeds it ("seed", then seeds again on top).
 // Prints one JSON line: { mode, wallMs, maxRssMb, ... }.
 import "reflect-metadata";
 import fs from "node:fs";
@@ -28,7 +29,12 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "catalog-bench-"));
   const database = await openDatabase(url ? { kind: "postgresql", url } : { kind: "pglite", dataDir });
   try {
+    const opened = performance.now();
     await applyMigrations(database, readMigrationFiles(defaultMigrationsDir()), silentLogger);
+    if (mode === "open") {
+      report({ mode, wallMs: performance.now() - opened });
+      return;
+    }
     const started = performance.now();
     const first = await importDocuments(database, [seedDir], { uriBase: seedDir });
     const seedMs = performance.now() - started;
