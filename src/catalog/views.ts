@@ -123,3 +123,12 @@ export interface CapabilityDefinitionView {
   category: string;
   description: string | null;
 }
+
+export interface BenchmarkView {
+  modelId: string;
+  name: string;
+  /** An exact decimal string. */
+  score: string;
+  unit: string | null;
+  sourceId: string | null;
+}

@@ -20,6 +20,7 @@ export function createLoaders(services: CatalogServices) {
   return {
     model: new DataLoader((ids: readonly string[]) => services.models.modelsByIds(ids)),
     aliases: new DataLoader((ids: readonly string[]) => services.models.aliasesByModelIds(ids)),
+    benchmarks: new DataLoader((ids: readonly string[]) => services.models.benchmarksByModelIds(ids)),
     offering: new DataLoader((ids: readonly string[]) => services.offerings.offeringsByIds(ids)),
     offeringsOfModel: perArgument((providerId: string | null) => new DataLoader((ids: readonly string[]) => services.offerings.offeringsByModelIds(ids, providerId))),
     offeringsOfProvider: new DataLoader((ids: readonly string[]) => services.offerings.offeringsByProviderIds(ids)),

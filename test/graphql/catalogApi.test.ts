@@ -36,6 +36,11 @@ describe("model(id)", () => {
     expect((await data(`query($id: ID!) { model(id: $id) { id name } }`, { id })).model).toEqual({ id: "gpt-4.1-mini", name: "GPT-4.1 mini" });
   });
 
+  it("lists the model's published benchmark scores", async () => {
+    const { model } = await data(`{ model(id: "gpt-4.1-mini") { benchmarks { name score unit } } }`);
+    expect(model.benchmarks).toEqual(expect.arrayContaining([{ name: "Aider Polyglot", score: "32.4", unit: expect.stringMatching(/^percent correct/) }]));
+  });
+
   it("returns null, not an error, for an id the catalog does not know", async () => {
     expect(await gql(`{ model(id: "gpt-9") { id } }`)).toEqual({ data: { model: null } });
   });

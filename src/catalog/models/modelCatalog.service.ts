@@ -1,9 +1,10 @@
+import Decimal from "decimal.js";
 import type { Database } from "../../db/database";
 import { groupByKeys, oneByKeys } from "../batch";
 import { canonicalProviderId } from "../identity/partyIdentity";
 import { keysetPage, type KeysetPage } from "../pagination/keysetPage";
 import type { PageArgs } from "../pagination/pageArgs";
-import type { ModelView } from "../views";
+import type { BenchmarkView, ModelView } from "../views";
 import { modelFilterSql, type ModelFilter } from "./modelFilter";
 import { modelSortKeys, orderSignature, type ModelOrder } from "./modelOrder";
 import { MODEL_COLUMNS, toModelView } from "./modelRows";
@@ -61,6 +62,15 @@ export class ModelCatalogService {
       params,
     );
     return rows.map((r) => r.id);
+  }
+
+  /** Published benchmark scores per model id, for batching. */
+  async benchmarksByModelIds(ids: readonly string[]): Promise<BenchmarkView[][]> {
+    const rows = await this.database.sql.query<BenchmarkView>(
+      `SELECT "modelId", name, score::text AS score, unit, "sourceId" FROM "ModelBenchmark" WHERE "modelId" = ANY($1::text[]) ORDER BY name`,
+      [[...ids]],
+    );
+    return groupByKeys(ids, rows.map((r) => ({ ...r, score: new Decimal(r.score).toFixed() })), (r) => r.modelId);
   }
 
   /** Aliases per model id, for batching. */

@@ -8,6 +8,7 @@ import { Author } from "../party/author.type";
 import { FieldProvenance } from "../provenance/provenance.type";
 import { entityKey } from "../provenance/entityKey";
 import { pickProvenance } from "../provenance/fieldProvenance";
+import { Benchmark } from "./benchmark.type";
 import { ModelConnection } from "./model.connection";
 import { Model } from "./model.type";
 import { ModelsArgs } from "./models.args";
@@ -34,6 +35,11 @@ export class ModelResolver {
   @FieldResolver(() => [String], { description: "Other names that find this model: the author-prefixed id, dated snapshots, providers' ids." })
   async aliases(@Root() model: Model, @Ctx() { loaders }: GraphQLContext): Promise<string[]> {
     return loaders.aliases.load(model.id);
+  }
+
+  @FieldResolver(() => [Benchmark], { description: "Published benchmark scores; empty when no source gives any." })
+  async benchmarks(@Root() model: Model, @Ctx() { loaders }: GraphQLContext): Promise<Benchmark[]> {
+    return (await loaders.benchmarks.load(model.id)) as Benchmark[];
   }
 
   @FieldResolver(() => [Offering], { description: "The providers serving it, each with its own id, limits and prices." })
