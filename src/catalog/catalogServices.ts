@@ -57,7 +57,7 @@ export function createCatalogServices(database: Database, options: { seedDir?: s
     priceWrites: new PriceWriteService(database, priceChanges),
     recordWrites: new RecordWriteService(database),
     auditLog: new AuditLogService(database),
-    documentImports: new ImportDocumentService(database, seedDir),
+    documentImports: new ImportDocumentService(database, seedDir, priceChanges),
     apiKeys: new ApiKeyService(database),
   };
 }

@@ -246,7 +246,7 @@ describe("record edits", () => {
 });
 
 describe("the priceChanged subscription", () => {
-  it("delivers exactly the committed changes of the chosen provider, over graphql-ws on the same port", async () => {
+  it("delivers exactly the committed changes of the chosen provider (admin updates and imported documents), over graphql-ws on the same port", async () => {
     const client: Client = createClient({ url: catalog.url.replace(/^http/, "ws"), webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
     const received: any[] = [];
     let ready!: () => void;
@@ -263,6 +263,9 @@ describe("the priceChanged subscription", () => {
     await gql(`mutation($inputs: [PriceInput!]!) { bulkUpdatePrices(inputs: $inputs) { id } }`, { inputs: [{ offeringId: OFFERING, kind: "OUTPUT", amount: "1.8", currency: "USD" }, { offeringId: "nobody:x", kind: "INPUT", amount: "1", currency: "USD" }] }, editorKey);
     await gql(UPDATE, { input: { offeringId: "acme:mini", kind: "INPUT", amount: "0.2", currency: "USD" } }, editorKey);
     await gql(UPDATE, { input: { offeringId: OFFERING, kind: "OUTPUT", amount: "1.9", currency: "USD" } }, editorKey);
+    const pasted = JSON.stringify({ data: [{ id: "acme/sub-1", name: "Acme: Sub 1", pricing: { prompt: "0.000001" } }] });
+    await gql(`mutation($c: String!) { importDocument(format: OPENROUTER, content: $c, name: "sub.json") { loaded } }`, { c: pasted }, adminKey);
+    await gql(`mutation { importDocument(format: OPENROUTER, content: "{ not json") { failed { reason } } }`, {}, adminKey);
     await new Promise((resolve) => setTimeout(resolve, 300));
     unsubscribe();
     await client.dispose();
@@ -270,6 +273,7 @@ describe("the priceChanged subscription", () => {
     expect(received.map((r) => r.data?.priceChanged ?? r)).toEqual([
       { offeringId: OFFERING, providerId: "openrouter", modelId: "gpt-4.1-mini", actorName: "eddie-editor", price: { kind: "OUTPUT", amount: "1.7" }, previous: { amount: expect.any(String) } },
       { offeringId: OFFERING, providerId: "openrouter", modelId: "gpt-4.1-mini", actorName: "eddie-editor", price: { kind: "OUTPUT", amount: "1.9" }, previous: { amount: "1.7" } },
+      { offeringId: "openrouter:acme/sub-1", providerId: "openrouter", modelId: "sub-1", actorName: "alice-admin", price: { kind: "INPUT", amount: "1" }, previous: null },
     ]);
   });
 });

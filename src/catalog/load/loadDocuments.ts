@@ -111,7 +111,10 @@ class ChangeTracker {
   countInto(report: LoadReport): void {
     const targets = { AUTHOR: report.authors, PROVIDER: report.providers, MODEL: report.models, OFFERING: report.offerings };
     for (const type of Object.keys(targets) as EntityType[]) for (const change of this.entities[type].values()) targets[type][change] += 1;
-    for (const change of this.prices.values()) report.prices[change] += 1;
+    for (const [slot, change] of this.prices) {
+      report.prices[change] += 1;
+      if (change === "created" || change === "updated") report.changedPriceSlots.push(slot);
+    }
   }
 }
 

@@ -24,6 +24,8 @@ export interface LoadReport {
   prices: PriceCounts;
   /** Fields, across the whole catalog after the import, on which sources disagree. */
   conflicts: number;
+  /** The price slots ("offering|kind|unit|mode|contextAbove") that got a new current price, for change events. */
+  changedPriceSlots: string[];
 }
 
 export function emptyLoadReport(): LoadReport {
@@ -36,5 +38,6 @@ export function emptyLoadReport(): LoadReport {
     offerings: counts(),
     prices: { created: 0, updated: 0, closed: 0, unchanged: 0 },
     conflicts: 0,
+    changedPriceSlots: [],
   };
 }
