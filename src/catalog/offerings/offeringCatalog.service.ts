@@ -14,6 +14,20 @@ export interface PriceSelection {
   mode?: PriceMode | null;
 }
 
+/** Conditions (on "Price" p) for a kind and a mode, when given, with their parameters appended. */
+function kindAndMode(selection: { kind?: PriceKind | null; mode?: PriceMode | null }, params: unknown[]): string[] {
+  const where: string[] = [];
+  if (selection.kind) {
+    params.push(selection.kind);
+    where.push(`p.kind = $${params.length}::"PriceKind"`);
+  }
+  if (selection.mode) {
+    params.push(selection.mode);
+    where.push(`p.mode = $${params.length}::"PriceMode"`);
+  }
+  return where;
+}
+
 /** Reads offerings and their prices, in batches for loaders, and an offering's price history. */
 export class OfferingCatalogService {
   constructor(private readonly database: Database) {}
@@ -53,14 +67,7 @@ export class OfferingCatalogService {
     } else {
       where.push(`p."validTo" IS NULL`);
     }
-    if (selection.kind) {
-      params.push(selection.kind);
-      where.push(`p.kind = $${params.length}::"PriceKind"`);
-    }
-    if (selection.mode) {
-      params.push(selection.mode);
-      where.push(`p.mode = $${params.length}::"PriceMode"`);
-    }
+    where.push(...kindAndMode(selection, params));
     const rows = await this.database.sql.query<Record<string, unknown>>(
       `SELECT ${PRICE_COLUMNS} FROM "Price" p WHERE ${where.join(" AND ")} ORDER BY p.kind, p.mode, p."contextAbove", p.unit`,
       params,
@@ -77,14 +84,7 @@ export class OfferingCatalogService {
     if (!offering) throw new ValidationError(`No offering with id "${offeringId}"; offering ids look like "openai:gpt-4.1-mini"`, "offeringId");
     const params: unknown[] = [offeringId];
     const where = [`p."offeringId" = $1`];
-    if (selection.kind) {
-      params.push(selection.kind);
-      where.push(`p.kind = $${params.length}::"PriceKind"`);
-    }
-    if (selection.mode) {
-      params.push(selection.mode);
-      where.push(`p.mode = $${params.length}::"PriceMode"`);
-    }
+    where.push(...kindAndMode(selection, params));
     const result = await keysetPage<Record<string, unknown>>(
       this.database.sql,
       {

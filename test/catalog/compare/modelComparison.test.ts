@@ -1,5 +1,6 @@
 import { compareModels, type ComparedModel, type ComparisonRow } from "../../../src/catalog/compare/modelComparison";
 import type { ModelView, OfferingView, PriceView } from "../../../src/catalog/views";
+import { price } from "../cost/priceFixtures";
 
 function model(id: string, extra: Partial<ModelView> = {}): ModelView {
   return {
@@ -55,27 +56,6 @@ function offering(providerId: string, modelId: string): OfferingView {
   };
 }
 
-let nextPriceId = 0;
-function price(offeringId: string, kind: PriceView["kind"], amount: string, extra: Partial<PriceView> = {}): PriceView {
-  nextPriceId += 1;
-  return {
-    id: `price-${nextPriceId}`,
-    offeringId,
-    kind,
-    unit: "PER_1M_TOKENS",
-    mode: "STANDARD",
-    contextAbove: 0,
-    tierRule: "WHOLE_REQUEST",
-    amount,
-    currency: "USD",
-    validFrom: new Date("2025-04-14T00:00:00Z"),
-    validTo: null,
-    sourceId: null,
-    reason: null,
-    version: 1,
-    ...extra,
-  };
-}
 
 /** gpt-4.1-mini at OpenAI and Azure (Azure's input a little cheaper here), with a month-precise cutoff. */
 function gpt41Mini(): ComparedModel {
