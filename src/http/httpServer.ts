@@ -68,8 +68,12 @@ export async function startHttpServer(
         const authorization = ctx.connectionParams?.authorization;
         return options.createContext(requestId, typeof authorization === "string" ? authorization : undefined);
       },
+      // The same error mapping as over HTTP: domain errors get their codes, anything else is masked.
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => formatCatalogError(error.toJSON(), error)) } : undefined,
       onError: (_ctx, _id, _payload, errors) => {
-        logger.warn("A subscription failed", { errors: errors.map((e) => e.message) });
+        logger.warn("A subscription was refused", { errors: errors.map((e) => e.message) });
+        return errors.map((error) => formatCatalogError({ ...error.toJSON(), extensions: { code: "GRAPHQL_VALIDATION_FAILED", ...error.extensions } }, error));
       },
     },
     webSockets,

@@ -276,4 +276,13 @@ describe("the priceChanged subscription", () => {
       { offeringId: "openrouter:acme/sub-1", providerId: "openrouter", modelId: "sub-1", actorName: "alice-admin", price: { kind: "INPUT", amount: "1" }, previous: null },
     ]);
   });
+
+  it("refuses an invalid subscription with a coded error", async () => {
+    const client: Client = createClient({ url: catalog.url.replace(/^http/, "ws"), webSocketImpl: WebSocket, retryAttempts: 0 });
+    const errors = await new Promise<unknown>((resolve) => {
+      client.subscribe({ query: `subscription { priceChanged { nonsense } }` }, { next: () => undefined, error: resolve, complete: () => resolve(null) });
+    });
+    await client.dispose();
+    expect(errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/nonsense/), extensions: expect.objectContaining({ code: "GRAPHQL_VALIDATION_FAILED" }) })]);
+  });
 });
