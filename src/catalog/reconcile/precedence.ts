@@ -35,10 +35,17 @@ export const PRECEDENCE: readonly PrecedenceRule[] = [
   },
   {
     entity: "MODEL",
-    fields: ["releaseDate", "lastUpdated", "knowledgeCutoff", "deprecationDate", "retirementDate"],
+    fields: ["releaseDate", "knowledgeCutoff", "deprecationDate", "retirementDate"],
     order: ["MODELS_DEV", "STARMAP", "OPENROUTER", "FOUNDRY"],
     comparison: "date",
     why: "models.dev and Starmap take dates from the author's announcements; OpenRouter's dates are when it listed or expires the model on its own service; a Foundry card gives only the month of its training data.",
+  },
+  {
+    entity: "MODEL",
+    fields: ["lastUpdated"],
+    order: ["MODELS_DEV", "STARMAP", "OPENROUTER", "FOUNDRY"],
+    comparison: "text",
+    why: "When a document last saw the model change: each source updates on its own schedule, so different dates are not a disagreement about the model.",
   },
   {
     entity: "MODEL",
@@ -91,7 +98,14 @@ export const PRECEDENCE: readonly PrecedenceRule[] = [
   },
   {
     entity: "OFFERING",
-    fields: ["name", "capability."],
+    fields: ["name"],
+    order: ["FOUNDRY", "OPENROUTER", "MODELS_DEV", "STARMAP"],
+    comparison: "text",
+    why: "The provider's own document names its offering best; names worded differently are not conflicts.",
+  },
+  {
+    entity: "OFFERING",
+    fields: ["capability."],
     order: ["FOUNDRY", "OPENROUTER", "MODELS_DEV", "STARMAP"],
     comparison: "exact",
     why: "The provider's own document first (Foundry and OpenRouter each speak only for their own offerings), then the catalogs in how closely they track each provider.",
