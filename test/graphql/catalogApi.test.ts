@@ -394,6 +394,8 @@ describe("price history and prices as of a date", () => {
     const [current, previous] = priceHistory.edges.map((e: any) => e.node);
     expect(current).toMatchObject({ amount: "0.5", validTo: null });
     expect(previous).toMatchObject({ amount: "0.4", validTo: current.validFrom });
+    const onOffering = (await data(`{ offering(id: "openrouter:openai/gpt-4.1-mini") { priceHistory(kind: INPUT) { edges { node { amount } } } } }`)).offering.priceHistory;
+    expect(onOffering.edges.map((e: any) => e.node.amount)).toEqual(["0.5", "0.4"]);
 
     const { offering } = await data(`query($at: DateTimeISO) { offering(id: "openrouter:openai/gpt-4.1-mini") { now: prices(kind: INPUT) { amount } then: prices(kind: INPUT, at: $at) { amount } } }`, { at: before.toISOString() });
     expect(offering).toEqual({ now: [{ amount: "0.5" }], then: [{ amount: "0.4" }] });

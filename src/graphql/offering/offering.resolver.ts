@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { OfferingCatalogService } from "../../catalog/offerings/offeringCatalog.service";
 import type { GraphQLContext } from "../context";
 import { CapabilityFlag } from "../capability/capability.type";
@@ -46,6 +46,17 @@ export class OfferingResolver {
     @Arg("mode", () => PriceMode, { nullable: true, description: "Only this mode." }) mode?: PriceMode | null,
   ): Promise<Price[]> {
     return (await loaders.prices({ at: at ?? null, kind: kind ?? null, mode: mode ?? null }).load(offering.id)) as Price[];
+  }
+
+  @FieldResolver(() => PriceConnection, { name: "priceHistory", description: "Every price it has had, current and closed, newest first (as Query.priceHistory)." })
+  async historyOfPrices(
+    @Root() offering: Offering,
+    @Arg("kind", () => PriceKind, { nullable: true, description: "Only this kind." }) kind?: PriceKind | null,
+    @Arg("mode", () => PriceMode, { nullable: true, description: "Only this mode." }) mode?: PriceMode | null,
+    @Arg("first", () => Int, { nullable: true, description: "How many (default 20, at most 100)." }) first?: number | null,
+    @Arg("after", () => String, { nullable: true, description: "A cursor from a previous page." }) after?: string | null,
+  ): Promise<PriceConnection> {
+    return (await this.offerings.priceHistory(offering.id, { kind, mode }, { first, after })) as unknown as PriceConnection;
   }
 
   @FieldResolver(() => [CapabilityFlag], { description: "Capabilities this provider states for its offering, where they differ from the model's." })
