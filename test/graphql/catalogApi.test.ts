@@ -36,6 +36,13 @@ describe("model(id)", () => {
     expect((await data(`query($id: ID!) { model(id: $id) { id name } }`, { id })).model).toEqual({ id: "gpt-4.1-mini", name: "GPT-4.1 mini" });
   });
 
+  it("gives the cheapest current price of a kind over all offerings, with the offering it comes from", async () => {
+    const { model } = await data(`{ model(id: "gpt-4.1-mini") { cheapestPrice(kind: OUTPUT) { amount currency } all: offerings { prices(kind: OUTPUT, mode: STANDARD) { amount contextAbove currency unit } } } }`);
+    const amounts = model.all.flatMap((o: any) => o.prices.filter((p: any) => p.contextAbove === 0 && p.currency === "USD" && p.unit === "PER_1M_TOKENS").map((p: any) => Number(p.amount)));
+    expect(Number(model.cheapestPrice.amount)).toBe(Math.min(...amounts));
+    expect((await data(`{ model(id: "gpt-4.1-mini") { cheapestPrice(kind: OUTPUT_AUDIO) { amount } } }`)).model.cheapestPrice).toBeNull();
+  });
+
   it("lists the model's published benchmark scores", async () => {
     const { model } = await data(`{ model(id: "gpt-4.1-mini") { benchmarks { name score unit } } }`);
     expect(model.benchmarks).toEqual(expect.arrayContaining([{ name: "Aider Polyglot", score: "32.4", unit: expect.stringMatching(/^percent correct/) }]));

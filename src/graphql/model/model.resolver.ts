@@ -8,6 +8,9 @@ import { Author } from "../party/author.type";
 import { FieldProvenance } from "../provenance/provenance.type";
 import { entityKey } from "../provenance/entityKey";
 import { pickProvenance } from "../provenance/fieldProvenance";
+import { cheapestOf } from "../../catalog/offerings/cheapestPrice";
+import { PriceKind, PriceMode } from "../common/enums";
+import { Price } from "../offering/price.type";
 import { Benchmark } from "./benchmark.type";
 import { ModelConnection } from "./model.connection";
 import { Model } from "./model.type";
@@ -49,6 +52,19 @@ export class ModelResolver {
     @Arg("providerId", () => ID, { nullable: true, description: "Only this provider's offering." }) providerId?: string | null,
   ): Promise<Offering[]> {
     return (await loaders.offeringsOfModel(providerId ?? null).load(model.id)) as Offering[];
+  }
+
+  @FieldResolver(() => Price, { nullable: true, description: "Its cheapest current base-tier price of a kind over all its offerings (a list's \"from\" price); null when none prices it." })
+  async cheapestPrice(
+    @Root() model: Model,
+    @Ctx() { loaders }: GraphQLContext,
+    @Arg("kind", () => PriceKind, { description: "The kind of price, e.g. INPUT." }) kind: PriceKind,
+    @Arg("mode", () => PriceMode, { nullable: true, description: "STANDARD by default." }) mode?: PriceMode | null,
+    @Arg("currency", () => String, { nullable: true, description: "USD by default." }) currency?: string | null,
+  ): Promise<Price | null> {
+    const offerings = await loaders.offeringsOfModel(null).load(model.id);
+    const prices = await loaders.prices({ at: null, kind: null, mode: null }).loadMany(offerings.map((o) => o.id));
+    return cheapestOf(prices.flatMap((p) => (Array.isArray(p) ? p : [])), { kind, mode: mode ?? "STANDARD", currency: (currency ?? "USD").toUpperCase() }) as Price | null;
   }
 
   @FieldResolver(() => [CapabilityFlag], { description: "Its capability flags, reconciled from every source; a capability no source mentions is absent." })
