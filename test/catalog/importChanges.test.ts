@@ -45,15 +45,35 @@ describe("re-importing a changed document", () => {
     expect(report.prices).toMatchObject({ created: 0, updated: 1, closed: 1 });
     expect(report.models.created).toBe(0);
     const history = await prices("openrouter:openai/gpt-4.1-mini");
+    // First learnt prices start on the day the document dates them (OpenRouter's listing, 2025-04-14);
+    // a change starts when it is loaded.
+    const listed = new Date("2025-04-14T00:00:00Z");
     expect(history.filter((p) => p.kind === "INPUT")).toEqual([
-      { kind: "INPUT", amount: "0.400000000000", validFrom: t1, validTo: t2 },
+      { kind: "INPUT", amount: "0.400000000000", validFrom: listed, validTo: t2 },
       { kind: "INPUT", amount: "0.500000000000", validFrom: t2, validTo: null },
     ]);
-    expect(history.filter((p) => p.kind === "WEB_SEARCH")).toEqual([{ kind: "WEB_SEARCH", amount: "0.010000000000", validFrom: t1, validTo: t2 }]);
-    expect(history.filter((p) => p.kind === "OUTPUT")).toEqual([{ kind: "OUTPUT", amount: "1.600000000000", validFrom: t1, validTo: null }]);
+    expect(history.filter((p) => p.kind === "WEB_SEARCH")).toEqual([{ kind: "WEB_SEARCH", amount: "0.010000000000", validFrom: listed, validTo: t2 }]);
+    expect(history.filter((p) => p.kind === "OUTPUT")).toEqual([{ kind: "OUTPUT", amount: "1.600000000000", validFrom: listed, validTo: null }]);
     const after = await tableCounts(database);
     expect(after.Price).toBe(before.Price + 1);
     expect(after.Model).toBe(before.Model);
+  });
+
+  it("starts a price that comes back after being dropped when it is loaded, not on its document's date", async () => {
+    const mini = entry("openai/gpt-4.1-mini");
+    const dir = openRouterFolder([mini]);
+    await importDocuments(database, [dir], { uriBase: dir, now: new Date("2026-01-01T00:00:00Z") });
+    const search = mini.pricing.web_search;
+    delete mini.pricing.web_search;
+    fs.writeFileSync(path.join(dir, "openrouter", "models.json"), JSON.stringify({ data: [mini] }));
+    await importDocuments(database, [dir], { uriBase: dir, now: new Date("2026-02-01T00:00:00Z") });
+    mini.pricing.web_search = search;
+    fs.writeFileSync(path.join(dir, "openrouter", "models.json"), JSON.stringify({ data: [mini] }));
+    await importDocuments(database, [dir], { uriBase: dir, now: new Date("2026-03-01T00:00:00Z") });
+    expect((await prices("openrouter:openai/gpt-4.1-mini")).filter((p) => p.kind === "WEB_SEARCH")).toEqual([
+      { kind: "WEB_SEARCH", amount: "0.010000000000", validFrom: new Date("2025-04-14T00:00:00Z"), validTo: new Date("2026-02-01T00:00:00Z") },
+      { kind: "WEB_SEARCH", amount: "0.010000000000", validFrom: new Date("2026-03-01T00:00:00Z"), validTo: null },
+    ]);
   });
 
   it("writes nothing of a group whose transaction fails midway, so the next run loads it whole", async () => {

@@ -324,6 +324,19 @@ describe("estimateCost", () => {
     ]);
   });
 
+  it("prices last month's traffic on a freshly seeded catalog: seeded prices start on their document's date", async () => {
+    const lastMonth = new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString();
+    const { estimateCost } = await data(ESTIMATE, {
+      workload: { inputTokens: 200_000, outputTokens: 20_000, cachedInputTokens: 50_000, requests: 10 },
+      filter: { ids: ["gpt-4.1-mini"] },
+      providerId: "openai",
+      at: lastMonth,
+    });
+    expect(estimateCost.estimates.map((e: any) => e.total)).toEqual(["0.117"]);
+    const { offering } = await data(`{ offering(id: "openai:gpt-4.1-mini") { prices(kind: INPUT) { validFrom } } }`);
+    expect(offering.prices[0].validFrom).toBe("2025-04-14T00:00:00.000Z");
+  });
+
   it("uses the long-context tier for prompts past it (gpt-5.4 at OpenAI above 272k)", async () => {
     const { estimateCost } = await data(ESTIMATE, { workload: { inputTokens: 300_000, outputTokens: 1_000, requests: 1 }, filter: { ids: ["gpt-5.4"] }, providerId: "openai" });
     const [estimate] = estimateCost.estimates;

@@ -122,8 +122,17 @@ export function documentContent(doc: ParsedDocument, identity: ModelIdentityInde
     for (const b of (model.benchmarks ?? []).filter((b) => isDecimalText(b.score))) content.benchmarks.push({ modelId: id, name: b.name, score: b.score, unit: b.metric ?? null });
   }
 
+  // A price is known from the day its document last saw the model change (or listed it): the day its
+  // history starts when the catalog first learns it.
+  const datedBy = new Map<string, string>();
+  for (const model of doc.models) {
+    const day = isoDay(model.fields.lastUpdated?.value ?? model.fields.releaseDate?.value);
+    if (day) datedBy.set(model.ref, day);
+  }
+
   for (const offering of doc.offerings) {
     const providerId = canonicalProviderId(offering.providerId);
+    const since = datedBy.get(offering.modelRef);
     const modelId = modelIdOf(offering.modelRef, undefined);
     const id = offeringId(providerId, offering.providerModelId);
     content.providerIds.add(providerId);
@@ -131,8 +140,15 @@ export function documentContent(doc: ParsedDocument, identity: ModelIdentityInde
     addAll("OFFERING", id, offering.fields);
     for (const [key, stated] of Object.entries(offering.capabilities)) add("OFFERING", id, `capability.${key}`, stated);
     for (const price of offering.prices) {
-      add("OFFERING", id, priceField(price), { value: null, locator: price.locator, raw: price.raw }, { amount: price.amount, currency: price.currency });
+      add("OFFERING", id, priceField(price), { value: null, locator: price.locator, raw: price.raw }, { amount: price.amount, currency: price.currency, ...(since ? { since } : {}) });
     }
   }
   return content;
+}
+
+/** "2025-04-14" or "2025-04" (its first day) as an ISO day; undefined for anything else. */
+function isoDay(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const day = /^\d{4}-\d{2}$/.test(value) ? `${value}-01` : value;
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ? day : undefined;
 }

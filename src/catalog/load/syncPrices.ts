@@ -20,6 +20,8 @@ interface DesiredPrice {
   amount: string;
   currency: string;
   sourceId: string | null;
+  /** The day the stating document dates the price from, if it does. */
+  since: string | null;
 }
 
 /** The key of the one current price per offering, kind, unit, mode and tier; see Price.currentSlot. */
@@ -30,7 +32,7 @@ export function priceSlot(p: { offeringId: string; kind: string; unit: string; m
 /** A decided "price.<kind>.<unit>.<mode>.<contextAbove>" field as a price, or undefined if malformed. */
 function desiredPrice(offeringId: string, field: string, value: unknown, sourceId: string | null): DesiredPrice | undefined {
   const [prefix, kind, unit, mode, above] = field.split(".");
-  const price = value as { amount?: unknown; currency?: unknown } | null;
+  const price = value as { amount?: unknown; currency?: unknown; since?: unknown } | null;
   if (prefix !== "price" || !KINDS.has(kind) || !UNITS.has(unit) || !MODES.has(mode) || !/^\d+$/.test(above ?? "")) return undefined;
   if (typeof price?.amount !== "string" || typeof price.currency !== "string" || !/^[A-Z]{3}$/.test(price.currency)) return undefined;
   let amount: Decimal;
@@ -40,13 +42,16 @@ function desiredPrice(offeringId: string, field: string, value: unknown, sourceI
     return undefined;
   }
   if (amount.isNegative() || !amount.isFinite() || amount.greaterThanOrEqualTo(MAX_AMOUNT)) return undefined;
-  return { offeringId, kind, unit, mode, contextAbove: Number(above), amount: amount.toFixed(), currency: price.currency, sourceId };
+  const since = typeof price.since === "string" && /^\d{4}-\d{2}-\d{2}$/.test(price.since) ? price.since : null;
+  return { offeringId, kind, unit, mode, contextAbove: Number(above), amount: amount.toFixed(), currency: price.currency, sourceId, since };
 }
 
 /**
  * Makes the current prices of `offeringIds` match their decided price fields, keeping history: a
  * changed amount closes the current row (validTo = `now`) and opens a new one from `now`; a price no
- * one states any more is closed; an unchanged one is left alone.
+ * one states any more is closed; an unchanged one is left alone. A price the catalog learns for the
+ * first time starts on the day its document dates it (when earlier than `now`), so that past traffic
+ * can be priced on a freshly seeded catalog.
  */
 export type PriceChange = "created" | "updated" | "closed" | "unchanged";
 
@@ -62,7 +67,7 @@ export async function syncPrices(tx: SqlSession, offeringIds: string[], decision
     }
   }
   const current = await tx.query<{ id: string; offeringId: string; kind: string; unit: string; mode: string; contextAbove: number; amount: string; currency: string; sourceId: string | null; openedNow: boolean }>(
-    `SELECT id, "offeringId", kind::text, unit::text, mode::text, "contextAbove", amount::text, currency, "sourceId", "validFrom" = $2::timestamp AS "openedNow"
+    `SELECT id, "offeringId", kind::text, unit::text, mode::text, "contextAbove", amount::text, currency, "sourceId", "createdAt" = $2::timestamp AS "openedNow"
        FROM "Price" WHERE "offeringId" = ANY($1::text[]) AND "validTo" IS NULL`,
     [offeringIds, now.toISOString()],
   );
@@ -85,16 +90,31 @@ export async function syncPrices(tx: SqlSession, offeringIds: string[], decision
       discarding.push({ id: row.id });
       changes.set(slot, want ? "created" : "closed");
     } else {
-      closing.push({ id: row.id });
+      closing.push({ id: row.id, slot });
       changes.set(slot, want ? "updated" : "closed");
     }
   }
   for (const slot of desired.keys()) if (!changes.has(slot)) changes.set(slot, "created");
 
   const at = now.toISOString();
+  // Slots with history keep it continuous: their new rows start now. Only a slot never priced before
+  // may start on its document's date.
+  const closedBefore = new Set(
+    (
+      await tx.query<{ offeringId: string; kind: string; unit: string; mode: string; contextAbove: number }>(
+        `SELECT DISTINCT "offeringId", kind::text, unit::text, mode::text, "contextAbove" FROM "Price" WHERE "offeringId" = ANY($1::text[]) AND "validTo" IS NOT NULL`,
+        [offeringIds],
+      )
+    ).map(priceSlot),
+  );
+  const replaced = new Set(closing.map((c) => c.slot as string));
+  const startOf = (slot: string, since: string | null) => {
+    const dated = since ? `${since}T00:00:00.000Z` : null;
+    return dated && dated < at && !replaced.has(slot) && !closedBefore.has(slot) ? dated : at;
+  };
   await deleteRows(tx, "Price", [{ name: "id", type: "text" }], discarding);
   await updateRows(tx, "Price", [{ name: "id", type: "text" }], [{ name: "sourceId", type: "text" }], recredited);
-  await updateRows(tx, "Price", [{ name: "id", type: "text" }], [], closing, [`"validTo" = '${at}'::timestamp`, `"currentSlot" = NULL`]);
+  await updateRows(tx, "Price", [{ name: "id", type: "text" }], [], closing.map(({ id }) => ({ id })), [`"validTo" = '${at}'::timestamp`, `"currentSlot" = NULL`]);
   await insertRows(
     tx,
     "Price",
@@ -108,10 +128,17 @@ export async function syncPrices(tx: SqlSession, offeringIds: string[], decision
       { name: "amount", type: "numeric" },
       { name: "currency", type: "text" },
       { name: "validFrom", type: "timestamp" },
+      { name: "createdAt", type: "timestamp" },
       { name: "currentSlot", type: "text" },
       { name: "sourceId", type: "text" },
     ],
-    [...desired.entries()].map(([slot, p]) => ({ ...p, id: crypto.randomUUID(), validFrom: at, currentSlot: slot })),
+    [...desired.entries()].map(([slot, { since, ...p }]) => ({
+      ...p,
+      id: crypto.randomUUID(),
+      validFrom: startOf(slot, since),
+      createdAt: at,
+      currentSlot: slot,
+    })),
   );
   return changes;
 }
