@@ -18,13 +18,25 @@ export interface Stated<T> {
   step?: number;
 }
 
-export type CapabilityLevel = "SUPPORTED" | "NOT_SUPPORTED" | "CORE";
+// The closed sets, in their display order; the types are derived from them so the two cannot drift.
+export const CAPABILITY_LEVELS = ["SUPPORTED", "NOT_SUPPORTED", "CORE"] as const;
+export const PRICE_KINDS = [
+  "INPUT", "OUTPUT", "CACHED_INPUT", "CACHE_WRITE", "REASONING", "INPUT_AUDIO", "OUTPUT_AUDIO",
+  "INPUT_IMAGE", "OUTPUT_IMAGE", "REQUEST", "WEB_SEARCH",
+] as const;
+export const PRICE_UNITS = ["PER_1M_TOKENS", "PER_IMAGE", "PER_REQUEST", "PER_1K_REQUESTS", "PER_SECOND", "PER_MINUTE"] as const;
+export const PRICE_MODES = ["STANDARD", "BATCH", "PRIORITY", "FLEX", "FAST"] as const;
+
+export type CapabilityLevel = (typeof CAPABILITY_LEVELS)[number];
 export type LifecycleStatus = "ACTIVE" | "PREVIEW" | "DEPRECATED" | "RETIRED";
-export type PriceKind =
-  | "INPUT" | "OUTPUT" | "CACHED_INPUT" | "CACHE_WRITE" | "REASONING" | "INPUT_AUDIO" | "OUTPUT_AUDIO"
-  | "INPUT_IMAGE" | "OUTPUT_IMAGE" | "REQUEST" | "WEB_SEARCH";
-export type PriceUnit = "PER_1M_TOKENS" | "PER_IMAGE" | "PER_REQUEST" | "PER_1K_REQUESTS" | "PER_SECOND" | "PER_MINUTE";
-export type PriceMode = "STANDARD" | "BATCH" | "PRIORITY" | "FLEX" | "FAST";
+export type PriceKind = (typeof PRICE_KINDS)[number];
+export type PriceUnit = (typeof PRICE_UNITS)[number];
+export type PriceMode = (typeof PRICE_MODES)[number];
+
+/** Whether `value` is one of a closed set's members. */
+export function isOneOf<T extends string>(set: readonly T[], value: unknown): value is T {
+  return (set as readonly unknown[]).includes(value);
+}
 
 /** Model-level facts, provider-independent. Dates are ISO ("2024-04" or "2024-04-01"). */
 export interface ModelFields {

@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { isOneOf, PRICE_KINDS, PRICE_MODES, PRICE_UNITS } from "../../ingest/observation";
 import { ValidationError } from "../errors";
 import type { PriceKind, PriceMode, PriceUnit } from "../views";
 import { defaultUnit } from "../models/modelFilter";
@@ -33,9 +34,6 @@ export interface ValidPriceInput {
   expectedVersion: number | null;
 }
 
-const KINDS = ["INPUT", "OUTPUT", "CACHED_INPUT", "CACHE_WRITE", "REASONING", "INPUT_AUDIO", "OUTPUT_AUDIO", "INPUT_IMAGE", "OUTPUT_IMAGE", "REQUEST", "WEB_SEARCH"];
-const UNITS = ["PER_1M_TOKENS", "PER_IMAGE", "PER_REQUEST", "PER_1K_REQUESTS", "PER_SECOND", "PER_MINUTE"];
-const MODES = ["STANDARD", "BATCH", "PRIORITY", "FLEX", "FAST"];
 /** Price.amount is DECIMAL(24,12). */
 const MAX_PLACES = 12;
 const MAX_AMOUNT = new Decimal("1e12");
@@ -51,11 +49,11 @@ export function validatePriceInput(input: PriceInput, path: string): ValidPriceI
     throw new ValidationError(`${path}.${field} ${message}`, `${path}.${field}`);
   };
   if (typeof input.offeringId !== "string" || input.offeringId.trim() === "") fail("offeringId", "is required");
-  if (!KINDS.includes(input.kind)) fail("kind", `must be one of ${KINDS.join(", ")}`);
+  if (!isOneOf(PRICE_KINDS, input.kind)) fail("kind", `must be one of ${PRICE_KINDS.join(", ")}`);
   const unit = input.unit ?? defaultUnit(input.kind);
-  if (!UNITS.includes(unit)) fail("unit", `must be one of ${UNITS.join(", ")}`);
+  if (!isOneOf(PRICE_UNITS, unit)) fail("unit", `must be one of ${PRICE_UNITS.join(", ")}`);
   const mode = input.mode ?? "STANDARD";
-  if (!MODES.includes(mode)) fail("mode", `must be one of ${MODES.join(", ")}`);
+  if (!isOneOf(PRICE_MODES, mode)) fail("mode", `must be one of ${PRICE_MODES.join(", ")}`);
   const contextAbove = input.contextAbove ?? 0;
   if (!Number.isSafeInteger(contextAbove) || contextAbove < 0) fail("contextAbove", `must be a whole number of tokens, 0 or more; got ${contextAbove}`);
   const text = typeof input.amount === "string" ? input.amount.trim() : "";

@@ -1,5 +1,6 @@
 import type { Database, SqlSession } from "../../db/database";
 import { capabilityKey } from "../../ingest/capabilityVocabulary";
+import { CAPABILITY_LEVELS, isOneOf } from "../../ingest/observation";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { canonicalAuthorId, canonicalProviderId } from "../identity/partyIdentity";
 import { applyColumns } from "../load/applyColumns";
@@ -15,7 +16,6 @@ import { recordAudit, type AuditEntry } from "./auditTrail";
 import { deleteOverride, upsertOverride } from "./overrides";
 
 const TABLE: Record<EntityType, string> = { AUTHOR: "Author", PROVIDER: "Provider", MODEL: "Model", OFFERING: "Offering" };
-const LEVELS = new Set(["SUPPORTED", "NOT_SUPPORTED", "CORE"]);
 
 /** Field values an admin sets: a value overrides the documents, null hands the field back to them. */
 export type FieldEdits = Record<string, unknown>;
@@ -82,7 +82,7 @@ export class RecordWriteService {
   async setCapability(entityType: "MODEL" | "OFFERING", id: string, key: string, level: CapabilityLevel | null, edit: RecordEdit, actor: Actor): Promise<void> {
     const flag = capabilityKey(key);
     if (!flag) throw new ValidationError("key must name a capability, e.g. tool_calls", "key");
-    if (level !== null && !LEVELS.has(level)) throw new ValidationError("level must be SUPPORTED, NOT_SUPPORTED or CORE", "level");
+    if (level !== null && !isOneOf(CAPABILITY_LEVELS, level)) throw new ValidationError("level must be SUPPORTED, NOT_SUPPORTED or CORE", "level");
     await this.database.sql.transaction((tx) => this.edit(tx, entityType, id, { [`capability.${flag}`]: level }, edit, actor, "setCapability"));
   }
 
@@ -172,7 +172,7 @@ async function resolveModel(tx: SqlSession, name: string): Promise<string> {
 function validateField(entityType: EntityType, field: string, value: unknown): void {
   if (value === null) return;
   if (field.startsWith("capability.")) {
-    if (!LEVELS.has(String(value))) throw new ValidationError(`${field} must be SUPPORTED, NOT_SUPPORTED or CORE`, field);
+    if (!isOneOf(CAPABILITY_LEVELS, value)) throw new ValidationError(`${field} must be SUPPORTED, NOT_SUPPORTED or CORE`, field);
     return;
   }
   if (field.startsWith("price.")) throw new ValidationError("Prices are set with updatePrice, which keeps their history", field);

@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import type { CapabilityValue, DatePrecision, ModelView, OfferingView, PriceKind, PriceUnit, PriceView } from "../views";
+import { PRICE_KINDS, PRICE_UNITS } from "../../ingest/observation";
 
 export interface ComparedModel {
   model: ModelView;
@@ -50,10 +51,8 @@ interface RowSpec {
   cell: (m: ComparedModel) => RawCell;
 }
 
-const KIND_ORDER: readonly PriceKind[] = [
-  "INPUT", "OUTPUT", "CACHED_INPUT", "CACHE_WRITE", "REASONING", "INPUT_AUDIO", "OUTPUT_AUDIO", "INPUT_IMAGE", "OUTPUT_IMAGE", "REQUEST", "WEB_SEARCH",
-];
-const UNIT_ORDER: readonly PriceUnit[] = ["PER_1M_TOKENS", "PER_IMAGE", "PER_REQUEST", "PER_1K_REQUESTS", "PER_SECOND", "PER_MINUTE"];
+const KIND_ORDER: readonly PriceKind[] = PRICE_KINDS;
+const UNIT_ORDER: readonly PriceUnit[] = PRICE_UNITS;
 const KIND_LABEL: Record<PriceKind, string> = {
   INPUT: "Input",
   OUTPUT: "Output",

@@ -1,5 +1,6 @@
 import { ValidationError } from "../errors";
 import type { PriceMode } from "../views";
+import { PRICE_MODES } from "../../ingest/observation";
 
 /** What a user wants priced: token, image, search and request counts over a whole job, in one price mode. */
 export interface Workload {
@@ -25,7 +26,6 @@ export interface Workload {
   promptTokensPerRequest?: number;
 }
 
-export const PRICE_MODES: readonly PriceMode[] = ["STANDARD", "BATCH", "PRIORITY", "FLEX", "FAST"];
 
 /** The counts a workload prices, apart from `requests` (which alone is not work: it defaults to 1). */
 export const WORKLOAD_QUANTITIES = [

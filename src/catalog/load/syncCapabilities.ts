@@ -1,10 +1,10 @@
 import type { SqlSession } from "../../db/database";
 import { deleteRows, insertRows } from "../../db/bulkRows";
 import { capabilityDefinition, type CapabilityDefinition } from "../../ingest/capabilityVocabulary";
+import { CAPABILITY_LEVELS, isOneOf } from "../../ingest/observation";
 import type { Decisions } from "./refreshDecisions";
 import { entityKey } from "./syncFacts";
 
-const LEVELS = new Set(["SUPPORTED", "NOT_SUPPORTED", "CORE"]);
 const PREFIX = "capability.";
 
 const TABLES = {
@@ -43,7 +43,7 @@ export async function syncCapabilities(tx: SqlSession, entity: "MODEL" | "OFFERI
   const desired = new Map<string, string>();
   for (const id of ids) {
     for (const [field, d] of decisions.get(entityKey(entity, id)) ?? []) {
-      if (field.startsWith(PREFIX) && typeof d.value === "string" && LEVELS.has(d.value)) desired.set(`${id}\u0000${field.slice(PREFIX.length)}`, d.value);
+      if (field.startsWith(PREFIX) && typeof d.value === "string" && isOneOf(CAPABILITY_LEVELS, d.value)) desired.set(`${id}\u0000${field.slice(PREFIX.length)}`, d.value);
     }
   }
   const stored = await tx.query<{ owner: string; capabilityKey: string; level: string }>(

@@ -2,12 +2,10 @@ import crypto from "node:crypto";
 import Decimal from "decimal.js";
 import type { SqlSession } from "../../db/database";
 import { deleteRows, insertRows, updateRows } from "../../db/bulkRows";
+import { isOneOf, PRICE_KINDS, PRICE_MODES, PRICE_UNITS } from "../../ingest/observation";
 import type { Decisions } from "./refreshDecisions";
 import { entityKey } from "./syncFacts";
 
-const KINDS = new Set(["INPUT", "OUTPUT", "CACHED_INPUT", "CACHE_WRITE", "REASONING", "INPUT_AUDIO", "OUTPUT_AUDIO", "INPUT_IMAGE", "OUTPUT_IMAGE", "REQUEST", "WEB_SEARCH"]);
-const UNITS = new Set(["PER_1M_TOKENS", "PER_IMAGE", "PER_REQUEST", "PER_1K_REQUESTS", "PER_SECOND", "PER_MINUTE"]);
-const MODES = new Set(["STANDARD", "BATCH", "PRIORITY", "FLEX", "FAST"]);
 /** Price.amount is DECIMAL(24,12). */
 const MAX_AMOUNT = new Decimal("1e12");
 
@@ -33,7 +31,7 @@ export function priceSlot(p: { offeringId: string; kind: string; unit: string; m
 function desiredPrice(offeringId: string, field: string, value: unknown, sourceId: string | null): DesiredPrice | undefined {
   const [prefix, kind, unit, mode, above] = field.split(".");
   const price = value as { amount?: unknown; currency?: unknown; since?: unknown } | null;
-  if (prefix !== "price" || !KINDS.has(kind) || !UNITS.has(unit) || !MODES.has(mode) || !/^\d+$/.test(above ?? "")) return undefined;
+  if (prefix !== "price" || !isOneOf(PRICE_KINDS, kind) || !isOneOf(PRICE_UNITS, unit) || !isOneOf(PRICE_MODES, mode) || !/^\d+$/.test(above ?? "")) return undefined;
   if (typeof price?.amount !== "string" || typeof price.currency !== "string" || !/^[A-Z]{3}$/.test(price.currency)) return undefined;
   let amount: Decimal;
   try {

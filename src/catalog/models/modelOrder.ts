@@ -1,3 +1,4 @@
+import { isOneOf, PRICE_KINDS } from "../../ingest/observation";
 import { ValidationError } from "../errors";
 import type { SortKey } from "../pagination/keysetPage";
 import type { PriceKind } from "../views";
@@ -12,7 +13,6 @@ export interface ModelOrder {
   priceKind?: PriceKind | null;
 }
 
-const PRICE_KINDS = new Set(["INPUT", "OUTPUT", "CACHED_INPUT", "CACHE_WRITE", "REASONING", "INPUT_AUDIO", "OUTPUT_AUDIO", "INPUT_IMAGE", "OUTPUT_IMAGE", "REQUEST", "WEB_SEARCH"]);
 
 /**
  * The keyset sort keys for an ordering, always ending with the id so that every row has one place.
@@ -37,7 +37,7 @@ export function modelSortKeys(orderBy: ModelOrder[] | null | undefined, provider
         return { expr: `COALESCE(m."maxOutputTokens", ${last("2147483647", "-1")})`, sqlType: "integer", direction };
       case "PRICE": {
         const kind = order.priceKind;
-        if (!kind || !PRICE_KINDS.has(kind)) throw new ValidationError("orderBy PRICE needs a priceKind (INPUT, OUTPUT, ...)", `orderBy[${i}].priceKind`);
+        if (!kind || !isOneOf(PRICE_KINDS, kind)) throw new ValidationError("orderBy PRICE needs a priceKind (INPUT, OUTPUT, ...)", `orderBy[${i}].priceKind`);
         // The kind and providers are validated enum values and ids quoted here, not user text spliced in.
         const providerCondition = providerIds?.length ? ` AND o."providerId" IN (${providerIds.map((p) => `'${p.replace(/'/g, "''")}'`).join(", ")})` : "";
         const cheapest = `(SELECT min(p.amount) FROM "Offering" o JOIN "Price" p ON p."offeringId" = o.id WHERE o."modelId" = m.id AND p."validTo" IS NULL AND p."contextAbove" = 0 AND p.mode = 'STANDARD' AND p.currency = 'USD' AND p.kind = '${kind}' AND p.unit = '${defaultUnit(kind)}'${providerCondition})`;
