@@ -1,5 +1,5 @@
 import type { Database } from "../../db/database";
-import { utc } from "../offerings/offeringRows";
+import { utc } from "../../db/sqlText";
 import { keysetPage, type KeysetPage } from "../pagination/keysetPage";
 import type { PageArgs } from "../pagination/pageArgs";
 

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { Database } from "../../db/database";
 import { NotFoundError, ValidationError } from "../errors";
-import { utc } from "../offerings/offeringRows";
+import { utc } from "../../db/sqlText";
 
 export type Role = "ADMIN" | "EDITOR";
 export const ROLES: readonly Role[] = ["ADMIN", "EDITOR"];

@@ -26,7 +26,6 @@ export interface Workload {
   promptTokensPerRequest?: number;
 }
 
-
 /** The counts a workload prices, apart from `requests` (which alone is not work: it defaults to 1). */
 export const WORKLOAD_QUANTITIES = [
   "inputTokens",

@@ -1,3 +1,4 @@
+import { containsPattern } from "../../db/sqlText";
 import { capabilityKey } from "../../ingest/capabilityVocabulary";
 import { canonicalAuthorId, canonicalProviderId } from "../identity/partyIdentity";
 import { ValidationError } from "../errors";
@@ -61,7 +62,7 @@ export function modelFilterSql(filter: ModelFilter | null | undefined, params: u
   const search = filter.search?.trim();
   if (search) {
     if (search.length > 200) throw new ValidationError("filter.search is longer than 200 characters", "filter.search");
-    const pattern = bind(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const pattern = bind(containsPattern(search));
     where.push(`(m.id ILIKE ${pattern} OR m.name ILIKE ${pattern} OR m.description ILIKE ${pattern} OR EXISTS (SELECT 1 FROM "ModelAlias" a WHERE a."modelId" = m.id AND a.alias ILIKE ${pattern}))`);
   }
   const ids = list("ids", filter.ids, (v) => v.trim().toLowerCase());

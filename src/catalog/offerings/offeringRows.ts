@@ -1,10 +1,6 @@
 import Decimal from "decimal.js";
+import { utc } from "../../db/sqlText";
 import type { OfferingView, PriceView } from "../views";
-
-/** A timestamp column as ISO text in UTC, whatever the driver's time zone. */
-export function utc(column: string): string {
-  return `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-}
 
 export const OFFERING_COLUMNS = `o.id, o."providerId", o."modelId", o."providerModelId", o.name, o."contextWindow", o."maxInputTokens",
   o."maxOutputTokens", o."billingTierThresholds", o."deploymentTypes", o.regions, o.status::text AS status,

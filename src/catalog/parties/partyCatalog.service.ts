@@ -1,4 +1,5 @@
 import type { Database } from "../../db/database";
+import { containsPattern } from "../../db/sqlText";
 import { oneByKeys } from "../batch";
 import { canonicalAuthorId, canonicalProviderId } from "../identity/partyIdentity";
 import { keysetPage, type KeysetPage } from "../pagination/keysetPage";
@@ -35,7 +36,7 @@ export class PartyCatalogService {
     const params: unknown[] = [];
     const where: string[] = [];
     if (filter?.search?.trim()) {
-      params.push(`%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      params.push(containsPattern(filter.search.trim()));
       where.push(`(p.id ILIKE $${params.length} OR p.name ILIKE $${params.length})`);
     }
     if (filter?.kinds?.length) {

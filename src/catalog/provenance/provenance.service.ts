@@ -1,7 +1,7 @@
 import type { Database } from "../../db/database";
 import { groupByKeys } from "../batch";
 import { parseEntityKey } from "../load/syncFacts";
-import { utc } from "../offerings/offeringRows";
+import { prefixPattern, utc } from "../../db/sqlText";
 import { keysetPage, type KeysetPage } from "../pagination/keysetPage";
 import type { PageArgs } from "../pagination/pageArgs";
 import { precedenceFor, type EntityType } from "../reconcile/precedence";
@@ -113,7 +113,7 @@ export class ProvenanceService {
     }
     if (filter?.field) {
       const prefix = filter.field.endsWith(".");
-      params.push(prefix ? `${filter.field.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : filter.field);
+      params.push(prefix ? prefixPattern(filter.field) : filter.field);
       where.push(prefix ? `d.field LIKE $${params.length}` : `d.field = $${params.length}`);
     }
     const result = await keysetPage<DecisionRow>(

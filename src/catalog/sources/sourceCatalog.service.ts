@@ -1,6 +1,6 @@
 import type { Database } from "../../db/database";
 import { oneByKeys } from "../batch";
-import { utc } from "../offerings/offeringRows";
+import { containsPattern, utc } from "../../db/sqlText";
 import { keysetPage, type KeysetPage } from "../pagination/keysetPage";
 import type { PageArgs } from "../pagination/pageArgs";
 import type { SourceFormat, SourceView } from "../views";
@@ -35,7 +35,7 @@ export class SourceCatalogService {
       where.push(`s.format = ANY($${params.length}::text[]::text[]::"SourceFormat"[])`);
     }
     if (filter?.search?.trim()) {
-      params.push(`%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      params.push(containsPattern(filter.search.trim()));
       where.push(`s.uri ILIKE $${params.length}`);
     }
     const result = await keysetPage<Record<string, unknown>>(
