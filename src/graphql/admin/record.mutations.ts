@@ -4,6 +4,7 @@ import type { RecordWriteService } from "../../catalog/admin/recordWrites.servic
 import { ValidationError } from "../../catalog/errors";
 import type { GraphQLContext } from "../context";
 import { CapabilityFlag } from "../capability/capability.type";
+import { toCapabilityFlags } from "../capability/capabilityFlags";
 import { EntityType } from "../common/enums";
 import { Model } from "../model/model.type";
 import { Offering } from "../offering/offering.type";
@@ -74,7 +75,7 @@ export class RecordMutationsResolver {
     await this.records.setCapability(entity, id, input.key, input.level ?? null, { expectedVersion, reason }, actorOf(context));
     const loader = entity === "MODEL" ? context.loaders.capabilitiesOfModel : context.loaders.capabilitiesOfOffering;
     loader.clear(id);
-    return (await loader.load(id)).map((c) => ({ ...c, supported: c.level !== "NOT_SUPPORTED" })) as CapabilityFlag[];
+    return toCapabilityFlags(await loader.load(id));
   }
 
   @Authorized("ADMIN")

@@ -3,6 +3,7 @@ import type { ModelCatalogService } from "../../catalog/models/modelCatalog.serv
 import { supports } from "../../catalog/capabilities/capabilityCatalog.service";
 import type { GraphQLContext } from "../context";
 import { CapabilityFlag } from "../capability/capability.type";
+import { toCapabilityFlags } from "../capability/capabilityFlags";
 import { Offering } from "../offering/offering.type";
 import { Author } from "../party/author.type";
 import { FieldProvenance } from "../provenance/provenance.type";
@@ -70,7 +71,7 @@ export class ModelResolver {
   @FieldResolver(() => [CapabilityFlag], { description: "Its capability flags, reconciled from every source; a capability no source mentions is absent." })
   async capabilities(@Root() model: Model, @Ctx() { loaders }: GraphQLContext): Promise<CapabilityFlag[]> {
     const values = await loaders.capabilitiesOfModel.load(model.id);
-    return values.map((c) => ({ ...c, supported: c.level !== "NOT_SUPPORTED" })) as CapabilityFlag[];
+    return toCapabilityFlags(values);
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: 'Whether it has a capability (key as in `capabilities`, e.g. "tool_calls"): true, false, or null when no source says.' })

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "t
 import type { OfferingCatalogService } from "../../catalog/offerings/offeringCatalog.service";
 import type { GraphQLContext } from "../context";
 import { CapabilityFlag } from "../capability/capability.type";
+import { toCapabilityFlags } from "../capability/capabilityFlags";
 import { PriceKind, PriceMode } from "../common/enums";
 import { Model } from "../model/model.type";
 import { Provider } from "../party/provider.type";
@@ -62,7 +63,7 @@ export class OfferingResolver {
   @FieldResolver(() => [CapabilityFlag], { description: "Capabilities this provider states for its offering, where they differ from the model's." })
   async capabilities(@Root() offering: Offering, @Ctx() { loaders }: GraphQLContext): Promise<CapabilityFlag[]> {
     const values = await loaders.capabilitiesOfOffering.load(offering.id);
-    return values.map((c) => ({ ...c, supported: c.level !== "NOT_SUPPORTED" })) as CapabilityFlag[];
+    return toCapabilityFlags(values);
   }
 
   @FieldResolver(() => [FieldProvenance], { description: "Where its values (limits, each price) came from." })

@@ -1,5 +1,5 @@
 import { compareModels, type ComparedModel, type ComparisonRow } from "../../../src/catalog/compare/modelComparison";
-import type { ModelView, OfferingView, PriceView } from "../../../src/catalog/views";
+import type { ModelView, OfferingView } from "../../../src/catalog/views";
 import { price } from "../cost/priceFixtures";
 
 function model(id: string, extra: Partial<ModelView> = {}): ModelView {
