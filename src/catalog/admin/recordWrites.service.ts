@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { canonicalAuthorId, canonicalProviderId } from "../identity/partyIdentity";
 import { applyColumns } from "../load/applyColumns";
 import { offeringId as makeOfferingId } from "../load/documentFacts";
-import { columnFields, fieldAccepts } from "../load/entityColumns";
+import { columnFields, ENTITY_TABLES, fieldAccepts } from "../load/entityColumns";
 import { refreshDecisions } from "../load/refreshDecisions";
 import { syncCapabilities } from "../load/syncCapabilities";
 import { entityKey } from "../load/syncFacts";
@@ -15,7 +15,6 @@ import type { Actor } from "./actor";
 import { recordAudit, type AuditEntry } from "./auditTrail";
 import { deleteOverride, upsertOverride } from "./overrides";
 
-const TABLE: Record<EntityType, string> = { AUTHOR: "Author", PROVIDER: "Provider", MODEL: "Model", OFFERING: "Offering" };
 
 /** Field values an admin sets: a value overrides the documents, null hands the field back to them. */
 export type FieldEdits = Record<string, unknown>;
@@ -67,11 +66,11 @@ export class RecordWriteService {
       const [existing] = await tx.query<{ id: string }>(`SELECT id FROM "Offering" WHERE id = $1`, [id]);
       if (!existing) {
         if (!modelId) throw new ValidationError("input.modelId is required to create an offering", "input.modelId");
-        const [model] = await tx.query<{ id: string }>(`SELECT id FROM "Model" WHERE id = $1 OR id = (SELECT "modelId" FROM "ModelAlias" WHERE alias = $1)`, [modelId.trim().toLowerCase()]);
+        const model = await findModelId(tx, modelId);
         if (!model) throw new ValidationError(`input.modelId: no model with id "${modelId}"`, "input.modelId");
         const [known] = await tx.query<{ id: string }>(`SELECT id FROM "Provider" WHERE id = $1`, [provider]);
         if (!known) throw new ValidationError(`input.providerId: no provider with id "${providerId}"; create it with upsertProvider first`, "input.providerId");
-        await tx.query(`INSERT INTO "Offering" (id, "providerId", "modelId", "providerModelId", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [id, provider, model.id, providerModelId.trim()]);
+        await tx.query(`INSERT INTO "Offering" (id, "providerId", "modelId", "providerModelId", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [id, provider, model, providerModelId.trim()]);
       }
       await this.edit(tx, "OFFERING", id, fields, edit, actor, existing ? "updateOffering" : "createOffering");
       return id;
@@ -91,7 +90,8 @@ export class RecordWriteService {
     const date = retirementDate ?? new Date().toISOString().slice(0, 10);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new ValidationError(`retirementDate must be a date like 2026-01-31, got "${date}"`, "retirementDate");
     return this.database.sql.transaction(async (tx) => {
-      const modelId = await resolveModel(tx, id);
+      const modelId = await findModelId(tx, id);
+      if (!modelId) throw new NotFoundError("model", id);
       await this.edit(tx, "MODEL", modelId, { status: "RETIRED", retirementDate: date }, edit, actor, "retireModel");
       return modelId;
     });
@@ -123,7 +123,7 @@ export class RecordWriteService {
   }
 
   private async edit(tx: SqlSession, entityType: EntityType, id: string, fields: FieldEdits, edit: RecordEdit, actor: Actor, action: string): Promise<void> {
-    const [row] = await tx.query<{ version: number }>(`SELECT version FROM "${TABLE[entityType]}" WHERE id = $1 FOR UPDATE`, [id]);
+    const [row] = await tx.query<{ version: number }>(`SELECT version FROM "${ENTITY_TABLES[entityType].table}" WHERE id = $1 FOR UPDATE`, [id]);
     if (!row) throw new NotFoundError(entityType.toLowerCase(), id);
     if (edit.expectedVersion != null && edit.expectedVersion !== row.version) {
       throw new ConflictError(`${entityType.toLowerCase()} "${id}" was changed since you read it (it is at version ${row.version}, you sent ${edit.expectedVersion}); read it again and retry`);
@@ -156,17 +156,17 @@ function requireId(value: string | null | undefined, field: string): string {
 
 /** Makes sure the record exists, creating it (a name is then required); true when it was created. */
 async function ensureRow(tx: SqlSession, entityType: EntityType, id: string, fields: FieldEdits, create: () => Promise<void>): Promise<boolean> {
-  const [existing] = await tx.query(`SELECT 1 FROM "${TABLE[entityType]}" WHERE id = $1`, [id]);
+  const [existing] = await tx.query(`SELECT 1 FROM "${ENTITY_TABLES[entityType].table}" WHERE id = $1`, [id]);
   if (existing) return false;
   if (typeof fields.name !== "string" || fields.name.trim() === "") throw new ValidationError(`input.name is required to create a ${entityType.toLowerCase()}`, "input.name");
   await create();
   return true;
 }
 
-async function resolveModel(tx: SqlSession, name: string): Promise<string> {
+/** The id of the model a name (its id or an alias, any case) stands for; undefined if none. */
+async function findModelId(tx: SqlSession, name: string): Promise<string | undefined> {
   const [model] = await tx.query<{ id: string }>(`SELECT id FROM "Model" WHERE id = $1 OR id = (SELECT "modelId" FROM "ModelAlias" WHERE alias = $1)`, [name.trim().toLowerCase()]);
-  if (!model) throw new NotFoundError("model", name);
-  return model.id;
+  return model?.id;
 }
 
 function validateField(entityType: EntityType, field: string, value: unknown): void {
