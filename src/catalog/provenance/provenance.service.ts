@@ -72,6 +72,10 @@ interface FactRow {
   observedAt: string;
 }
 
+/** A fact with its source (Fact f joined to Source s), as a candidate of a decision. */
+const CANDIDATE_COLUMNS = `f."entityType"::text AS "entityType", f."entityId", f.field, f.id, f.value, f."rawValue", f.precision, f.step, f.locator,
+  f."sourceId", s.uri, s.format::text AS format, ${utc('f."observedAt"')} AS "observedAt"`;
+
 const DECISION_COLUMNS = `d."entityType"::text AS "entityType", d."entityId", d.field, d."chosenValue", d."chosenFactId", d.rule, d."hasConflict", ${utc('d."decidedAt"')} AS "decidedAt"`;
 
 /** Reads provenance: every field's decision with its candidates, per entity or as a list of conflicts. */
@@ -89,7 +93,7 @@ export class ProvenanceService {
         param,
       ),
       this.database.sql.query<FactRow>(
-        `SELECT f."entityType"::text AS "entityType", f."entityId", f.field, f.id, f.value, f."rawValue", f.precision, f.step, f.locator, f."sourceId", s.uri, s.format::text AS format, ${utc('f."observedAt"')} AS "observedAt"
+        `SELECT ${CANDIDATE_COLUMNS}
            FROM ${join} JOIN "Fact" f ON f."entityType" = v."entityType" AND f."entityId" = v."entityId" JOIN "Source" s ON s.id = f."sourceId"
            ORDER BY s.uri`,
         param,
@@ -135,7 +139,7 @@ export class ProvenanceService {
     const wanted = result.edges.map((e) => e.node);
     const facts = wanted.length
       ? await this.database.sql.query<FactRow>(
-          `SELECT f."entityType"::text AS "entityType", f."entityId", f.field, f.id, f.value, f."rawValue", f.precision, f.step, f.locator, f."sourceId", s.uri, s.format::text AS format, ${utc('f."observedAt"')} AS "observedAt"
+          `SELECT ${CANDIDATE_COLUMNS}
              FROM jsonb_to_recordset($1::jsonb) AS v("entityType" "EntityType", "entityId" text, field text)
              JOIN "Fact" f ON f."entityType" = v."entityType" AND f."entityId" = v."entityId" AND f.field = v.field
              JOIN "Source" s ON s.id = f."sourceId" ORDER BY s.uri`,
