@@ -10,6 +10,13 @@ export function isDecimalText(text: string): boolean {
   return /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text.trim());
 }
 
+/** Whether `text` is a real ISO day ("2025-04-14"; not "2025-02-31", which Date.parse would roll into March). */
+export function isIsoDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
 /** Unix seconds to an ISO day ("2025-04-14"). */
 export function unixSecondsToIsoDay(seconds: number): string {
   return new Date(seconds * 1000).toISOString().slice(0, 10);

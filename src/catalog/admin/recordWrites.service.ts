@@ -1,6 +1,7 @@
 import type { Database, SqlSession } from "../../db/database";
 import { capabilityKey } from "../../ingest/capabilityVocabulary";
 import { CAPABILITY_LEVELS, isOneOf } from "../../ingest/observation";
+import { isIsoDay } from "../../ingest/units";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { canonicalAuthorId, canonicalProviderId } from "../identity/partyIdentity";
 import { applyColumns } from "../load/applyColumns";
@@ -88,7 +89,7 @@ export class RecordWriteService {
   /** Retires a model: a lifecycle change (status RETIRED and the date), never a delete. */
   async retireModel(id: string, retirementDate: string | null | undefined, edit: RecordEdit, actor: Actor): Promise<string> {
     const date = retirementDate ?? new Date().toISOString().slice(0, 10);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new ValidationError(`retirementDate must be a date like 2026-01-31, got "${date}"`, "retirementDate");
+    if (!isIsoDay(date)) throw new ValidationError(`retirementDate must be a date like 2026-01-31, got "${date}"`, "retirementDate");
     return this.database.sql.transaction(async (tx) => {
       const modelId = await findModelId(tx, id);
       if (!modelId) throw new NotFoundError("model", id);

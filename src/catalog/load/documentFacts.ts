@@ -1,5 +1,5 @@
 import type { ParsedDocument, Stated } from "../../ingest/observation";
-import { isDecimalText } from "../../ingest/units";
+import { isDecimalText, isIsoDay } from "../../ingest/units";
 import { canonicalAuthorId, canonicalProviderId } from "../identity/partyIdentity";
 import type { ModelIdentityIndex } from "../identity/modelIdentityIndex";
 import type { EntityType } from "../reconcile/precedence";
@@ -150,5 +150,5 @@ export function documentContent(doc: ParsedDocument, identity: ModelIdentityInde
 function isoDay(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const day = /^\d{4}-\d{2}$/.test(value) ? `${value}-01` : value;
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ? day : undefined;
+  return isIsoDay(day) ? day : undefined;
 }

@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import type { EntityType } from "../reconcile/precedence";
+import { isIsoDay } from "../../ingest/units";
 
 type ColumnKind = "text" | "int" | "bool" | "date" | "numeric" | "textArray" | "intArray";
 
@@ -162,7 +163,7 @@ function coerce(kind: ColumnKind, value: unknown): unknown {
       if (typeof value !== "string" || !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) return undefined;
       const [y, m = "01", d = "01"] = value.split("-");
       const day = `${y}-${m}-${d}`;
-      return Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ? undefined : day;
+      return isIsoDay(day) ? day : undefined;
     }
     case "numeric":
       return (typeof value === "string" || typeof value === "number") && /^-?\d+(\.\d+)?$/.test(String(value)) ? new Decimal(value).toFixed() : undefined;

@@ -3,6 +3,7 @@ import Decimal from "decimal.js";
 import type { SqlSession } from "../../db/database";
 import { deleteRows, insertRows, updateRows } from "../../db/bulkRows";
 import { isOneOf, PRICE_KINDS, PRICE_MODES, PRICE_UNITS } from "../../ingest/observation";
+import { isIsoDay } from "../../ingest/units";
 import type { Decisions } from "./refreshDecisions";
 import { entityKey } from "./syncFacts";
 
@@ -40,7 +41,7 @@ function desiredPrice(offeringId: string, field: string, value: unknown, sourceI
     return undefined;
   }
   if (amount.isNegative() || !amount.isFinite() || amount.greaterThanOrEqualTo(MAX_AMOUNT)) return undefined;
-  const since = typeof price.since === "string" && /^\d{4}-\d{2}-\d{2}$/.test(price.since) ? price.since : null;
+  const since = typeof price.since === "string" && isIsoDay(price.since) ? price.since : null;
   return { offeringId, kind, unit, mode, contextAbove: Number(above), amount: amount.toFixed(), currency: price.currency, sourceId, since };
 }
 

@@ -3,7 +3,7 @@ import { capabilityKey } from "../../ingest/capabilityVocabulary";
 import { canonicalAuthorId, canonicalProviderId } from "../identity/partyIdentity";
 import { ValidationError } from "../errors";
 import type { LifecycleStatus, PriceKind, PriceMode, PriceUnit } from "../views";
-import { isDecimalText } from "../../ingest/units";
+import { isDecimalText, isIsoDay } from "../../ingest/units";
 
 /** What a list of models can be narrowed by; every condition must hold. */
 export interface ModelFilter {
@@ -35,7 +35,6 @@ export function defaultUnit(kind: PriceKind): PriceUnit {
   return "PER_1M_TOKENS";
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * SQL conditions (on "Model" m) for a filter, with their parameters appended to `params`.
@@ -104,7 +103,7 @@ export function modelFilterSql(filter: ModelFilter | null | undefined, params: u
   for (const [name, op] of [["releasedAfter", ">="], ["releasedBefore", "<="]] as const) {
     const value = filter[name];
     if (value == null) continue;
-    if (!ISO_DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new ValidationError(`filter.${name} must be a date like 2025-04-14, got "${value}"`, `filter.${name}`);
+    if (!isIsoDay(value)) throw new ValidationError(`filter.${name} must be a date like 2025-04-14, got "${value}"`, `filter.${name}`);
     where.push(`m."releaseDate" ${op} ${bind(value)}::date`);
   }
   if (filter.releasedAfter && filter.releasedBefore && filter.releasedAfter > filter.releasedBefore) {

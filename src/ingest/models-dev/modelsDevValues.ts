@@ -2,7 +2,7 @@
 // locator and no fact, never an exception.
 
 import type { CapabilityLevel, LifecycleStatus, ParseIssue, Stated } from "../observation";
-import { modalityList } from "../units";
+import { isIsoDay, modalityList } from "../units";
 import { exactDecimal } from "./modelsDevPrices";
 import type { InheritedToml } from "./inheritedToml";
 import type { KeyPath } from "./tomlLiterals";
@@ -114,12 +114,6 @@ export class ValueReader {
   problem(code: ParseIssue["code"], message: string, path: KeyPath): void {
     this.issues.push({ code, message, locator: this.source.locator(path) });
   }
-}
-
-function isIsoDay(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
 function describe(value: unknown): string {
