@@ -31,6 +31,14 @@ export interface ReadResult {
   issues: (ParseIssue & { uri: string })[];
 }
 
+/** Why a document that parsed is not loaded: it is an index or overview page. */
+export const NO_FACTS_REASON = "states no catalog facts (an index or overview page)";
+
+/** Whether a parsed document says anything about an author, provider, model or offering. */
+export function statesCatalogFacts(parsed: ParsedDocument): boolean {
+  return parsed.models.length + parsed.offerings.length + parsed.providers.length + parsed.authors.length > 0;
+}
+
 /** Files beside the data that describe it rather than being it. */
 const NOT_DOCUMENTS = /^(SOURCE\.md|LICENSE(\.\w+)?|\..*)$/i;
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -71,8 +79,8 @@ export function readDocuments(target: string, options: { format?: DocumentFormat
 
   const accept = (entry: { uri: string; bytes: Buffer; format: DocumentFormat }, parsed: ParsedDocument) => {
     result.issues.push(...parsed.issues.map((issue) => ({ ...issue, uri: entry.uri })));
-    if (parsed.models.length + parsed.offerings.length + parsed.providers.length + parsed.authors.length === 0) {
-      result.skipped.push({ uri: entry.uri, reason: "states no catalog facts (an index or overview page)" });
+    if (!statesCatalogFacts(parsed)) {
+      result.skipped.push({ uri: entry.uri, reason: NO_FACTS_REASON });
       return;
     }
     result.documents.push({ uri: entry.uri, format: entry.format, contentHash: sha256(entry.bytes), sizeBytes: entry.bytes.length, parsed });

@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Database } from "../../db/database";
 import { ParseError, type DocumentFormat } from "../../ingest/observation";
 import { parseDocumentText } from "../../ingest/parseDocumentText";
+import { NO_FACTS_REASON, statesCatalogFacts } from "../../ingest/readDocuments";
 import { SOURCE_FORMAT, type ImportReport } from "../import/importDocuments";
 import { loadDocuments } from "../load/loadDocuments";
 import { emptyLoadReport } from "../load/loadReport";
@@ -46,8 +47,8 @@ export class ImportDocumentService {
       return report;
     }
     report.issues.push(...parsed.issues.map((issue) => ({ ...issue, uri })));
-    if (parsed.models.length + parsed.offerings.length + parsed.providers.length + parsed.authors.length === 0) {
-      report.skipped.push({ uri, reason: "states no catalog facts (an index or overview page)" });
+    if (!statesCatalogFacts(parsed)) {
+      report.skipped.push({ uri, reason: NO_FACTS_REASON });
       report.durationMs = Date.now() - started;
       return report;
     }
