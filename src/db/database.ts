@@ -21,6 +21,12 @@ export interface Database {
    * one process) never apply migrations at once; the second waits, then finds nothing left to do.
    */
   withMigrationLock<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onPayload` with every notification on `channel` (PostgreSQL LISTEN/NOTIFY; PGlite runs the
+   * same in process). On PostgreSQL a dropped listening connection is reopened, after which `onResume`
+   * runs, since notifications sent in between are lost. Returns a function that stops listening.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onResume?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

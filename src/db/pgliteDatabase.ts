@@ -40,6 +40,12 @@ export async function openPgliteDatabase(dataDir: string): Promise<Database> {
       migrationQueue = run.catch(() => undefined);
       return run;
     },
+    async listen(channel: string, onPayload: (payload: string) => void) {
+      const stop = await pglite.listen(channel, onPayload);
+      return async () => {
+        if (!pglite.closed) await stop();
+      };
+    },
     async close() {
       await prisma.$disconnect();
       await pglite.close();

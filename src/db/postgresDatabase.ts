@@ -2,6 +2,7 @@ import { Pool, type PoolClient } from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 import type { Database, SqlSession } from "./database";
+import { listenOnPostgres } from "./postgresListener";
 
 /** An arbitrary constant naming this project's advisory lock, so that no other application's collides. */
 const MIGRATION_LOCK_KEY = 72_707_369_034;
@@ -10,6 +11,7 @@ const MIGRATION_LOCK_KEY = 72_707_369_034;
 export async function openPostgresDatabase(url: string): Promise<Database> {
   const pool = new Pool({ connectionString: url, max: 10 });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const listeners = new Set<() => Promise<void>>();
   return {
     kind: "postgresql",
     prisma,
@@ -29,7 +31,16 @@ export async function openPostgresDatabase(url: string): Promise<Database> {
         client.release();
       }
     },
+    async listen(channel: string, onPayload: (payload: string) => void, onResume?: () => void) {
+      const stop = await listenOnPostgres(url, channel, onPayload, onResume);
+      listeners.add(stop);
+      return async () => {
+        listeners.delete(stop);
+        await stop();
+      };
+    },
     async close() {
+      await Promise.all([...listeners].map((stop) => stop()));
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
     },
