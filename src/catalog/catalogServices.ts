@@ -1,5 +1,7 @@
 import path from "node:path";
+import { CatalogReadRepository } from "../db/catalogReadRepository";
 import type { Database } from "../db/database";
+import type { Logger } from "../logger";
 import { findUp } from "../projectRoot";
 import { AuditLogService } from "./admin/auditLog.service";
 import { ApiKeyService } from "./auth/apiKeys.service";
@@ -7,7 +9,6 @@ import { ImportDocumentService } from "./admin/importDocument.service";
 import { PriceChangeFeed } from "./admin/priceChangeFeed";
 import { PriceWriteService } from "./admin/priceWrites.service";
 import { RecordWriteService } from "./admin/recordWrites.service";
-import { CapabilityCatalogService } from "./capabilities/capabilityCatalog.service";
 import { CompareModelsService } from "./compare/compareModels.service";
 import { CostEstimateService } from "./cost/costEstimate.service";
 import { CatalogHealthService } from "./health/catalogHealth.service";
@@ -15,15 +16,20 @@ import { ModelCatalogService } from "./models/modelCatalog.service";
 import { OfferingCatalogService } from "./offerings/offeringCatalog.service";
 import { PartyCatalogService } from "./parties/partyCatalog.service";
 import { ProvenanceService } from "./provenance/provenance.service";
+import { CatalogChanges } from "./readModel/catalogChanges";
+import { CatalogReadModel } from "./readModel/catalogReadModel";
 import { SourceCatalogService } from "./sources/sourceCatalog.service";
 
 /** Every domain service, built once per process from the open database. */
 export interface CatalogServices {
+  /** The in-process snapshot public reads resolve from. */
+  readModel: CatalogReadModel;
+  /** The change bus: keeps this instance's read model and subscribers current with every instance's writes. */
+  changes: CatalogChanges;
   health: CatalogHealthService;
   models: ModelCatalogService;
   offerings: OfferingCatalogService;
   parties: PartyCatalogService;
-  capabilities: CapabilityCatalogService;
   sources: SourceCatalogService;
   provenance: ProvenanceService;
   comparison: CompareModelsService;
@@ -36,28 +42,51 @@ export interface CatalogServices {
   apiKeys: ApiKeyService;
 }
 
-export function createCatalogServices(database: Database, options: { seedDir?: string } = {}): CatalogServices {
+/**
+ * Builds the services. The read model starts empty: `startReadModel` fills it and starts hearing changes,
+ * and must run before the services serve reads.
+ */
+export function createCatalogServices(database: Database, options: { seedDir?: string; logger?: Logger } = {}): CatalogServices {
   const seedDir = options.seedDir ?? path.join(findUp("seed", __dirname) ?? process.cwd(), "seed");
   const priceChanges = new PriceChangeFeed();
-  const models = new ModelCatalogService(database);
-  const offerings = new OfferingCatalogService(database);
-  const parties = new PartyCatalogService(database);
-  const capabilities = new CapabilityCatalogService(database);
+  const readModel = new CatalogReadModel(new CatalogReadRepository(database.prisma), options.logger);
+  const changes = new CatalogChanges(database, readModel, priceChanges, options.logger);
+  const models = new ModelCatalogService();
   return {
+    readModel,
+    changes,
     health: new CatalogHealthService(database),
     models,
-    offerings,
-    parties,
-    capabilities,
-    sources: new SourceCatalogService(database),
+    offerings: new OfferingCatalogService(),
+    parties: new PartyCatalogService(),
+    sources: new SourceCatalogService(),
     provenance: new ProvenanceService(database),
-    comparison: new CompareModelsService(models, offerings, capabilities, parties),
-    costs: new CostEstimateService(models, offerings),
+    comparison: new CompareModelsService(),
+    costs: new CostEstimateService(models),
     priceChanges,
-    priceWrites: new PriceWriteService(database, priceChanges),
-    recordWrites: new RecordWriteService(database),
+    priceWrites: new PriceWriteService(database, changes),
+    recordWrites: new RecordWriteService(database, changes),
     auditLog: new AuditLogService(database),
-    documentImports: new ImportDocumentService(database, seedDir, priceChanges),
+    documentImports: new ImportDocumentService(database, seedDir, changes),
     apiKeys: new ApiKeyService(database),
   };
+}
+
+/**
+ * Starts hearing catalog changes, then builds the first snapshot: in this order, so that a change
+ * committed while the snapshot is read is applied after it rather than lost.
+ */
+export async function startReadModel(services: CatalogServices): Promise<void> {
+  await services.changes.start();
+  await services.readModel.rebuild();
+  if (services.readModel.stats.stale) {
+    await stopReadModel(services);
+    throw new Error("Could not read the catalog into memory; see the log above");
+  }
+}
+
+/** Stops hearing changes and waits for updates in progress. */
+export async function stopReadModel(services: CatalogServices): Promise<void> {
+  services.readModel.close();
+  await services.changes.stop();
 }

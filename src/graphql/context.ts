@@ -1,11 +1,19 @@
 import type { Viewer } from "../catalog/auth/apiKeys.service";
 import type { PriceChangeFeed } from "../catalog/admin/priceChangeFeed";
+import type { CatalogReadModel } from "../catalog/readModel/catalogReadModel";
+import type { CatalogSnapshot } from "../catalog/readModel/catalogSnapshot";
 import type { CatalogLoaders } from "./loaders";
 
 /** What every resolver receives for one request. */
 export interface GraphQLContext {
   requestId: string;
-  /** Request-scoped batch loaders: one database round trip per kind of lookup per query level. */
+  /**
+   * The read-model snapshot this request reads from start to end, so that one answer never mixes two
+   * versions of the catalog. A mutation moves it to the snapshot that holds its write.
+   */
+  snapshot: CatalogSnapshot;
+  readModel: CatalogReadModel;
+  /** Request-scoped batch loaders for the reads that still go to the database (provenance). */
   loaders: CatalogLoaders;
   /** The API key the request authenticated with; null for an anonymous request or a failed authentication. */
   viewer: Viewer | null;
@@ -16,4 +24,10 @@ export interface GraphQLContext {
   authFailure: { failure: string; message: string; prefix?: string } | null;
   /** Committed price changes, for subscriptions. */
   priceChanges: PriceChangeFeed;
+}
+
+/** After a write: the rest of the operation reads the snapshot that holds it (the admin reads their own write). */
+export function readOwnWrite(context: GraphQLContext): CatalogSnapshot {
+  context.snapshot = context.readModel.current;
+  return context.snapshot;
 }

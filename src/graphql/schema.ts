@@ -40,7 +40,7 @@ function resolverInstances(services: CatalogServices): Map<Function, object> {
     [PriceResolver, new PriceResolver()],
     [ProviderResolver, new ProviderResolver(services.parties)],
     [AuthorResolver, new AuthorResolver(services.parties)],
-    [CapabilityResolver, new CapabilityResolver(services.capabilities)],
+    [CapabilityResolver, new CapabilityResolver()],
     [SourceResolver, new SourceResolver(services.sources)],
     [ConflictsResolver, new ConflictsResolver(services.provenance)],
     [CompareResolver, new CompareResolver(services.comparison)],

@@ -1,5 +1,4 @@
 import crypto from "node:crypto";
-import Decimal from "decimal.js";
 import fs from "node:fs";
 import path from "node:path";
 import type { Database } from "../../db/database";
@@ -9,25 +8,25 @@ import { NO_FACTS_REASON, statesCatalogFacts } from "../../ingest/readDocuments"
 import { SOURCE_FORMAT, type ImportReport } from "../import/importDocuments";
 import { loadDocuments } from "../load/loadDocuments";
 import { emptyLoadReport } from "../load/loadReport";
-import { PRICE_COLUMNS, toPriceView } from "../offerings/offeringRows";
 import { ValidationError } from "../errors";
 import type { Actor } from "./actor";
 import { recordAudit } from "./auditTrail";
-import type { PriceChangedEvent, PriceChangeFeed } from "./priceChangeFeed";
+import type { CatalogChanges } from "../readModel/catalogChanges";
 
 const MAX_CONTENT = 900_000;
 
 /**
  * Runs the seed pipeline's parsers and loader on a pasted document. It becomes the source
  * "admin/<name>" (re-importing the same name replaces what it said). A document that cannot be parsed
- * is reported, not thrown, exactly as the import command reports a failed file. The prices it changes
- * are announced to subscribers after commit.
+ * is reported, not thrown, exactly as the import command reports a failed file. The load announces
+ * itself on the catalog's bus; this instance's read model serves it before the call returns, and the
+ * prices it changed reach `priceChanged` subscribers.
  */
 export class ImportDocumentService {
   constructor(
     private readonly database: Database,
     private readonly seedDir: string,
-    private readonly feed: PriceChangeFeed,
+    private readonly changes: CatalogChanges,
   ) {}
 
   async importDocument(format: DocumentFormat | null | undefined, content: string, name: string | null | undefined, actor: Actor): Promise<ImportReport> {
@@ -59,35 +58,12 @@ export class ImportDocumentService {
       {
         beforeCommit: (tx) =>
           recordAudit(tx, actor, [{ action: "importDocument", entityType: "SOURCE", entityId: uri, after: { format: parsed.format, models: parsed.models.length, offerings: parsed.offerings.length } }]),
+        origin: this.changes.origin,
+        actorName: actor.name,
       },
     );
-    this.feed.publish(await this.priceEvents(load.changedPriceSlots, actor));
+    if (load.documents.loaded > 0) await this.changes.applied({ kind: "documents", priceSlots: load.changedPriceSlots, actorName: actor.name });
     return { ...report, ...load, read: 1, durationMs: Date.now() - started };
-  }
-
-  /** The committed price changes an import made, as subscribers receive them. */
-  private async priceEvents(slots: string[], actor: Actor): Promise<PriceChangedEvent[]> {
-    if (slots.length === 0) return [];
-    const rows = await this.database.sql.query<Record<string, unknown>>(
-      `SELECT ${PRICE_COLUMNS}, o."providerId" AS "providerId", o."modelId" AS "modelId",
-         (SELECT row_to_json(prev) FROM (SELECT q.amount::text AS amount, q.currency, q.version, q.id FROM "Price" q
-            WHERE q."offeringId" = p."offeringId" AND q.kind = p.kind AND q.unit = p.unit AND q.mode = p.mode AND q."contextAbove" = p."contextAbove"
-              AND q."validTo" = p."validFrom") prev) AS previous
-       FROM "Price" p JOIN "Offering" o ON o.id = p."offeringId" WHERE p."currentSlot" = ANY($1::text[])`,
-      [slots],
-    );
-    return rows.map((row) => {
-      const price = toPriceView(row);
-      const previous = row.previous as { amount: string; currency: string; version: number; id: string } | null;
-      return {
-        offeringId: price.offeringId,
-        providerId: String(row.providerId),
-        modelId: String(row.modelId),
-        price,
-        previous: previous ? { ...price, ...previous, amount: new Decimal(previous.amount).toFixed(), validTo: price.validFrom } : null,
-        actorName: actor.name,
-      };
-    });
   }
 
   /** A models.dev base model from the seed's tree, for pasted provider files that name one. */

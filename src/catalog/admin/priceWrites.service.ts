@@ -6,11 +6,11 @@ import { priceField } from "../load/documentFacts";
 import { refreshDecisions } from "../load/refreshDecisions";
 import { entityKey } from "../load/syncFacts";
 import { priceSlot } from "../load/syncPrices";
-import { PRICE_COLUMNS, toPriceView } from "../offerings/offeringRows";
+import { PRICE_COLUMNS, toPriceRowView } from "../load/priceRows";
+import type { CatalogChanges } from "../readModel/catalogChanges";
 import type { PriceView } from "../views";
 import type { Actor } from "./actor";
 import { recordAudit } from "./auditTrail";
-import type { PriceChangedEvent, PriceChangeFeed } from "./priceChangeFeed";
 import { validatePriceInput, type PriceInput, type ValidPriceInput } from "./priceInput";
 import { upsertOverride } from "./overrides";
 
@@ -20,12 +20,13 @@ export const MAX_BULK = 500;
  * Admins' price changes. A change closes the current row of its slot and opens a new one, so history is
  * kept; it is also stored as an admin override of the price field, which outranks every document and
  * survives re-seeding. Writers of one offering are serialized by a row lock on the offering; a stale
- * `expectedVersion` is a ConflictError. Changes are announced on the feed after commit.
+ * `expectedVersion` is a ConflictError. The change is announced on the catalog's bus in the same
+ * transaction, and this instance's read model serves it before the call returns.
  */
 export class PriceWriteService {
   constructor(
     private readonly database: Database,
-    private readonly feed: PriceChangeFeed,
+    private readonly changes: CatalogChanges,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -54,27 +55,31 @@ export class PriceWriteService {
   }
 
   private async write(inputs: ValidPriceInput[], actor: Actor, paths: string[]): Promise<PriceView[]> {
-    const events: PriceChangedEvent[] = [];
+    const opened: [string, string][] = [];
     const results = await this.database.sql.transaction(async (tx) => {
       const out: PriceView[] = [];
-      for (const [i, input] of inputs.entries()) {
-        const { price, event } = await this.writeOne(tx, input, actor, paths[i]);
-        out.push(price);
-        if (event) events.push(event);
+      // Offerings are locked in id order, whatever order the inputs come in, so that two bulk writers
+      // touching the same offerings cannot deadlock.
+      const order = inputs.map((_, i) => i).sort((a, b) => (inputs[a].offeringId < inputs[b].offeringId ? -1 : inputs[a].offeringId > inputs[b].offeringId ? 1 : a - b));
+      for (const i of order) {
+        const { price, changed } = await this.writeOne(tx, inputs[i], actor, paths[i]);
+        out[i] = price;
+        if (changed) opened.push([price.offeringId, price.id]);
       }
+      if (opened.length > 0) await this.changes.announce(tx, { kind: "prices", prices: opened, actorName: actor.name });
       return out;
     });
-    this.feed.publish(events);
+    if (opened.length > 0) await this.changes.applied({ kind: "prices", prices: opened, actorName: actor.name });
     return results;
   }
 
-  private async writeOne(tx: SqlSession, input: ValidPriceInput, actor: Actor, path: string): Promise<{ price: PriceView; event?: PriceChangedEvent }> {
+  private async writeOne(tx: SqlSession, input: ValidPriceInput, actor: Actor, path: string): Promise<{ price: PriceView; changed: boolean }> {
     // Locking the offering serializes every writer of its prices; a statement after the lock sees their commits.
     const [offering] = await tx.query<{ id: string; providerId: string; modelId: string }>(`SELECT id, "providerId", "modelId" FROM "Offering" WHERE id = $1 FOR UPDATE`, [input.offeringId]);
     if (!offering) throw new ValidationError(`${path}.offeringId: no offering with id "${input.offeringId}"`, `${path}.offeringId`);
     const slot = priceSlot(input);
     const [currentRow] = await tx.query<Record<string, unknown>>(`SELECT ${PRICE_COLUMNS} FROM "Price" p WHERE p."currentSlot" = $1`, [slot]);
-    const current = currentRow ? toPriceView(currentRow) : null;
+    const current = currentRow ? toPriceRowView(currentRow) : null;
     if (input.expectedVersion !== null && input.expectedVersion !== (current?.version ?? 0)) {
       throw new ConflictError(
         `${path}: the price was changed since you read it (it is at version ${current?.version ?? 0}, you sent ${input.expectedVersion}); read it again and retry`,
@@ -88,7 +93,7 @@ export class PriceWriteService {
     if (current && effectiveFrom.getTime() <= current.validFrom.getTime()) {
       throw new ValidationError(`${path}.effectiveFrom must be after the current price's start (${current.validFrom.toISOString()})`, `${path}.effectiveFrom`);
     }
-    if (current && current.currency === input.currency && new Decimal(current.amount).equals(input.amount) && !input.reason) return { price: current };
+    if (current && current.currency === input.currency && new Decimal(current.amount).equals(input.amount) && !input.reason) return { price: current, changed: false };
 
     const at = effectiveFrom.toISOString();
     if (current) await tx.query(`UPDATE "Price" SET "validTo" = $2::timestamp, "currentSlot" = NULL WHERE id = $1`, [current.id, at]);
@@ -103,7 +108,7 @@ export class PriceWriteService {
     await upsertOverride(tx, { entityType: "OFFERING", entityId: input.offeringId, field, value, reason: input.reason ?? "price set by an admin", apiKeyId: actor.apiKeyId });
     await refreshDecisions(tx, [entityKey("OFFERING", input.offeringId)]);
     const [row] = await tx.query<Record<string, unknown>>(`SELECT ${PRICE_COLUMNS} FROM "Price" p WHERE p.id = $1`, [id]);
-    const price = toPriceView(row);
+    const price = toPriceRowView(row);
     await recordAudit(tx, actor, [
       {
         action: "updatePrice",
@@ -114,6 +119,6 @@ export class PriceWriteService {
         after: { amount: price.amount, currency: price.currency, validFrom: price.validFrom, version: price.version, reason: price.reason },
       },
     ]);
-    return { price, event: { offeringId: offering.id, providerId: offering.providerId, modelId: offering.modelId, price, previous: current, actorName: actor.name } };
+    return { price, changed: true };
   }
 }

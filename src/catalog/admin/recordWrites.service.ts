@@ -11,6 +11,7 @@ import { refreshDecisions } from "../load/refreshDecisions";
 import { syncCapabilities } from "../load/syncCapabilities";
 import { entityKey } from "../load/syncFacts";
 import type { EntityType } from "../reconcile/precedence";
+import type { CatalogChanges } from "../readModel/catalogChanges";
 import type { CapabilityLevel } from "../views";
 import type { Actor } from "./actor";
 import { recordAudit, type AuditEntry } from "./auditTrail";
@@ -32,13 +33,30 @@ export interface RecordEdit {
  * written like a document's value, audited in the same transaction.
  */
 export class RecordWriteService {
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    private readonly changes: CatalogChanges,
+  ) {}
+
+  /**
+   * Runs a record write in one transaction that also announces it on the catalog's bus; once committed,
+   * this instance's read model is rebuilt before the write returns, so the editor reads their own edit.
+   */
+  private async write<T>(work: (tx: SqlSession) => Promise<T>): Promise<T> {
+    const result = await this.database.sql.transaction(async (tx) => {
+      const value = await work(tx);
+      await this.changes.announce(tx, { kind: "records" });
+      return value;
+    });
+    await this.changes.applied({ kind: "records" });
+    return result;
+  }
 
   /** Creates a model (a name is then required) or edits one. Returns the model's id. */
   async upsertModel(id: string, fields: FieldEdits, edit: RecordEdit, actor: Actor): Promise<string> {
     const modelId = requireId(id, "input.id").toLowerCase();
     if (fields.authorId) fields = { ...fields, authorId: canonicalAuthorId(String(fields.authorId)) };
-    return this.database.sql.transaction(async (tx) => {
+    return this.write(async (tx) => {
       const created = await ensureRow(tx, "MODEL", modelId, fields, async () => {
         await tx.query(`INSERT INTO "Model" (id, name, "updatedAt") VALUES ($1, $2, now())`, [modelId, fields.name]);
       });
@@ -50,7 +68,7 @@ export class RecordWriteService {
 
   async upsertProvider(id: string, fields: FieldEdits, edit: RecordEdit, actor: Actor): Promise<string> {
     const providerId = canonicalProviderId(requireId(id, "input.id"));
-    return this.database.sql.transaction(async (tx) => {
+    return this.write(async (tx) => {
       const created = await ensureRow(tx, "PROVIDER", providerId, fields, async () => {
         await tx.query(`INSERT INTO "Provider" (id, name, "updatedAt") VALUES ($1, $2, now())`, [providerId, fields.name]);
       });
@@ -63,7 +81,7 @@ export class RecordWriteService {
   async upsertOffering(providerId: string, providerModelId: string, modelId: string | null | undefined, fields: FieldEdits, edit: RecordEdit, actor: Actor): Promise<string> {
     const provider = canonicalProviderId(requireId(providerId, "input.providerId"));
     const id = makeOfferingId(provider, requireId(providerModelId, "input.providerModelId"));
-    return this.database.sql.transaction(async (tx) => {
+    return this.write(async (tx) => {
       const [existing] = await tx.query<{ id: string }>(`SELECT id FROM "Offering" WHERE id = $1`, [id]);
       if (!existing) {
         if (!modelId) throw new ValidationError("input.modelId is required to create an offering", "input.modelId");
@@ -83,14 +101,14 @@ export class RecordWriteService {
     const flag = capabilityKey(key);
     if (!flag) throw new ValidationError("key must name a capability, e.g. tool_calls", "key");
     if (level !== null && !isOneOf(CAPABILITY_LEVELS, level)) throw new ValidationError("level must be SUPPORTED, NOT_SUPPORTED or CORE", "level");
-    await this.database.sql.transaction((tx) => this.edit(tx, entityType, id, { [`capability.${flag}`]: level }, edit, actor, "setCapability"));
+    await this.write((tx) => this.edit(tx, entityType, id, { [`capability.${flag}`]: level }, edit, actor, "setCapability"));
   }
 
   /** Retires a model: a lifecycle change (status RETIRED and the date), never a delete. */
   async retireModel(id: string, retirementDate: string | null | undefined, edit: RecordEdit, actor: Actor): Promise<string> {
     const date = retirementDate ?? new Date().toISOString().slice(0, 10);
     if (!isIsoDay(date)) throw new ValidationError(`retirementDate must be a date like 2026-01-31, got "${date}"`, "retirementDate");
-    return this.database.sql.transaction(async (tx) => {
+    return this.write(async (tx) => {
       const modelId = await findModelId(tx, id);
       if (!modelId) throw new NotFoundError("model", id);
       await this.edit(tx, "MODEL", modelId, { status: "RETIRED", retirementDate: date }, edit, actor, "retireModel");
@@ -107,7 +125,7 @@ export class RecordWriteService {
     const hasValue = choice.value !== undefined && choice.value !== null;
     if (hasFact === hasValue) throw new ValidationError("Pass exactly one of factId (a candidate to keep) and value (a value of your own)", hasFact ? "value" : "factId");
     if (!edit.reason?.trim()) throw new ValidationError("reason is required: say why this value is right", "reason");
-    await this.database.sql.transaction(async (tx) => {
+    await this.write(async (tx) => {
       let value = choice.value;
       if (hasFact) {
         const [fact] = await tx.query<{ value: unknown }>(

@@ -1,6 +1,6 @@
 import type { ModelCatalogService } from "../models/modelCatalog.service";
 import type { ModelFilter } from "../models/modelFilter";
-import type { OfferingCatalogService } from "../offerings/offeringCatalog.service";
+import type { CatalogSnapshot } from "../readModel/catalogSnapshot";
 import { ValidationError } from "../errors";
 import type { OfferingView } from "../views";
 import { normalizeWorkload, priceOffering, rankCosts, type OfferingCost, type Workload } from "./costEstimate";
@@ -33,24 +33,18 @@ export interface CostEstimates {
 
 /** Prices a workload on every offering of the models a filter selects, cheapest first. */
 export class CostEstimateService {
-  constructor(
-    private readonly models: ModelCatalogService,
-    private readonly offerings: OfferingCatalogService,
-  ) {}
+  constructor(private readonly models: ModelCatalogService) {}
 
-  async estimate(input: Partial<Workload>, options: EstimateOptions = {}): Promise<CostEstimates> {
+  estimate(snapshot: CatalogSnapshot, input: Partial<Workload>, options: EstimateOptions = {}): CostEstimates {
     const workload = normalizeWorkload(input);
     const first = options.first ?? 20;
     if (!Number.isInteger(first) || first < 1 || first > MAX_ESTIMATES) throw new ValidationError(`first must be a whole number from 1 to ${MAX_ESTIMATES}, got ${first}`, "first");
-    const modelIds = await this.models.matchingIds(options.filter, MAX_MODELS + 1);
+    const modelIds = this.models.matchingIds(snapshot, options.filter);
     if (modelIds.length > MAX_MODELS) throw new ValidationError(`The filter selects more than ${MAX_MODELS} models; narrow it`, "filter");
-    const offerings = (await this.offerings.offeringsByModelIds(modelIds, options.providerId)).flat();
-    const prices = await this.offerings.pricesByOfferingIds(
-      offerings.map((o) => o.id),
-      { at: options.at ?? null },
-    );
+    const offerings = modelIds.flatMap((id) => snapshot.offeringsOfModel(id, options.providerId));
+    const at = options.at ?? null;
     const byId = new Map(offerings.map((o) => [o.id, o]));
-    const costs = offerings.flatMap((offering, i) => priceOffering(offering.id, workload, prices[i]) ?? []);
+    const costs = offerings.flatMap((offering) => priceOffering(offering.id, workload, at ? snapshot.pricesAt(offering.id, at) : [...snapshot.currentPrices(offering.id)]) ?? []);
     let ranked = rankCosts(costs, (a, b) => byId.get(a.offeringId)!.modelId.localeCompare(byId.get(b.offeringId)!.modelId));
     if (options.cheapestPerModel) {
       const seen = new Set<string>();

@@ -3,6 +3,7 @@ import type { Database, SqlSession } from "../../db/database";
 import { insertRows } from "../../db/bulkRows";
 import { CAPABILITIES } from "../../ingest/capabilityVocabulary";
 import type { ParsedDocument } from "../../ingest/observation";
+import { announceChange } from "../readModel/changeAnnouncements";
 import { ModelIdentityIndex } from "../identity/modelIdentityIndex";
 import type { EntityType, SourceFormat } from "../reconcile/precedence";
 import { applyColumns } from "./applyColumns";
@@ -40,6 +41,9 @@ const DECISION_BATCH = 2500;
 const TYPE_ORDER: EntityType[] = ["AUTHOR", "PROVIDER", "MODEL", "OFFERING"];
 const byEntityType = (a: string, b: string) => TYPE_ORDER.indexOf(a.split(" ")[0] as EntityType) - TYPE_ORDER.indexOf(b.split(" ")[0] as EntityType) || a.localeCompare(b);
 
+/** This process on the change bus when it is not a server (`npm run import`, `npm run seed`). */
+const IMPORT_ORIGIN = `import:${process.pid}:${crypto.randomUUID()}`;
+
 const GROUP_ORDER: SourceFormat[] = ["MODELS_DEV", "STARMAP", "FOUNDRY", "OPENROUTER", "ADMIN"];
 
 /**
@@ -56,6 +60,10 @@ export async function loadDocuments(
     onProgress?: (progress: LoadProgress) => void;
     /** Runs last inside each group's transaction (an audit record of the import commits with it). */
     beforeCommit?: (tx: SqlSession, documents: SourceDocument[]) => Promise<void>;
+    /** Who loads, on the catalog's change bus: a server instance skips what it announced itself. */
+    origin?: string;
+    /** Who loads, as `priceChanged` subscribers see it. */
+    actorName?: string | null;
   } = {},
 ): Promise<LoadReport> {
   const report = emptyLoadReport();
@@ -71,8 +79,10 @@ export async function loadDocuments(
     const group = groups.get(format);
     if (!group) continue;
     await database.sql.transaction(async (tx) => {
-      await loadGroup(tx, group, report, changes, now, (step) => options.onProgress?.({ group: format, step }));
+      const loaded = await loadGroup(tx, group, report, changes, now, (step) => options.onProgress?.({ group: format, step }));
       await options.beforeCommit?.(tx, group);
+      // Running servers (every instance on this database) rebuild their read models when this commits.
+      if (loaded.documents > 0) await announceChange(tx, options.origin ?? IMPORT_ORIGIN, { kind: "documents", priceSlots: loaded.priceSlots, actorName: options.actorName ?? null });
     });
   }
   changes.countInto(report);
@@ -125,7 +135,7 @@ async function loadGroup(
   changes: ChangeTracker,
   now: Date,
   progress: (step: string) => void,
-): Promise<void> {
+): Promise<{ documents: number; priceSlots: string[] }> {
   progress("comparing with what is stored");
   const stored = await tx.query<{ id: string; uri: string; contentHash: string }>(`SELECT id, uri, "contentHash" FROM "Source" WHERE uri = ANY($1::text[])`, [
     documents.map((d) => d.uri),
@@ -134,7 +144,8 @@ async function loadGroup(
   const changed = documents.filter((d) => storedByUri.get(d.uri)?.contentHash !== d.contentHash);
   report.documents.unchanged += documents.length - changed.length;
   report.documents.loaded += changed.length;
-  if (changed.length === 0) return;
+  if (changed.length === 0) return { documents: 0, priceSlots: [] };
+  const priceSlots: string[] = [];
 
   progress("resolving identities");
   const identity = new ModelIdentityIndex(
@@ -193,9 +204,13 @@ async function loadGroup(
     count("OFFERING", await applyColumns(tx, "OFFERING", offerings, decisions), offerings);
     await syncCapabilities(tx, "MODEL", models, decisions);
     await syncCapabilities(tx, "OFFERING", offerings, decisions);
-    for (const [slot, change] of await syncPrices(tx, offerings, decisions, now)) changes.price(slot, change);
+    for (const [slot, change] of await syncPrices(tx, offerings, decisions, now)) {
+      changes.price(slot, change);
+      if (change === "created" || change === "updated") priceSlots.push(slot);
+    }
   }
   await syncBenchmarks(tx, contents);
+  return { documents: changed.length, priceSlots };
 }
 
 /** Creates the rows facts will be attached to; returns the ids that are new. */

@@ -1,13 +1,14 @@
-import { containsPattern } from "../../db/sqlText";
+import Decimal from "decimal.js";
 import { capabilityKey } from "../../ingest/capabilityVocabulary";
+import { isDecimalText, isIsoDay } from "../../ingest/units";
 import { canonicalAuthorId, canonicalProviderId } from "../identity/partyIdentity";
 import { ValidationError } from "../errors";
-import type { LifecycleStatus, PriceKind, PriceMode, PriceUnit } from "../views";
-import { isDecimalText, isIsoDay } from "../../ingest/units";
+import type { CatalogSnapshot } from "../readModel/catalogSnapshot";
+import type { LifecycleStatus, ModelView, PriceKind, PriceMode, PriceUnit } from "../views";
 
 /** What a list of models can be narrowed by; every condition must hold. */
 export interface ModelFilter {
-  /** Words found in the id, an alias, the name or the description (case-insensitive). */
+  /** Words found in the id, an alias or the name (any case and punctuation), or in the description. */
   search?: string | null;
   ids?: string[] | null;
   authorIds?: string[] | null;
@@ -35,22 +36,31 @@ export function defaultUnit(kind: PriceKind): PriceUnit {
   return "PER_1M_TOKENS";
 }
 
+/** The models a filter selects, as the indexes narrow them, plus a test for the remaining conditions. */
+export interface ModelSelection {
+  /** False when the filter selects every model (no condition at all). */
+  narrowed: boolean;
+  /** The ids every indexed condition allows; null when no indexed condition was given. */
+  candidates: ReadonlySet<string> | null;
+  /** The conditions no index answers; true for a model that passes them. */
+  test(model: ModelView): boolean;
+  /** With a search: how well each matching model matches (higher is better). */
+  searchScores: ReadonlyMap<string, number> | null;
+  /** Canonical provider ids, when the filter names providers (prices are then theirs only). */
+  providerIds: string[] | null;
+}
 
 /**
- * SQL conditions (on "Model" m) for a filter, with their parameters appended to `params`.
- * Throws a ValidationError naming the filter field for values that cannot match anything sensibly.
+ * Reads a filter against a snapshot: sets from the indexes (ids and aliases, authors, providers,
+ * capabilities, modalities, search) are intersected, smallest first; the other conditions become one
+ * test. Throws a ValidationError naming the filter field for values that cannot match anything sensibly.
  */
-export function modelFilterSql(filter: ModelFilter | null | undefined, params: unknown[]): string[] {
-  const where: string[] = [];
-  if (!filter) return where;
-  const bind = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
+export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined): ModelSelection {
+  if (!filter) return { narrowed: false, candidates: null, test: () => true, searchScores: null, providerIds: null };
   const list = (name: string, values: string[] | null | undefined, normalize: (v: string) => string = (v) => v) => {
     if (values == null) return undefined;
     if (values.length > 200) throw new ValidationError(`filter.${name} takes at most 200 values`, `filter.${name}`);
-    return values.map(normalize);
+    return [...new Set(values.map(normalize))];
   };
   const count = (name: string, value: number | null | undefined) => {
     if (value == null) return undefined;
@@ -58,57 +68,91 @@ export function modelFilterSql(filter: ModelFilter | null | undefined, params: u
     return value;
   };
 
+  const sets: ReadonlySet<string>[] = [];
+  const union = (values: string[], setOf: (value: string) => ReadonlySet<string>) => {
+    if (values.length === 1) return setOf(values[0]);
+    const all = new Set<string>();
+    for (const v of values) for (const id of setOf(v)) all.add(id);
+    return all;
+  };
+
+  let searchScores: Map<string, number> | null = null;
   const search = filter.search?.trim();
   if (search) {
     if (search.length > 200) throw new ValidationError("filter.search is longer than 200 characters", "filter.search");
-    const pattern = bind(containsPattern(search));
-    where.push(`(m.id ILIKE ${pattern} OR m.name ILIKE ${pattern} OR m.description ILIKE ${pattern} OR EXISTS (SELECT 1 FROM "ModelAlias" a WHERE a."modelId" = m.id AND a.alias ILIKE ${pattern}))`);
+    searchScores = new Map(snapshot.searchIndex().search(search).map((hit) => [hit.id, hit.score]));
+    sets.push(new Set(searchScores.keys()));
   }
   const ids = list("ids", filter.ids, (v) => v.trim().toLowerCase());
-  if (ids) where.push(`(m.id = ANY(${bind(ids)}::text[]) OR EXISTS (SELECT 1 FROM "ModelAlias" a WHERE a."modelId" = m.id AND a.alias = ANY(${bind(ids)}::text[])))`);
+  if (ids) sets.push(new Set(ids.flatMap((name) => snapshot.modelIdFor(name) ?? [])));
   const authors = list("authorIds", filter.authorIds, canonicalAuthorId);
-  if (authors) where.push(`m."authorId" = ANY(${bind(authors)}::text[])`);
+  if (authors) sets.push(union(authors, (a) => snapshot.modelsOfAuthor(a)));
   const providers = list("providerIds", filter.providerIds, canonicalProviderId);
-  if (providers) where.push(`EXISTS (SELECT 1 FROM "Offering" o WHERE o."modelId" = m.id AND o."providerId" = ANY(${bind(providers)}::text[]))`);
-  const families = list("families", filter.families);
-  if (families) where.push(`m.family = ANY(${bind(families)}::text[])`);
+  if (providers) sets.push(union(providers, (p) => snapshot.modelsOfProvider(p)));
   const capabilities = list("capabilities", filter.capabilities, capabilityKey);
-  if (capabilities && capabilities.length > 0) {
-    const unique = [...new Set(capabilities)];
-    where.push(
-      `(SELECT count(*) FROM "ModelCapability" c WHERE c."modelId" = m.id AND c."capabilityKey" = ANY(${bind(unique)}::text[]) AND c.level IN ('SUPPORTED', 'CORE')) = ${unique.length}`,
-    );
-  }
+  for (const key of capabilities ?? []) sets.push(snapshot.modelsSupporting(key));
   const inputs = list("inputModalities", filter.inputModalities, (v) => v.trim().toLowerCase());
-  if (inputs && inputs.length > 0) where.push(`m."inputModalities" @> ${bind(inputs)}::text[]`);
+  for (const modality of inputs ?? []) sets.push(snapshot.modelsWithInputModality(modality));
   const outputs = list("outputModalities", filter.outputModalities, (v) => v.trim().toLowerCase());
-  if (outputs && outputs.length > 0) where.push(`m."outputModalities" @> ${bind(outputs)}::text[]`);
+  for (const modality of outputs ?? []) sets.push(snapshot.modelsWithOutputModality(modality));
+
+  const tests: ((m: ModelView) => boolean)[] = [];
+  const families = list("families", filter.families);
+  if (families) {
+    const wanted = new Set(families);
+    tests.push((m) => m.family !== null && wanted.has(m.family));
+  }
   const minContext = count("minContextWindow", filter.minContextWindow);
-  if (minContext !== undefined) where.push(`m."contextWindow" >= ${bind(minContext)}`);
+  if (minContext !== undefined) tests.push((m) => m.contextWindow !== null && m.contextWindow >= minContext);
   const minOutput = count("minMaxOutputTokens", filter.minMaxOutputTokens);
-  if (minOutput !== undefined) where.push(`m."maxOutputTokens" >= ${bind(minOutput)}`);
+  if (minOutput !== undefined) tests.push((m) => m.maxOutputTokens !== null && m.maxOutputTokens >= minOutput);
   if (filter.maxPrice) {
     const { kind, amount } = filter.maxPrice;
     if (!isDecimalText(amount) || amount.trim().startsWith("-")) throw new ValidationError(`filter.maxPrice.amount must be a non-negative decimal, got "${amount}"`, "filter.maxPrice.amount");
+    const ceiling = new Decimal(amount.trim());
     const unit = filter.maxPrice.unit ?? defaultUnit(kind);
     const mode = filter.maxPrice.mode ?? "STANDARD";
     const currency = (filter.maxPrice.currency ?? "USD").toUpperCase();
-    where.push(
-      `EXISTS (SELECT 1 FROM "Offering" o JOIN "Price" p ON p."offeringId" = o.id WHERE o."modelId" = m.id AND p."validTo" IS NULL AND p."contextAbove" = 0` +
-        ` AND p.kind = ${bind(kind)}::"PriceKind" AND p.unit = ${bind(unit)}::"PriceUnit" AND p.mode = ${bind(mode)}::"PriceMode" AND p.currency = ${bind(currency)}` +
-        ` AND p.amount <= ${bind(amount.trim())}::numeric${providers ? ` AND o."providerId" = ANY(${bind(providers)}::text[])` : ""})`,
+    tests.push((m) =>
+      snapshot
+        .offeringsOfModel(m.id)
+        .some(
+          (o) =>
+            (!providers || providers.includes(o.providerId)) &&
+            snapshot
+              .currentPrices(o.id)
+              .some((p) => p.contextAbove === 0 && p.kind === kind && p.unit === unit && p.mode === mode && p.currency === currency && ceiling.greaterThanOrEqualTo(p.amount)),
+        ),
     );
   }
-  if (filter.openWeights != null) where.push(`m."openWeights" = ${bind(filter.openWeights)}`);
-  for (const [name, op] of [["releasedAfter", ">="], ["releasedBefore", "<="]] as const) {
+  if (filter.openWeights != null) {
+    const openWeights = filter.openWeights;
+    tests.push((m) => m.openWeights === openWeights);
+  }
+  for (const name of ["releasedAfter", "releasedBefore"] as const) {
     const value = filter[name];
     if (value == null) continue;
     if (!isIsoDay(value)) throw new ValidationError(`filter.${name} must be a date like 2025-04-14, got "${value}"`, `filter.${name}`);
-    where.push(`m."releaseDate" ${op} ${bind(value)}::date`);
+    tests.push(name === "releasedAfter" ? (m) => m.releaseDate !== null && m.releaseDate >= value : (m) => m.releaseDate !== null && m.releaseDate <= value);
   }
   if (filter.releasedAfter && filter.releasedBefore && filter.releasedAfter > filter.releasedBefore) {
     throw new ValidationError("filter.releasedAfter is later than filter.releasedBefore", "filter.releasedAfter");
   }
-  if (filter.statuses && filter.statuses.length > 0) where.push(`m.status = ANY(${bind(filter.statuses)}::text[]::"LifecycleStatus"[])`);
-  return where;
+  if (filter.statuses && filter.statuses.length > 0) {
+    const statuses = new Set(filter.statuses);
+    tests.push((m) => statuses.has(m.status));
+  }
+
+  let candidates: Set<string> | null = null;
+  if (sets.length > 0) {
+    const [smallest, ...others] = [...sets].sort((a, b) => a.size - b.size);
+    candidates = new Set([...smallest].filter((id) => others.every((s) => s.has(id))));
+  }
+  return {
+    narrowed: sets.length > 0 || tests.length > 0,
+    candidates,
+    test: (m) => tests.every((t) => t(m)),
+    searchScores,
+    providerIds: providers ?? null,
+  };
 }

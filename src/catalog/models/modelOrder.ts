@@ -1,8 +1,8 @@
 import { isOneOf, PRICE_KINDS } from "../../ingest/observation";
 import { ValidationError } from "../errors";
-import type { SortKey } from "../pagination/keysetPage";
-import type { PriceKind } from "../views";
-import { defaultUnit } from "./modelFilter";
+import type { MemoryOrder, MemorySortKey } from "../pagination/memoryPage";
+import type { CatalogSnapshot } from "../readModel/catalogSnapshot";
+import type { ModelView, PriceKind } from "../views";
 
 export type ModelOrderField = "NAME" | "ID" | "RELEASE_DATE" | "CONTEXT_WINDOW" | "MAX_OUTPUT_TOKENS" | "PRICE";
 
@@ -13,46 +13,66 @@ export interface ModelOrder {
   priceKind?: PriceKind | null;
 }
 
+export interface ModelOrderContext {
+  /** Prices are those of these providers' offerings only. */
+  providerIds?: readonly string[] | null;
+  /** With a search and no ordering asked for, models are ranked by how well they match. */
+  search?: { text: string; scores: ReadonlyMap<string, number> } | null;
+}
+
+export interface ModelOrdering extends MemoryOrder<ModelView> {
+  /** Whether the order depends on prices (so a price change re-sorts it). */
+  byPrice: boolean;
+  /** Whether the order depends on one request's search (so it is never shared). */
+  bySearch: boolean;
+}
+
+const byId: MemorySortKey<ModelView> = { value: (m) => m.id, type: "text", direction: "ASC" };
+const byName = (direction: "ASC" | "DESC"): MemorySortKey<ModelView> => ({ value: (m) => m.name.toLowerCase(), type: "text", direction });
 
 /**
- * The keyset sort keys for an ordering, always ending with the id so that every row has one place.
- * Unknown values (no release date, no price) sort last in either direction.
+ * The ordering of a model list, always ending with the id so that every model has one place. Unknown
+ * values (no release date, no price) sort last in either direction. With a search and no `orderBy`, the
+ * best matches come first (then by name). Throws a ValidationError naming the ordering at fault.
  */
-export function modelSortKeys(orderBy: ModelOrder[] | null | undefined, providerIds?: string[]): SortKey[] {
+export function modelOrdering(snapshot: CatalogSnapshot, orderBy: ModelOrder[] | null | undefined, context: ModelOrderContext = {}): ModelOrdering {
+  const providers = context.providerIds?.length ? [...context.providerIds] : null;
+  if (orderBy && orderBy.length > 4) throw new ValidationError("orderBy takes at most 4 orderings", "orderBy");
+  if ((!orderBy || orderBy.length === 0) && context.search) {
+    const scores = context.search.scores;
+    return {
+      keys: [{ value: (m) => scores.get(m.id) ?? null, type: "number", direction: "DESC" }, byName("ASC"), byId],
+      signature: `models:RELEVANCE:${context.search.text}`,
+      byPrice: false,
+      bySearch: true,
+    };
+  }
   const orders = orderBy && orderBy.length > 0 ? orderBy : [{ field: "NAME" as const }];
-  if (orders.length > 4) throw new ValidationError("orderBy takes at most 4 orderings", "orderBy");
-  const keys: SortKey[] = orders.map((order, i) => {
+  let byPrice = false;
+  const keys: MemorySortKey<ModelView>[] = orders.map((order, i) => {
     const direction = order.direction ?? "ASC";
-    const last = (asc: string, desc: string) => (direction === "ASC" ? asc : desc);
     switch (order.field) {
       case "NAME":
-        return { expr: "lower(m.name)", sqlType: "text", direction };
+        return byName(direction);
       case "ID":
-        return { expr: "m.id", sqlType: "text", direction };
+        return { ...byId, direction };
       case "RELEASE_DATE":
-        return { expr: `COALESCE(m."releaseDate", ${last("'9999-12-31'", "'0001-01-01'")}::date)`, sqlType: "date", direction };
+        return { value: (m) => m.releaseDate, type: "text", direction };
       case "CONTEXT_WINDOW":
-        return { expr: `COALESCE(m."contextWindow", ${last("2147483647", "-1")})`, sqlType: "integer", direction };
+        return { value: (m) => m.contextWindow, type: "number", direction };
       case "MAX_OUTPUT_TOKENS":
-        return { expr: `COALESCE(m."maxOutputTokens", ${last("2147483647", "-1")})`, sqlType: "integer", direction };
+        return { value: (m) => m.maxOutputTokens, type: "number", direction };
       case "PRICE": {
         const kind = order.priceKind;
         if (!kind || !isOneOf(PRICE_KINDS, kind)) throw new ValidationError("orderBy PRICE needs a priceKind (INPUT, OUTPUT, ...)", `orderBy[${i}].priceKind`);
-        // The kind and providers are validated enum values and ids quoted here, not user text spliced in.
-        const providerCondition = providerIds?.length ? ` AND o."providerId" IN (${providerIds.map((p) => `'${p.replace(/'/g, "''")}'`).join(", ")})` : "";
-        const cheapest = `(SELECT min(p.amount) FROM "Offering" o JOIN "Price" p ON p."offeringId" = o.id WHERE o."modelId" = m.id AND p."validTo" IS NULL AND p."contextAbove" = 0 AND p.mode = 'STANDARD' AND p.currency = 'USD' AND p.kind = '${kind}' AND p.unit = '${defaultUnit(kind)}'${providerCondition})`;
-        return { expr: `COALESCE(${cheapest}, ${last("1e18", "-1")})`, sqlType: "numeric", direction };
+        byPrice = true;
+        return { value: (m) => snapshot.cheapestPrice(m.id, { kind, mode: "STANDARD", currency: "USD", providerIds: providers })?.amount ?? null, type: "decimal", direction };
       }
       default:
         throw new ValidationError(`Unknown order field ${String(order.field)}`, `orderBy[${i}].field`);
     }
   });
-  if (!orders.some((o) => o.field === "ID")) keys.push({ expr: "m.id", sqlType: "text", direction: "ASC" });
-  return keys;
-}
-
-/** Names an ordering for its cursors. */
-export function orderSignature(orderBy: ModelOrder[] | null | undefined, providerIds?: string[]): string {
-  const orders = orderBy && orderBy.length > 0 ? orderBy : [{ field: "NAME" }];
-  return `models:${orders.map((o) => [o.field, (o as ModelOrder).direction ?? "ASC", (o as ModelOrder).priceKind ?? ""].join("/")).join(",")}:${(providerIds ?? []).join("+")}`;
+  if (!orders.some((o) => o.field === "ID")) keys.push(byId);
+  const signature = `models:${orders.map((o) => [o.field, o.direction ?? "ASC", o.priceKind ?? ""].join("/")).join(",")}:${(providers ?? []).join("+")}`;
+  return { keys, signature, byPrice, bySearch: false };
 }

@@ -1,15 +1,8 @@
-import type { Database } from "../../db/database";
-import { oneByKeys } from "../batch";
-import { containsPattern, utc } from "../../db/sqlText";
-import { keysetPage, type KeysetPage } from "../pagination/keysetPage";
+import type { KeysetPage } from "../pagination/keysetPage";
+import { memoryPage, type MemoryOrder } from "../pagination/memoryPage";
 import type { PageArgs } from "../pagination/pageArgs";
+import type { CatalogSnapshot } from "../readModel/catalogSnapshot";
 import type { SourceFormat, SourceView } from "../views";
-
-const SOURCE_COLUMNS = `s.id, s.format::text AS format, s.uri, s.title, s."contentHash", s."sizeBytes", ${utc('s."importedAt"')} AS "importedAt"`;
-
-function toSourceView(row: Record<string, unknown>): SourceView {
-  return { ...(row as unknown as SourceView), importedAt: new Date(String(row.importedAt)) };
-}
 
 export interface SourceFilter {
   formats?: SourceFormat[] | null;
@@ -17,32 +10,19 @@ export interface SourceFilter {
   search?: string | null;
 }
 
-/** Reads the imported documents. */
+const SOURCE_ORDER: MemoryOrder<SourceView> = { keys: [{ value: (s) => s.uri, type: "text", direction: "ASC" }], signature: "sources" };
+
+/** Lists the imported documents from a snapshot of the read model. */
 export class SourceCatalogService {
-  constructor(private readonly database: Database) {}
-
-  async sourcesByIds(ids: readonly string[]): Promise<(SourceView | undefined)[]> {
-    const rows = await this.database.sql.query<Record<string, unknown>>(`SELECT ${SOURCE_COLUMNS} FROM "Source" s WHERE s.id = ANY($1::text[])`, [[...ids]]);
-    return oneByKeys(ids, rows.map(toSourceView), (s) => s.id);
-  }
-
   /** Sources by URI. */
-  async listSources(filter: SourceFilter | null | undefined, page: PageArgs): Promise<KeysetPage<SourceView>> {
-    const params: unknown[] = [];
-    const where: string[] = [];
+  listSources(snapshot: CatalogSnapshot, filter: SourceFilter | null | undefined, page: PageArgs): KeysetPage<SourceView> {
+    let sources = snapshot.sourcesByUri;
     if (filter?.formats?.length) {
-      params.push(filter.formats);
-      where.push(`s.format = ANY($${params.length}::text[]::text[]::"SourceFormat"[])`);
+      const formats = new Set(filter.formats);
+      sources = sources.filter((s) => formats.has(s.format));
     }
-    if (filter?.search?.trim()) {
-      params.push(containsPattern(filter.search.trim()));
-      where.push(`s.uri ILIKE $${params.length}`);
-    }
-    const result = await keysetPage<Record<string, unknown>>(
-      this.database.sql,
-      { select: SOURCE_COLUMNS, from: `FROM "Source" s`, where, params, keys: [{ expr: "s.uri", sqlType: "text", direction: "ASC" }], signature: "sources" },
-      page,
-    );
-    return { ...result, edges: result.edges.map((e) => ({ cursor: e.cursor, node: toSourceView(e.node) })) };
+    const search = filter?.search?.trim().toLowerCase();
+    if (search) sources = sources.filter((s) => s.uri.toLowerCase().includes(search));
+    return memoryPage(sources, SOURCE_ORDER, page);
   }
 }

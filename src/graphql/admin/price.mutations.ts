@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, Resolver, Ro
 import type { PriceChangedEvent } from "../../catalog/admin/priceChangeFeed";
 import type { PriceWriteService } from "../../catalog/admin/priceWrites.service";
 import { canonicalProviderId } from "../../catalog/identity/partyIdentity";
-import type { GraphQLContext } from "../context";
+import { readOwnWrite, type GraphQLContext } from "../context";
 import { Price } from "../offering/price.type";
 import { actorOf } from "./actor";
 import { PriceChange } from "./priceChange.type";
@@ -24,13 +24,17 @@ export class PriceMutationsResolver {
   @Authorized("EDITOR")
   @Mutation(() => Price, { description: "Sets one price of an offering: the current row is closed and a new one opened (see priceHistory). Needs an EDITOR or ADMIN key." })
   async updatePrice(@Arg("input", () => PriceInput, { description: "The new price." }) input: PriceInput, @Ctx() context: GraphQLContext): Promise<Price> {
-    return (await this.prices.updatePrice(input, actorOf(context))) as Price;
+    const price = await this.prices.updatePrice(input, actorOf(context));
+    readOwnWrite(context);
+    return price as Price;
   }
 
   @Authorized("EDITOR")
   @Mutation(() => [Price], { description: "Sets many prices at once, all or nothing: one bad input (named inputs[i].field) changes nothing. Needs an EDITOR or ADMIN key." })
   async bulkUpdatePrices(@Arg("inputs", () => [PriceInput], { description: "The new prices, at most 500." }) inputs: PriceInput[], @Ctx() context: GraphQLContext): Promise<Price[]> {
-    return (await this.prices.bulkUpdatePrices(inputs, actorOf(context))) as Price[];
+    const prices = await this.prices.bulkUpdatePrices(inputs, actorOf(context));
+    readOwnWrite(context);
+    return prices as Price[];
   }
 
   @Subscription(() => PriceChange, {

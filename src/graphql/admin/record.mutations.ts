@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql"
 import { GraphQLJSON } from "graphql-scalars";
 import type { RecordWriteService } from "../../catalog/admin/recordWrites.service";
 import { ValidationError } from "../../catalog/errors";
-import type { GraphQLContext } from "../context";
+import { readOwnWrite, type GraphQLContext } from "../context";
 import { CapabilityFlag } from "../capability/capability.type";
 import { toCapabilityFlags } from "../capability/capabilityFlags";
 import { EntityType } from "../common/enums";
@@ -31,8 +31,7 @@ export class RecordMutationsResolver {
     @Arg("reason", () => String, { nullable: true, description: "Why, for the audit log." }) reason?: string | null,
   ): Promise<Model> {
     const id = await this.records.upsertModel(input.id, editsOf(input, ["id"]), { expectedVersion, reason }, actorOf(context));
-    context.loaders.model.clear(id);
-    return (await context.loaders.model.load(id)) as Model;
+    return readOwnWrite(context).model(id) as Model;
   }
 
   @Authorized("EDITOR")
@@ -44,8 +43,7 @@ export class RecordMutationsResolver {
     @Arg("reason", () => String, { nullable: true, description: "Why, for the audit log." }) reason?: string | null,
   ): Promise<Provider> {
     const id = await this.records.upsertProvider(input.id, editsOf(input, ["id"]), { expectedVersion, reason }, actorOf(context));
-    context.loaders.provider.clear(id);
-    return (await context.loaders.provider.load(id)) as Provider;
+    return readOwnWrite(context).provider(id) as Provider;
   }
 
   @Authorized("EDITOR")
@@ -57,8 +55,7 @@ export class RecordMutationsResolver {
     @Arg("reason", () => String, { nullable: true, description: "Why, for the audit log." }) reason?: string | null,
   ): Promise<Offering> {
     const id = await this.records.upsertOffering(input.providerId, input.providerModelId, input.modelId, editsOf(input, ["providerId", "providerModelId", "modelId"]), { expectedVersion, reason }, actorOf(context));
-    context.loaders.offering.clear(id);
-    return (await context.loaders.offering.load(id)) as Offering;
+    return readOwnWrite(context).offering(id) as Offering;
   }
 
   @Authorized("EDITOR")
@@ -73,9 +70,8 @@ export class RecordMutationsResolver {
     const entity = input.modelId ? "MODEL" : "OFFERING";
     const id = (input.modelId ?? input.offeringId)!;
     await this.records.setCapability(entity, id, input.key, input.level ?? null, { expectedVersion, reason }, actorOf(context));
-    const loader = entity === "MODEL" ? context.loaders.capabilitiesOfModel : context.loaders.capabilitiesOfOffering;
-    loader.clear(id);
-    return toCapabilityFlags(await loader.load(id));
+    const snapshot = readOwnWrite(context);
+    return toCapabilityFlags(entity === "MODEL" ? snapshot.capabilitiesOfModel(snapshot.modelIdFor(id) ?? id) : snapshot.capabilitiesOfOffering(id));
   }
 
   @Authorized("ADMIN")
@@ -88,8 +84,7 @@ export class RecordMutationsResolver {
     @Arg("reason", () => String, { nullable: true, description: "Why, for the audit log." }) reason?: string | null,
   ): Promise<Model> {
     const modelId = await this.records.retireModel(id, retirementDate, { expectedVersion, reason }, actorOf(context));
-    context.loaders.model.clear(modelId);
-    return (await context.loaders.model.load(modelId)) as Model;
+    return readOwnWrite(context).model(modelId) as Model;
   }
 
   @Authorized("ADMIN")
@@ -106,6 +101,7 @@ export class RecordMutationsResolver {
   ): Promise<FieldProvenance> {
     await this.records.resolveConflict(entityType, entityId, field, { factId, value }, { expectedVersion, reason }, actorOf(context));
     const key = `${entityType} ${entityId}`;
+    readOwnWrite(context);
     context.loaders.provenance.clear(key);
     const all = await context.loaders.provenance.load(key);
     return all.find((p) => p.field === field) as unknown as FieldProvenance;

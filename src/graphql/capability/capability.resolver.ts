@@ -1,13 +1,11 @@
-import { Query, Resolver } from "type-graphql";
-import type { CapabilityCatalogService } from "../../catalog/capabilities/capabilityCatalog.service";
+import { Ctx, Query, Resolver } from "type-graphql";
+import type { GraphQLContext } from "../context";
 import { CapabilityDefinition } from "./capability.type";
 
 @Resolver(() => CapabilityDefinition)
 export class CapabilityResolver {
-  constructor(private readonly capabilityCatalog: CapabilityCatalogService) {}
-
   @Query(() => [CapabilityDefinition], { description: "Every capability flag the catalog knows, by category and key." })
-  async capabilities(): Promise<CapabilityDefinition[]> {
-    return this.capabilityCatalog.definitions();
+  capabilities(@Ctx() { snapshot }: GraphQLContext): readonly CapabilityDefinition[] {
+    return snapshot.capabilityDefinitions();
   }
 }

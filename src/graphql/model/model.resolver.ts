@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { ModelCatalogService } from "../../catalog/models/modelCatalog.service";
-import { supports } from "../../catalog/capabilities/capabilityCatalog.service";
+import { supports } from "../../catalog/capabilities/capabilityLevels";
 import type { GraphQLContext } from "../context";
 import { CapabilityFlag } from "../capability/capability.type";
 import { toCapabilityFlags } from "../capability/capabilityFlags";
@@ -9,7 +9,6 @@ import { Author } from "../party/author.type";
 import { FieldProvenance } from "../provenance/provenance.type";
 import { entityKey } from "../provenance/entityKey";
 import { pickProvenance } from "../provenance/fieldProvenance";
-import { cheapestOf } from "../../catalog/offerings/cheapestPrice";
 import { PriceKind, PriceMode } from "../common/enums";
 import { Price } from "../offering/price.type";
 import { Benchmark } from "./benchmark.type";
@@ -22,61 +21,58 @@ export class ModelResolver {
   constructor(private readonly modelCatalog: ModelCatalogService) {}
 
   @Query(() => Model, { nullable: true, description: 'A model by its id or an alias ("gpt-4.1-mini", "openai/gpt-4.1-mini", a dated snapshot id); null if the catalog has none.' })
-  async model(@Arg("id", () => ID, { description: "The model's id or an alias, any case." }) id: string): Promise<Model | null> {
-    return ((await this.modelCatalog.findModel(id)) as Model | undefined) ?? null;
+  model(@Arg("id", () => ID, { description: "The model's id or an alias, any case." }) id: string, @Ctx() { snapshot }: GraphQLContext): Model | null {
+    return (snapshot.findModel(id) as Model | undefined) ?? null;
   }
 
   @Query(() => ModelConnection, { description: "Models, filtered and sorted, a page at a time (Relay cursor connection)." })
-  async models(@Args() { filter, orderBy, ...page }: ModelsArgs): Promise<ModelConnection> {
-    return (await this.modelCatalog.listModels(filter, orderBy, page)) as unknown as ModelConnection;
+  models(@Args() { filter, orderBy, ...page }: ModelsArgs, @Ctx() { snapshot }: GraphQLContext): ModelConnection {
+    return this.modelCatalog.listModels(snapshot, filter, orderBy, page) as unknown as ModelConnection;
   }
 
   @FieldResolver(() => Author, { nullable: true, description: "Who made it; null when no source says." })
-  async author(@Root() model: Model, @Ctx() { loaders }: GraphQLContext): Promise<Author | null> {
-    return model.authorId ? ((await loaders.author.load(model.authorId)) ?? null) : null;
+  author(@Root() model: Model, @Ctx() { snapshot }: GraphQLContext): Author | null {
+    return model.authorId ? (snapshot.author(model.authorId) ?? null) : null;
   }
 
   @FieldResolver(() => [String], { description: "Other names that find this model: the author-prefixed id, dated snapshots, providers' ids." })
-  async aliases(@Root() model: Model, @Ctx() { loaders }: GraphQLContext): Promise<string[]> {
-    return loaders.aliases.load(model.id);
+  aliases(@Root() model: Model, @Ctx() { snapshot }: GraphQLContext): readonly string[] {
+    return snapshot.aliasesOf(model.id);
   }
 
   @FieldResolver(() => [Benchmark], { description: "Published benchmark scores; empty when no source gives any." })
-  async benchmarks(@Root() model: Model, @Ctx() { loaders }: GraphQLContext): Promise<Benchmark[]> {
-    return (await loaders.benchmarks.load(model.id)) as Benchmark[];
+  benchmarks(@Root() model: Model, @Ctx() { snapshot }: GraphQLContext): readonly Benchmark[] {
+    return snapshot.benchmarksOf(model.id) as readonly Benchmark[];
   }
 
   @FieldResolver(() => [Offering], { description: "The providers serving it, each with its own id, limits and prices." })
-  async offerings(
+  offerings(
     @Root() model: Model,
-    @Ctx() { loaders }: GraphQLContext,
+    @Ctx() { snapshot }: GraphQLContext,
     @Arg("providerId", () => ID, { nullable: true, description: "Only this provider's offering." }) providerId?: string | null,
-  ): Promise<Offering[]> {
-    return (await loaders.offeringsOfModel(providerId ?? null).load(model.id)) as Offering[];
+  ): readonly Offering[] {
+    return snapshot.offeringsOfModel(model.id, providerId) as readonly Offering[];
   }
 
   @FieldResolver(() => Price, { nullable: true, description: "Its cheapest current base-tier price of a kind over all its offerings (a list's \"from\" price); null when none prices it." })
-  async cheapestPrice(
+  cheapestPrice(
     @Root() model: Model,
-    @Ctx() { loaders }: GraphQLContext,
+    @Ctx() { snapshot }: GraphQLContext,
     @Arg("kind", () => PriceKind, { description: "The kind of price, e.g. INPUT." }) kind: PriceKind,
     @Arg("mode", () => PriceMode, { nullable: true, description: "STANDARD by default." }) mode?: PriceMode | null,
     @Arg("currency", () => String, { nullable: true, description: "USD by default." }) currency?: string | null,
-  ): Promise<Price | null> {
-    const offerings = await loaders.offeringsOfModel(null).load(model.id);
-    const prices = await loaders.prices({ at: null, kind: null, mode: null }).loadMany(offerings.map((o) => o.id));
-    return cheapestOf(prices.flatMap((p) => (Array.isArray(p) ? p : [])), { kind, mode: mode ?? "STANDARD", currency: (currency ?? "USD").toUpperCase() }) as Price | null;
+  ): Price | null {
+    return snapshot.cheapestPrice(model.id, { kind, mode: mode ?? "STANDARD", currency: (currency ?? "USD").toUpperCase() }) as Price | null;
   }
 
   @FieldResolver(() => [CapabilityFlag], { description: "Its capability flags, reconciled from every source; a capability no source mentions is absent." })
-  async capabilities(@Root() model: Model, @Ctx() { loaders }: GraphQLContext): Promise<CapabilityFlag[]> {
-    const values = await loaders.capabilitiesOfModel.load(model.id);
-    return toCapabilityFlags(values);
+  capabilities(@Root() model: Model, @Ctx() { snapshot }: GraphQLContext): CapabilityFlag[] {
+    return toCapabilityFlags(snapshot.capabilitiesOfModel(model.id));
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: 'Whether it has a capability (key as in `capabilities`, e.g. "tool_calls"): true, false, or null when no source says.' })
-  async supports(@Root() model: Model, @Arg("key", { description: 'A capability key, e.g. "tool_calls", "structured_outputs", "vision".' }) key: string, @Ctx() { loaders }: GraphQLContext): Promise<boolean | null> {
-    return supports(await loaders.capabilitiesOfModel.load(model.id), key);
+  supports(@Root() model: Model, @Arg("key", { description: 'A capability key, e.g. "tool_calls", "structured_outputs", "vision".' }) key: string, @Ctx() { snapshot }: GraphQLContext): boolean | null {
+    return supports(snapshot.capabilitiesOfModel(model.id), key);
   }
 
   @FieldResolver(() => [FieldProvenance], { description: "Where its values came from: per field, every source's value, the one chosen and why." })

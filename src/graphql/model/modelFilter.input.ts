@@ -22,7 +22,7 @@ export class MaxPriceInput {
 
 @InputType({ description: "Conditions on models; all given must hold." })
 export class ModelFilter {
-  @Field(() => String, { nullable: true, description: "Words in the id, an alias, the name or the description (case-insensitive)." })
+  @Field(() => String, { nullable: true, description: "Words found in the id, an alias or the name, whatever their case, hyphens, dots or spaces (\"llama 3.1 70b\" finds Meta-Llama-3.1-70B-Instruct), or in the description. Without orderBy, the best matches come first." })
   search?: string | null;
 
   @Field(() => [ID], { nullable: true, description: "Only these models (ids or aliases)." })

@@ -8,6 +8,6 @@ export class ModelsArgs extends PageArgs {
   @Field(() => ModelFilter, { nullable: true, description: "Conditions every model listed must meet." })
   filter?: ModelFilter | null;
 
-  @Field(() => [ModelOrder], { nullable: true, description: "Sort keys, most significant first; by name when not given. Ties go by id." })
+  @Field(() => [ModelOrder], { nullable: true, description: "Sort keys, most significant first; when not given, by name (by how well they match, for a search). Ties go by id." })
   orderBy?: ModelOrder[] | null;
 }

@@ -6,7 +6,9 @@ import { Price } from "./price.type";
 @Resolver(() => Price)
 export class PriceResolver {
   @FieldResolver(() => Source, { nullable: true, description: "The document this price was taken from; null for an admin's price." })
-  async source(@Root() price: Price, @Ctx() { loaders }: GraphQLContext): Promise<Source | null> {
-    return price.sourceId ? (((await loaders.source.load(price.sourceId)) as Source | undefined) ?? null) : null;
+  source(@Root() price: Price, @Ctx() { snapshot, readModel }: GraphQLContext): Source | null {
+    if (!price.sourceId) return null;
+    // A subscription's events outlive the snapshot its operation started with; a new document is in the current one.
+    return ((snapshot.source(price.sourceId) ?? readModel.current.source(price.sourceId)) as Source | undefined) ?? null;
   }
 }

@@ -10,17 +10,17 @@ export class AuthorResolver {
   constructor(private readonly parties: PartyCatalogService) {}
 
   @Query(() => Author, { nullable: true, description: 'An author by id ("openai", "meta"; other catalogs\' ids such as "meta-llama" work too); null if none.' })
-  async author(@Arg("id", () => ID, { description: "The author id." }) id: string, @Ctx() { loaders }: GraphQLContext): Promise<Author | null> {
-    return ((await loaders.author.load(id)) as Author | undefined) ?? null;
+  author(@Arg("id", () => ID, { description: "The author id." }) id: string, @Ctx() { snapshot }: GraphQLContext): Author | null {
+    return (snapshot.author(id) as Author | undefined) ?? null;
   }
 
   @Query(() => AuthorConnection, { description: "Authors by name, a page at a time." })
-  async authors(@Args() page: PageArgs): Promise<AuthorConnection> {
-    return (await this.parties.listAuthors(page)) as unknown as AuthorConnection;
+  authors(@Args() page: PageArgs, @Ctx() { snapshot }: GraphQLContext): AuthorConnection {
+    return this.parties.listAuthors(snapshot, page) as unknown as AuthorConnection;
   }
 
   @FieldResolver(() => Int, { description: "How many of the catalog's models it made (list them with models(filter: {authorIds: [id]}))." })
-  async modelCount(@Root() author: Author, @Ctx() { loaders }: GraphQLContext): Promise<number> {
-    return loaders.modelCountOfAuthor.load(author.id);
+  modelCount(@Root() author: Author, @Ctx() { snapshot }: GraphQLContext): number {
+    return snapshot.modelsOfAuthor(author.id).size;
   }
 }

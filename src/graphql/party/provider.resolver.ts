@@ -21,18 +21,18 @@ export class ProviderResolver {
   constructor(private readonly parties: PartyCatalogService) {}
 
   @Query(() => Provider, { nullable: true, description: 'A provider by id ("openai", "azure", "openrouter"); null if none.' })
-  async provider(@Arg("id", () => ID, { description: "The provider id (other catalogs' ids work too)." }) id: string, @Ctx() { loaders }: GraphQLContext): Promise<Provider | null> {
-    return ((await loaders.provider.load(id)) as Provider | undefined) ?? null;
+  provider(@Arg("id", () => ID, { description: "The provider id (other catalogs' ids work too)." }) id: string, @Ctx() { snapshot }: GraphQLContext): Provider | null {
+    return (snapshot.provider(id) as Provider | undefined) ?? null;
   }
 
   @Query(() => ProviderConnection, { description: "Providers by name, a page at a time." })
-  async providers(@Args() { filter, ...page }: ProvidersArgs): Promise<ProviderConnection> {
-    return (await this.parties.listProviders(filter, page)) as unknown as ProviderConnection;
+  providers(@Args() { filter, ...page }: ProvidersArgs, @Ctx() { snapshot }: GraphQLContext): ProviderConnection {
+    return this.parties.listProviders(snapshot, filter, page) as unknown as ProviderConnection;
   }
 
   @FieldResolver(() => [Offering], { description: "The models it serves." })
-  async offerings(@Root() provider: Provider, @Ctx() { loaders }: GraphQLContext): Promise<Offering[]> {
-    return (await loaders.offeringsOfProvider.load(provider.id)) as Offering[];
+  offerings(@Root() provider: Provider, @Ctx() { snapshot }: GraphQLContext): readonly Offering[] {
+    return snapshot.offeringsOfProvider(provider.id) as readonly Offering[];
   }
 
   @FieldResolver(() => [FieldProvenance], { description: "Where its values came from." })

@@ -38,8 +38,9 @@ export class ConflictsResolver {
   }
 
   @FieldResolver(() => Source, { description: "The document that states this value." })
-  async source(@Root() candidate: FactCandidate, @Ctx() { loaders }: GraphQLContext): Promise<Source> {
-    return (await loaders.source.load(candidate.sourceId)) as Source;
+  source(@Root() candidate: FactCandidate, @Ctx() { snapshot, readModel }: GraphQLContext): Source {
+    // Provenance is read from the database, which may be ahead of this request's snapshot.
+    return (snapshot.source(candidate.sourceId) ?? readModel.current.source(candidate.sourceId)) as Source;
   }
 }
 

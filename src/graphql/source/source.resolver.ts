@@ -1,5 +1,6 @@
-import { Args, ArgsType, Field, InputType, Query, Resolver } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, InputType, Query, Resolver } from "type-graphql";
 import type { SourceCatalogService } from "../../catalog/sources/sourceCatalog.service";
+import type { GraphQLContext } from "../context";
 import { Connection } from "../common/connection";
 import { PageArgs } from "../common/pageArgs.args";
 import { SourceFormat } from "../common/enums";
@@ -28,7 +29,7 @@ export class SourceResolver {
   constructor(private readonly sourceCatalog: SourceCatalogService) {}
 
   @Query(() => SourceConnection, { description: "The imported documents, by URI, a page at a time." })
-  async sources(@Args() { filter, ...page }: SourcesArgs): Promise<SourceConnection> {
-    return (await this.sourceCatalog.listSources(filter, page)) as unknown as SourceConnection;
+  sources(@Args() { filter, ...page }: SourcesArgs, @Ctx() { snapshot }: GraphQLContext): SourceConnection {
+    return this.sourceCatalog.listSources(snapshot, filter, page) as unknown as SourceConnection;
   }
 }

@@ -1,0 +1,105 @@
+import Decimal from "decimal.js";
+import { decodeCursor, encodeCursor } from "./cursor";
+import type { KeysetPage } from "./keysetPage";
+import { pageWindow, type PageArgs } from "./pageArgs";
+
+export type KeyValue = string | number | null;
+
+/** One sort key of an in-memory ordering: its value per item (null sorts last either way), type and direction. */
+export interface MemorySortKey<T> {
+  value(item: T): KeyValue;
+  /** "decimal" values are exact decimal strings, compared as numbers without rounding. */
+  type: "text" | "number" | "decimal";
+  direction: "ASC" | "DESC";
+}
+
+/** An ordering: its keys (the last must make items unique, e.g. an id) and the name its cursors carry. */
+export interface MemoryOrder<T> {
+  keys: MemorySortKey<T>[];
+  signature: string;
+}
+
+function compareValues(a: KeyValue, b: KeyValue, key: MemorySortKey<unknown>): number {
+  if (a === b) return 0;
+  // Unknown values sort last in either direction, as in the SQL orderings they replace.
+  if (a === null) return 1;
+  if (b === null) return -1;
+  let order: number;
+  if (key.type === "decimal") order = new Decimal(a).comparedTo(b);
+  else order = a < b ? -1 : a > b ? 1 : 0;
+  return key.direction === "ASC" ? order : -order;
+}
+
+function compareTuples<T>(a: KeyValue[], b: KeyValue[], keys: MemorySortKey<T>[]): number {
+  for (let i = 0; i < keys.length; i++) {
+    const order = compareValues(a[i], b[i], keys[i] as MemorySortKey<unknown>);
+    if (order !== 0) return order;
+  }
+  return 0;
+}
+
+/** Sorts items by an ordering (a new array); each item's key values are computed once. */
+export function sortByOrder<T>(items: readonly T[], order: MemoryOrder<T>): T[] {
+  const decorated = items.map((item) => ({ item, values: order.keys.map((k) => k.value(item)) }));
+  decorated.sort((a, b) => compareTuples(a.values, b.values, order.keys));
+  return decorated.map((d) => d.item);
+}
+
+/** The index of the first item whose keys are greater than `values` (strictly, or equal too when `inclusive`). */
+function firstAfter<T>(sorted: readonly T[], values: KeyValue[], order: MemoryOrder<T>, inclusive: boolean): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const order_ = compareTuples(
+      order.keys.map((k) => k.value(sorted[mid])),
+      values,
+      order.keys,
+    );
+    if (order_ > 0 || (inclusive && order_ === 0)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+function cursorValues<T>(cursor: string, order: MemoryOrder<T>, argument: string): KeyValue[] {
+  return decodeCursor(cursor, order.signature, order.keys.length, argument) as KeyValue[];
+}
+
+/**
+ * One page of `sorted` (already filtered and in `order`): the items after `after` / before `before`,
+ * `first` forwards or `last` backwards, with cursors and the total count. A cursor is found by binary
+ * search, so a page costs its size plus a logarithm of the list. Cursors and page info behave as the SQL
+ * keyset pages they replace: a cursor of another ordering is refused, naming the argument.
+ */
+export function memoryPage<T>(sorted: readonly T[], order: MemoryOrder<T>, args: PageArgs, maxSize?: number): KeysetPage<T> {
+  const window = pageWindow(args, maxSize);
+  let start = 0;
+  let end = sorted.length;
+  if (window.after) start = firstAfter(sorted, cursorValues(window.after, order, "after"), order, false);
+  if (window.before) end = Math.max(start, firstAfter(sorted, cursorValues(window.before, order, "before"), order, true));
+  const backward = window.direction === "backward";
+  let from: number;
+  let to: number;
+  let more: boolean;
+  if (backward) {
+    from = Math.max(start, end - window.size);
+    to = end;
+    more = from > start;
+  } else {
+    from = start;
+    to = Math.min(end, start + window.size);
+    more = to < end;
+  }
+  const edges = sorted.slice(from, to).map((node) => ({ node, cursor: encodeCursor(order.signature, order.keys.map((k) => k.value(node))) }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: backward ? Boolean(window.before) : more,
+      hasPreviousPage: backward ? more : Boolean(window.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount: sorted.length,
+  };
+}

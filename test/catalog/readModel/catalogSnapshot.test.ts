@@ -1,0 +1,147 @@
+import type { CatalogContent } from "../../../src/catalog/readModel/catalogContent";
+import { CatalogSnapshot } from "../../../src/catalog/readModel/catalogSnapshot";
+import type { ModelView, OfferingView, PriceView } from "../../../src/catalog/views";
+
+const model = (id: string, extra: Partial<ModelView> = {}): ModelView => ({
+  id,
+  name: id.toUpperCase(),
+  authorId: "acme",
+  family: null,
+  description: null,
+  snapshot: null,
+  releaseDate: null,
+  releaseDatePrecision: null,
+  lastUpdated: null,
+  knowledgeCutoff: null,
+  knowledgeCutoffPrecision: null,
+  openWeights: null,
+  license: null,
+  languages: [],
+  languageCount: null,
+  inputModalities: ["text"],
+  outputModalities: ["text"],
+  contextWindow: null,
+  maxInputTokens: null,
+  maxOutputTokens: null,
+  status: "ACTIVE",
+  deprecationDate: null,
+  retirementDate: null,
+  qualityIndex: null,
+  huggingFaceId: null,
+  tokenizer: null,
+  version: 1,
+  updatedAt: new Date("2026-01-01T00:00:00Z"),
+  ...extra,
+});
+
+const offering = (providerId: string, modelId: string): OfferingView => ({
+  id: `${providerId}:${modelId}`,
+  providerId,
+  modelId,
+  providerModelId: modelId,
+  name: null,
+  contextWindow: null,
+  maxInputTokens: null,
+  maxOutputTokens: null,
+  billingTierThresholds: [],
+  deploymentTypes: [],
+  regions: [],
+  status: "ACTIVE",
+  deprecationDate: null,
+  retirementDate: null,
+  version: 1,
+});
+
+const price = (id: string, offeringId: string, amount: string, validFrom: string, validTo: string | null = null, extra: Partial<PriceView> = {}): PriceView => ({
+  id,
+  offeringId,
+  kind: "INPUT",
+  unit: "PER_1M_TOKENS",
+  mode: "STANDARD",
+  contextAbove: 0,
+  tierRule: "WHOLE_REQUEST",
+  amount,
+  currency: "USD",
+  validFrom: new Date(validFrom),
+  validTo: validTo ? new Date(validTo) : null,
+  sourceId: null,
+  reason: null,
+  version: 1,
+  ...extra,
+});
+
+function content(): CatalogContent {
+  return {
+    authors: [{ id: "acme", name: "Acme", url: null, description: null, version: 1 }],
+    providers: ["acme", "cloud"].map((id) => ({
+      id,
+      name: id,
+      kind: "OTHER" as const,
+      docsUrl: null,
+      apiUrl: null,
+      apiKeyEnvVars: [],
+      sdkPackage: null,
+      statusPageUrl: null,
+      privacyPolicyUrl: null,
+      trainsOnData: null,
+      dataRetentionDays: null,
+      headquarters: null,
+      version: 1,
+    })),
+    models: [model("small"), model("big", { inputModalities: ["text", "image"] })],
+    aliases: [{ alias: "acme/small", modelId: "small" }],
+    offerings: [offering("acme", "small"), offering("cloud", "small"), offering("acme", "big")],
+    prices: [
+      price("p1", "acme:small", "0.4", "2025-01-01T00:00:00Z", "2025-06-01T00:00:00Z"),
+      price("p2", "acme:small", "0.3", "2025-06-01T00:00:00Z"),
+      price("p3", "cloud:small", "0.35", "2025-01-01T00:00:00Z"),
+      price("p4", "acme:small", "1.2", "2025-01-01T00:00:00Z", null, { kind: "OUTPUT" }),
+      price("p5", "acme:big", "2", "2025-01-01T00:00:00Z"),
+    ],
+    modelCapabilities: [
+      { ownerId: "small", key: "tool_calls", level: "CORE" },
+      { ownerId: "big", key: "tool_calls", level: "NOT_SUPPORTED" },
+    ],
+    offeringCapabilities: [],
+    capabilityDefinitions: [],
+    benchmarks: [],
+    sources: [],
+  };
+}
+
+describe("a catalog snapshot", () => {
+  const snapshot = CatalogSnapshot.build(content());
+
+  it("finds models by id and by alias, any case", () => {
+    expect(snapshot.findModel("ACME/Small")?.id).toBe("small");
+    expect(snapshot.findModel("nothing")).toBeUndefined();
+  });
+
+  it("keeps the indexes a filter needs: supported capabilities (CORE counts) and modalities", () => {
+    expect([...snapshot.modelsSupporting("tool_calls")]).toEqual(["small"]);
+    expect([...snapshot.modelsWithInputModality("image")]).toEqual(["big"]);
+    expect([...snapshot.modelsOfProvider("cloud")]).toEqual(["small"]);
+  });
+
+  it("lists current prices, prices at an instant, and the history newest first", () => {
+    expect(snapshot.currentPrices("acme:small").map((p) => p.id)).toEqual(["p2", "p4"]);
+    expect(snapshot.pricesAt("acme:small", new Date("2025-03-01T00:00:00Z")).map((p) => p.id)).toEqual(["p1", "p4"]);
+    // p1 and p4 started together: the id breaks the tie.
+    expect(snapshot.priceHistory("acme:small").map((p) => p.id)).toEqual(["p2", "p1", "p4"]);
+  });
+
+  it("gives a model's cheapest current price over its offerings", () => {
+    expect(snapshot.cheapestPrice("small", { kind: "INPUT", mode: "STANDARD", currency: "USD" })?.id).toBe("p2");
+    expect(snapshot.cheapestPrice("small", { kind: "INPUT", mode: "STANDARD", currency: "USD", providerIds: ["cloud"] })?.id).toBe("p3");
+  });
+
+  it("is patched by a price change into a new snapshot, leaving the old one as it was", () => {
+    const patched = snapshot.withPrices(["cloud:small"], [price("p3", "cloud:small", "0.35", "2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z"), price("p6", "cloud:small", "0.2", "2026-01-01T00:00:00Z")]);
+    expect(patched.cheapestPrice("small", { kind: "INPUT", mode: "STANDARD", currency: "USD" })?.id).toBe("p6");
+    expect(patched.priceHistory("cloud:small").map((p) => p.id)).toEqual(["p6", "p3"]);
+    expect(patched.counts.prices).toBe(6);
+    expect(snapshot.cheapestPrice("small", { kind: "INPUT", mode: "STANDARD", currency: "USD" })?.id).toBe("p2");
+    expect(snapshot.currentPrices("cloud:small").map((p) => p.id)).toEqual(["p3"]);
+    expect(patched.findModel("acme/small")?.id).toBe("small");
+  });
+});
