@@ -4,7 +4,7 @@ import { createLogger, type Logger } from "./logger";
 import { openDatabase, type Database } from "./db/database";
 import { applyMigrations } from "./db/migrations/migrationRunner";
 import { defaultMigrationsDir, readMigrationFiles } from "./db/migrations/migrationFiles";
-import { createCatalogServices } from "./catalog/catalogServices";
+import { createCatalogServices, startReadModel, stopReadModel } from "./catalog/catalogServices";
 import { seedIfEmpty } from "./catalog/import/seedIfEmpty";
 import { buildCatalogSchema } from "./graphql/schema";
 import { createRequestContext } from "./graphql/createContext";
@@ -41,7 +41,8 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Running
         for (const failure of seeded.failed) logger.warn(`Seed document skipped: ${failure.uri}${failure.line !== undefined ? `:${failure.line}` : ""}: ${failure.reason}`);
       }
     }
-    const services = createCatalogServices(database, { seedDir: config.seedDir });
+    const services = createCatalogServices(database, { seedDir: config.seedDir, logger });
+    await startReadModel(services);
     const schema = await buildCatalogSchema(services);
     const http = await startHttpServer(
       { schema, logger, createContext: (requestId, authorization) => createRequestContext(services, requestId, authorization) },
@@ -53,6 +54,7 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Running
       database,
       async stop() {
         await http.stop();
+        await stopReadModel(services);
         await database.close();
       },
     };
