@@ -157,6 +157,28 @@ describe("models(...)", () => {
     }
   });
 
+  it.each([
+    ["llama 3.1 70b", "llama-3.1-70b", ["meta-llama-3.1-70b-instruct", "meta.llama3-1-70b-instruct-v1:0"], ["llama-3.1-8b", "llama-3.1-405b"]],
+    ["gpt 4.1 mini", "gpt-4.1-mini", ["gpt-4.1-mini-2025-04-14"], ["gpt-4.1", "gpt-4.1-nano", "gpt-4o-mini"]],
+    ["GPT-4.1", "gpt-4.1", ["gpt-4.1-mini", "gpt-4.1-nano"], ["gpt-4-1106-preview", "gpt-4o"]],
+    ["Claude 3.5 Haiku", "claude-3-5-haiku", ["claude-3.5-haiku", "claude-3-5-haiku-20241022"], ["claude-3-5-sonnet", "claude-3-haiku"]],
+  ])("searches %j whatever its case and punctuation, best match first", async (search, best, alsoFound, notFound) => {
+    const { models } = await data(`query($s: String) { models(filter: { search: $s }, first: 100) { totalCount edges { node { id } } } }`, { s: search });
+    const ids = models.edges.map((e: any) => e.node.id);
+    expect(ids[0]).toBe(best);
+    expect(ids).toEqual(expect.arrayContaining(alsoFound));
+    for (const id of notFound) expect(ids).not.toContain(id);
+    expect(models.totalCount).toBe(ids.length);
+  });
+
+  it("pages a ranked search with cursors", async () => {
+    const query = `query($after: String) { models(filter: { search: "gpt" }, first: 5, after: $after) { totalCount pageInfo { endCursor hasNextPage } edges { node { id } } } }`;
+    const all = (await data(`{ models(filter: { search: "gpt" }, first: 100) { edges { node { id } } } }`)).models.edges.map((e: any) => e.node.id);
+    const first = (await data(query)).models;
+    const second = (await data(query, { after: first.pageInfo.endCursor })).models;
+    expect([...first.edges, ...second.edges].map((e: any) => e.node.id)).toEqual(all.slice(0, 10));
+  });
+
   it("reads the whole catalog forwards and backwards, 100 at a time, with no duplicates or gaps", async () => {
     const read = async (direction: "forward" | "backward") => {
       const ids: string[] = [];

@@ -33,7 +33,7 @@ const byName = (direction: "ASC" | "DESC"): MemorySortKey<ModelView> => ({ value
 /**
  * The ordering of a model list, always ending with the id so that every model has one place. Unknown
  * values (no release date, no price) sort last in either direction. With a search and no `orderBy`, the
- * best matches come first (then by name). Throws a ValidationError naming the ordering at fault.
+ * best matches come first. Throws a ValidationError naming the ordering at fault.
  */
 export function modelOrdering(snapshot: CatalogSnapshot, orderBy: ModelOrder[] | null | undefined, context: ModelOrderContext = {}): ModelOrdering {
   const providers = context.providerIds?.length ? [...context.providerIds] : null;
@@ -41,7 +41,8 @@ export function modelOrdering(snapshot: CatalogSnapshot, orderBy: ModelOrder[] |
   if ((!orderBy || orderBy.length === 0) && context.search) {
     const scores = context.search.scores;
     return {
-      keys: [{ value: (m) => scores.get(m.id) ?? null, type: "number", direction: "DESC" }, byName("ASC"), byId],
+      // Equal matches: the shorter id first (the canonical name, not a variant of it), as the index ranks them.
+      keys: [{ value: (m) => scores.get(m.id) ?? null, type: "number", direction: "DESC" }, { value: (m) => m.id.length, type: "number", direction: "ASC" }, byId],
       signature: `models:RELEVANCE:${context.search.text}`,
       byPrice: false,
       bySearch: true,

@@ -95,6 +95,12 @@ describe("ModelSearchIndex: what a query must not find", () => {
     expect(ids("gpt 14")).toEqual(["gpt-4.1-mini-2025-04-14"]);
   });
 
+  it("matches a word ending with a digit only where a number ends: 'gpt-4.1' is not gpt-4-1106-preview, 'gpt 4' still finds gpt-4.1", () => {
+    const numbers = ModelSearchIndex.build([doc("gpt-4-1106-preview", "GPT-4 Turbo (1106)"), doc("gpt-4.1", "GPT-4.1"), doc("gpt-3.5-turbo-0314", "old")]);
+    expect(ids("gpt-4.1", numbers)).toEqual(["gpt-4.1"]);
+    expect(ids("gpt 4", numbers)).toEqual(["gpt-4.1", "gpt-4-1106-preview"]);
+  });
+
   it("needs every word inside one field: 'llama 3.1' in the id and '70b' in an alias is no match", () => {
     const split = ModelSearchIndex.build([doc("llama-3.1-8b", "Seventy", ["70b-distill"])]);
     expect(ids("llama 3.1 70b", split)).toEqual([]);

@@ -223,9 +223,13 @@ function findWord(name: CompactName, word: string, from: number): number {
   return at;
 }
 
-/** A word starting with a digit may not start inside a number of the name ("41" inside "2024-11"). */
+/**
+ * A word starting with a digit may not start inside a number of the name ("41" inside "2024-11"), and a
+ * word ending with one may not stop inside one ("gpt-4.1" is not "gpt-4-1106-preview").
+ */
 function mayStartAt(name: CompactName, word: string, position: number): boolean {
-  return !isDigit(word.charCodeAt(0)) || !name.digitContinuations.includes(position);
+  if (isDigit(word.charCodeAt(0)) && name.digitContinuations.includes(position)) return false;
+  return !isDigit(word.charCodeAt(word.length - 1)) || !name.digitContinuations.includes(position + word.length);
 }
 
 function isDigit(code: number): boolean {
