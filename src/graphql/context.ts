@@ -24,6 +24,11 @@ export interface GraphQLContext {
   authFailure: { failure: string; message: string; prefix?: string } | null;
   /** Committed price changes, for subscriptions. */
   priceChanges: PriceChangeFeed;
+  /**
+   * Whether the answer depends on `snapshot` alone and may be served again while it is current; set once
+   * the operation is known. An object, because Apollo hands plugins a shallow copy of the context.
+   */
+  answer: { cacheable: boolean };
 }
 
 /** After a write: the rest of the operation reads the snapshot that holds it (the admin reads their own write). */

@@ -9,10 +9,12 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { Logger } from "../logger";
 import type { GraphQLContext } from "../graphql/context";
+import { snapshotCacheability } from "../graphql/cache/snapshotCachePlugin";
 import { formatCatalogError, unexpectedErrorLogger } from "../graphql/errors/errorMapping";
 import { depthLimit } from "../graphql/limits/depthLimit";
 import { fieldCountLimit } from "../graphql/limits/fieldCountLimit";
 import { PayloadTooLargeError, readBody } from "./readBody";
+import { ResponseCache } from "./responseCache";
 import { PLAYGROUND_ASSETS_PREFIX, servePlaygroundAsset } from "./playground/playgroundAssets";
 import { sendPlaygroundPage } from "./playground/playgroundPage";
 import { wantsPlayground } from "./playground/wantsPlayground";
@@ -28,6 +30,11 @@ export interface HttpServerOptions {
   logger: Logger;
   /** A fresh context per request (or WebSocket connection): its id, its credentials' viewer, request-scoped loaders. */
   createContext: (requestId: string, authorization: string | undefined) => Promise<GraphQLContext>;
+  /**
+   * The catalog version reads are served from now (the read model's snapshot). Anonymous answers that read
+   * only it are cached until it changes; without it nothing is cached.
+   */
+  catalogVersion?: () => object;
 }
 
 export interface RunningHttpServer {
@@ -46,13 +53,14 @@ export async function startHttpServer(
 ): Promise<RunningHttpServer> {
   const { logger } = options;
   const server = http.createServer();
+  const responses = options.catalogVersion ? new ResponseCache(options.catalogVersion) : undefined;
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     validationRules: [depthLimit(MAX_QUERY_DEPTH), fieldCountLimit(MAX_QUERY_FIELDS)],
     formatError: formatCatalogError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server }), unexpectedErrorLogger(logger)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server }), unexpectedErrorLogger(logger), snapshotCacheability()],
   });
   await apollo.start();
 
@@ -97,8 +105,8 @@ export async function startHttpServer(
     if (wantsPlayground(request, url)) return sendPlaygroundPage(response);
 
     let body: unknown;
+    let text = "";
     if (request.method === "POST") {
-      let text: string;
       try {
         text = await readBody(request, MAX_BODY_BYTES);
       } catch (error) {
@@ -112,18 +120,34 @@ export async function startHttpServer(
       if (body instanceof Error) return sendJson(response, 400, { errors: [{ message: body.message, extensions: { code: "BAD_REQUEST" } }] });
     }
 
+    // Anonymous reads of the catalog are the same for everyone: a repeated one is answered from the cache.
+    const cacheKey = responses && !request.headers.authorization ? ResponseCache.keyOf(request.method ?? "GET", url.search, text, request.headers.accept) : undefined;
+    const cached = cacheKey ? responses!.lookup(cacheKey) : undefined;
+    if (cached) {
+      for (const [key, value] of cached.headers) response.setHeader(key, value);
+      response.setHeader("x-catalog-cache", "hit");
+      response.statusCode = cached.status;
+      response.end(cached.body);
+      return;
+    }
+
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
     const graphqlRequest: HTTPGraphQLRequest = { method: request.method ?? "GET", headers, search: url.search, body };
+    let context: GraphQLContext | undefined;
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: graphqlRequest,
-      context: () => options.createContext(requestId, headerValue(request.headers.authorization)),
+      context: async () => (context = await options.createContext(requestId, headerValue(request.headers.authorization))),
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === "complete") {
+      if (cacheKey && context?.answer.cacheable && response.statusCode === 200) {
+        responses!.store(context.snapshot, cacheKey, { status: 200, headers: [...result.headers], body: result.body.string });
+        response.setHeader("x-catalog-cache", "miss");
+      }
       response.end(result.body.string);
       return;
     }

@@ -286,3 +286,34 @@ describe("the priceChanged subscription", () => {
     expect(errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/nonsense/), extensions: expect.objectContaining({ code: "GRAPHQL_VALIDATION_FAILED" }) })]);
   });
 });
+
+describe("cached answers of anonymous reads", () => {
+  const read = async (query: string, key?: string) => {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (key) headers.authorization = `Bearer ${key}`;
+    const response = await fetch(catalog.url, { method: "POST", headers, body: JSON.stringify({ query }) });
+    return { cache: response.headers.get("x-catalog-cache"), body: (await response.json()) as Result };
+  };
+
+  it("are served again until a write changes the catalog, and never stale after it", async () => {
+    const query = `{ offering(id: "${OFFERING}") { prices(kind: CACHED_INPUT) { amount } } }`;
+    expect((await read(query)).cache).toBe("miss");
+    const again = await read(query);
+    expect(again.cache).toBe("hit");
+    const written = await gql(UPDATE, { input: { offeringId: OFFERING, kind: "CACHED_INPUT", amount: "0.077", currency: "USD" } }, editorKey);
+    expect(written.errors).toBeUndefined();
+    const after = await read(query);
+    expect(after.cache).toBe("miss");
+    expect(after.body.data!.offering.prices[0].amount).toBe("0.077");
+  });
+
+  it("are never kept for provenance, health, errors or requests with a key", async () => {
+    for (const query of [`{ model(id: "gpt-4.1-mini") { provenance(field: "contextWindow") { value } } }`, `{ health { status } }`, `{ models(first: 101) { totalCount } }`]) {
+      await read(query);
+      expect((await read(query)).cache).toBeNull();
+    }
+    const query = `{ model(id: "gpt-4.1-mini") { id } }`;
+    await read(query, editorKey);
+    expect((await read(query, editorKey)).cache).toBeNull();
+  });
+});

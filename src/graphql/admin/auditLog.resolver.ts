@@ -2,6 +2,7 @@ import { Args, ArgsType, Authorized, Field, InputType, Query, Resolver } from "t
 import type { AuditLogService } from "../../catalog/admin/auditLog.service";
 import { PageArgs } from "../common/pageArgs.args";
 import { AuditEvent, AuditEventConnection } from "./auditEvent.type";
+import { ReadsDatabase } from "../cache/readsDatabase";
 
 @InputType({ description: "Which audit events." })
 class AuditFilter {
@@ -26,6 +27,7 @@ export class AuditLogResolver {
   constructor(private readonly audit: AuditLogService) {}
 
   @Authorized("ADMIN")
+  @ReadsDatabase()
   @Query(() => AuditEventConnection, { description: "Every successful write, newest first (a cursor connection). Needs an ADMIN key." })
   async auditLog(@Args() { filter, ...page }: AuditLogArgs): Promise<AuditEventConnection> {
     return (await this.audit.list(filter, page)) as unknown as AuditEventConnection;

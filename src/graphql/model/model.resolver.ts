@@ -15,6 +15,7 @@ import { Benchmark } from "./benchmark.type";
 import { ModelConnection } from "./model.connection";
 import { Model } from "./model.type";
 import { ModelsArgs } from "./models.args";
+import { ReadsDatabase } from "../cache/readsDatabase";
 
 @Resolver(() => Model)
 export class ModelResolver {
@@ -75,6 +76,7 @@ export class ModelResolver {
     return supports(snapshot.capabilitiesOfModel(model.id), key);
   }
 
+  @ReadsDatabase()
   @FieldResolver(() => [FieldProvenance], { description: "Where its values came from: per field, every source's value, the one chosen and why." })
   async provenance(
     @Root() model: Model,
@@ -84,6 +86,7 @@ export class ModelResolver {
     return pickProvenance(await loaders.provenance.load(entityKey("MODEL", model.id)), field);
   }
 
+  @ReadsDatabase()
   @FieldResolver(() => [FieldProvenance], { description: "The fields on which its sources disagree." })
   async conflicts(@Root() model: Model, @Ctx() { loaders }: GraphQLContext): Promise<FieldProvenance[]> {
     return pickProvenance(await loaders.provenance.load(entityKey("MODEL", model.id)), null, true);

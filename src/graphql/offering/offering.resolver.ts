@@ -13,6 +13,7 @@ import { Offering } from "./offering.type";
 import { PriceConnection } from "./price.connection";
 import { Price } from "./price.type";
 import { PriceHistoryArgs } from "./priceHistory.args";
+import { ReadsDatabase } from "../cache/readsDatabase";
 
 @Resolver(() => Offering)
 export class OfferingResolver {
@@ -66,6 +67,7 @@ export class OfferingResolver {
     return toCapabilityFlags(snapshot.capabilitiesOfOffering(offering.id));
   }
 
+  @ReadsDatabase()
   @FieldResolver(() => [FieldProvenance], { description: "Where its values (limits, each price) came from." })
   async provenance(
     @Root() offering: Offering,

@@ -9,6 +9,7 @@ import { pickProvenance } from "../provenance/fieldProvenance";
 import { ProviderConnection } from "./party.connections";
 import { Provider } from "./provider.type";
 import { ProviderFilter } from "./providerFilter.input";
+import { ReadsDatabase } from "../cache/readsDatabase";
 
 @ArgsType()
 class ProvidersArgs extends PageArgs {
@@ -35,6 +36,7 @@ export class ProviderResolver {
     return snapshot.offeringsOfProvider(provider.id) as readonly Offering[];
   }
 
+  @ReadsDatabase()
   @FieldResolver(() => [FieldProvenance], { description: "Where its values came from." })
   async provenance(
     @Root() provider: Provider,

@@ -1,6 +1,7 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from "type-graphql";
 import type { ProvenanceService } from "../../catalog/provenance/provenance.service";
 import type { GraphQLContext } from "../context";
+import { ReadsDatabase } from "../cache/readsDatabase";
 import { Connection } from "../common/connection";
 import { EntityType } from "../common/enums";
 import { PageArgs } from "../common/pageArgs.args";
@@ -32,6 +33,7 @@ class ConflictsArgs extends PageArgs {
 export class ConflictsResolver {
   constructor(private readonly provenance: ProvenanceService) {}
 
+  @ReadsDatabase()
   @Query(() => ConflictConnection, { description: "Every field on which sources disagree, with each candidate, its source and locator, the value chosen and why." })
   async conflicts(@Args() { filter, ...page }: ConflictsArgs): Promise<ConflictConnection> {
     return (await this.provenance.conflicts(filter, page)) as unknown as ConflictConnection;

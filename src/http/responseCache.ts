@@ -1,0 +1,86 @@
+import crypto from "node:crypto";
+
+export interface CachedResponse {
+  status: number;
+  headers: [string, string][];
+  body: string;
+}
+
+export interface ResponseCacheLimits {
+  /** At most this many answers per version. */
+  entries: number;
+  /** At most this many bytes of answers per version. */
+  bytes: number;
+}
+
+/**
+ * Answers of anonymous read-only queries, kept for as long as the catalog version they were computed
+ * from is the current one. The read model's snapshot is immutable, so the same query with the same
+ * variables on the same snapshot has the same answer: serving those bytes again skips parsing,
+ * validation, execution and serialisation. A write swaps the snapshot, and with it every cached answer
+ * is gone at once; an answer computed on a snapshot that is no longer current is never stored.
+ * Least recently used answers are dropped past the limits.
+ */
+export class ResponseCache {
+  private version: object | undefined;
+  private readonly entries = new Map<string, CachedResponse>();
+  private bytes = 0;
+  hits = 0;
+  misses = 0;
+
+  constructor(
+    private readonly currentVersion: () => object,
+    private readonly limits: ResponseCacheLimits = { entries: 2_000, bytes: 64 * 1024 * 1024 },
+  ) {}
+
+  /** The key of a request: method, the URL's query string, the body and what the client accepts. */
+  static keyOf(method: string, search: string, body: string, accept: string | undefined): string {
+    return crypto.createHash("sha256").update(`${method}\n${search}\n${accept ?? ""}\n${body}`).digest("base64url");
+  }
+
+  lookup(key: string): CachedResponse | undefined {
+    this.dropIfStale();
+    const found = this.entries.get(key);
+    if (!found) {
+      this.misses += 1;
+      return undefined;
+    }
+    this.hits += 1;
+    // Re-insert: a Map keeps insertion order, so the first key is always the least recently used.
+    this.entries.delete(key);
+    this.entries.set(key, found);
+    return found;
+  }
+
+  /** Stores an answer computed on `version`, unless another version has become current since. */
+  store(version: object, key: string, response: CachedResponse): void {
+    this.dropIfStale();
+    if (version !== this.version) return;
+    const size = Buffer.byteLength(response.body);
+    if (size > this.limits.bytes / 8) return;
+    const previous = this.entries.get(key);
+    if (previous) {
+      this.bytes -= Buffer.byteLength(previous.body);
+      this.entries.delete(key);
+    }
+    this.entries.set(key, response);
+    this.bytes += size;
+    while (this.entries.size > this.limits.entries || this.bytes > this.limits.bytes) {
+      const [oldestKey, oldest] = this.entries.entries().next().value as [string, CachedResponse];
+      this.entries.delete(oldestKey);
+      this.bytes -= Buffer.byteLength(oldest.body);
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private dropIfStale(): void {
+    const current = this.currentVersion();
+    if (current === this.version) return;
+    this.version = current;
+    this.entries.clear();
+    this.bytes = 0;
+  }
+}
