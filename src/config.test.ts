@@ -12,6 +12,7 @@ describe("loadConfig", () => {
       database: { kind: "pglite", dataDir: path.resolve("/srv/catalog/data") },
       seedDir: path.resolve("/srv/catalog/seed"),
       seedOnStart: true,
+      responseCacheEntries: 2000,
     });
   });
 
@@ -27,6 +28,10 @@ describe("loadConfig", () => {
     expect(loadConfig({ CATALOG_SEED_ON_START: "false" }).seedOnStart).toBe(false);
   });
 
+  it("turns the response cache off with CATALOG_RESPONSE_CACHE_ENTRIES=0", () => {
+    expect(loadConfig({ CATALOG_RESPONSE_CACHE_ENTRIES: "0" }).responseCacheEntries).toBe(0);
+  });
+
   it("reads CATALOG_DATA_DIR relative to the working directory", () => {
     expect(loadConfig({ CATALOG_DATA_DIR: "var/db" }, "/srv").database).toEqual({ kind: "pglite", dataDir: "/srv/var/db" });
   });
@@ -36,6 +41,7 @@ describe("loadConfig", () => {
     [{ PORT: "70000" }, 'PORT must be a whole number from 0 to 65535, got "70000"'],
     [{ PORT: "" }, "PORT is set but empty"],
     [{ LOG_LEVEL: "loud" }, 'LOG_LEVEL must be one of debug, info, warn, error, silent, got "loud"'],
+    [{ CATALOG_RESPONSE_CACHE_ENTRIES: "lots" }, 'CATALOG_RESPONSE_CACHE_ENTRIES must be a whole number (0 turns it off), got "lots"'],
     [{ DATABASE_URL: "not a url" }, "DATABASE_URL is not a URL"],
     [{ DATABASE_URL: "mysql://u:p@h/db" }, 'DATABASE_URL must start with postgresql:// (got "mysql://")'],
     [{ DATABASE_URL: "postgresql://u:p@localhost:5432" }, "DATABASE_URL names no database"],

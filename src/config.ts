@@ -16,6 +16,8 @@ export interface Config {
   seedDir: string;
   /** Whether starting on an empty catalog loads the seed folder first (CATALOG_SEED_ON_START, default true). */
   seedOnStart: boolean;
+  /** How many answers of anonymous reads to keep per catalog version (CATALOG_RESPONSE_CACHE_ENTRIES, default 2000; 0: none). */
+  responseCacheEntries?: number;
 }
 
 /** Thrown when the environment is unusable; the message names every bad variable. */
@@ -53,6 +55,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const dataDir = path.resolve(cwd, read("CATALOG_DATA_DIR") ?? "data");
   const seedDir = path.resolve(cwd, read("CATALOG_SEED_DIR") ?? "seed");
   const seedOnStart = parseBoolean("CATALOG_SEED_ON_START", read("CATALOG_SEED_ON_START"), true, problems);
+  const responseCacheEntries = parseCount("CATALOG_RESPONSE_CACHE_ENTRIES", read("CATALOG_RESPONSE_CACHE_ENTRIES"), 2000, problems);
 
   let database: DatabaseTarget = { kind: "pglite", dataDir };
   if (databaseUrl !== undefined) {
@@ -62,7 +65,16 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, database, logLevel, seedDir, seedOnStart };
+  return { port, host, database, logLevel, seedDir, seedOnStart, responseCacheEntries };
+}
+
+function parseCount(name: string, value: string | undefined, fallback: number, problems: string[]): number {
+  if (value === undefined) return fallback;
+  if (!/^\d{1,9}$/.test(value)) {
+    problems.push(`${name} must be a whole number (0 turns it off), got "${value}"`);
+    return fallback;
+  }
+  return Number(value);
 }
 
 function parseBoolean(name: string, value: string | undefined, fallback: boolean, problems: string[]): boolean {

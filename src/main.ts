@@ -45,7 +45,7 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Running
     await startReadModel(services);
     const schema = await buildCatalogSchema(services);
     const http = await startHttpServer(
-      { schema, logger, createContext: (requestId, authorization) => createRequestContext(services, requestId, authorization), catalogVersion: () => services.readModel.current },
+      { schema, logger, createContext: (requestId, authorization) => createRequestContext(services, requestId, authorization), catalogVersion: () => services.readModel.current, responseCacheEntries: config.responseCacheEntries },
       { port: config.port, host: config.host },
     );
     return {

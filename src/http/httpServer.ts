@@ -35,6 +35,8 @@ export interface HttpServerOptions {
    * only it are cached until it changes; without it nothing is cached.
    */
   catalogVersion?: () => object;
+  /** How many answers to keep per catalog version; 0 turns the cache off. */
+  responseCacheEntries?: number;
 }
 
 export interface RunningHttpServer {
@@ -53,7 +55,8 @@ export async function startHttpServer(
 ): Promise<RunningHttpServer> {
   const { logger } = options;
   const server = http.createServer();
-  const responses = options.catalogVersion ? new ResponseCache(options.catalogVersion) : undefined;
+  const cacheEntries = options.responseCacheEntries ?? 2_000;
+  const responses = options.catalogVersion && cacheEntries > 0 ? new ResponseCache(options.catalogVersion, { entries: cacheEntries, bytes: 64 * 1024 * 1024 }) : undefined;
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
     introspection: true,
