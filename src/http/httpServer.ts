@@ -11,6 +11,7 @@ import type { Logger } from "../logger";
 import type { GraphQLContext } from "../graphql/context";
 import { snapshotCacheability } from "../graphql/cache/snapshotCachePlugin";
 import { formatCatalogError, unexpectedErrorLogger } from "../graphql/errors/errorMapping";
+import { compiledExecution } from "../graphql/execution/compiledExecutor";
 import { depthLimit } from "../graphql/limits/depthLimit";
 import { fieldCountLimit } from "../graphql/limits/fieldCountLimit";
 import { PayloadTooLargeError, readBody } from "./readBody";
@@ -58,7 +59,7 @@ export async function startHttpServer(
   const cacheEntries = options.responseCacheEntries ?? 2_000;
   const responses = options.catalogVersion && cacheEntries > 0 ? new ResponseCache(options.catalogVersion, { entries: cacheEntries, bytes: 64 * 1024 * 1024 }) : undefined;
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: options.schema,
+    gateway: compiledExecution(options.schema),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     validationRules: [depthLimit(MAX_QUERY_DEPTH), fieldCountLimit(MAX_QUERY_FIELDS)],
