@@ -61,6 +61,9 @@ export async function startHttpServer(
   const apollo = new ApolloServer<GraphQLContext>({
     gateway: compiledExecution(options.schema),
     introspection: true,
+    // main.ts owns SIGTERM and SIGINT; Apollo's own handlers (installed outside NODE_ENV=test) would race
+    // ours to stop() and leave the second stop waiting forever.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     validationRules: [depthLimit(MAX_QUERY_DEPTH), fieldCountLimit(MAX_QUERY_FIELDS)],
     formatError: formatCatalogError,
