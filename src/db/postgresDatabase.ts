@@ -10,6 +10,10 @@ const MIGRATION_LOCK_KEY = 72_707_369_034;
 /** Opens a PostgreSQL database through a connection pool shared by Prisma and the migration runner. */
 export async function openPostgresDatabase(url: string): Promise<Database> {
   const pool = new Pool({ connectionString: url, max: 10 });
+  // An idle pooled connection the server drops (a restart, pg_terminate_backend, a network cut) emits
+  // "error" on the pool; unhandled, that ends the process. The pool has already discarded the
+  // connection, and the next query opens a new one, so there is nothing else to do.
+  pool.on("error", () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const listeners = new Set<() => Promise<void>>();
   return {
@@ -17,7 +21,7 @@ export async function openPostgresDatabase(url: string): Promise<Database> {
     prisma,
     sql: poolSession(pool),
     async withMigrationLock<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
+      const client = await checkOut(pool);
       try {
         // A session-level advisory lock: held across the per-migration transactions, freed by the
         // server even if this process dies.
@@ -47,6 +51,23 @@ export async function openPostgresDatabase(url: string): Promise<Database> {
   };
 }
 
+/**
+ * A connection held outside the pool: while checked out, the pool no longer hears its errors, and a
+ * connection the server drops between two statements of a transaction would emit an unhandled "error".
+ * The statement that follows fails instead, and the pool discards the connection on release.
+ */
+async function checkOut(pool: Pool): Promise<PoolClient> {
+  const client = await pool.connect();
+  const ignore = () => undefined;
+  client.on("error", ignore);
+  const release = client.release.bind(client);
+  client.release = (error?: Error | boolean) => {
+    client.removeListener("error", ignore);
+    return release(error);
+  };
+  return client;
+}
+
 /** Plain queries take any pooled connection; a transaction keeps one connection until it ends. */
 function poolSession(pool: Pool): SqlSession {
   return {
@@ -57,7 +78,7 @@ function poolSession(pool: Pool): SqlSession {
       await pool.query(script);
     },
     async transaction<T>(work: (tx: SqlSession) => Promise<T>) {
-      const client = await pool.connect();
+      const client = await checkOut(pool);
       try {
         return await pgSession(client).transaction(work);
       } finally {

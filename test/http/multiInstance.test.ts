@@ -112,4 +112,23 @@ describeOnPostgres("two server instances on one PostgreSQL database", () => {
     const output = (server: RunningCatalog) => async () => (await gql(server, `{ offering(id: "openrouter:openai/gpt-4.1-nano") { prices(kind: OUTPUT) { amount } } }`)).data?.offering.prices[0]?.amount;
     for (const server of [a, b]) await within(3_000, output(server), (amount) => amount === "3.1");
   });
+
+  it("hears changes again after the database cut every connection (the listeners reconnect)", async () => {
+    const database = new URL((testDb.target as { url: string }).url).pathname.slice(1);
+    const admin = await openDatabase({ kind: "postgresql", url: (testDb.target as { url: string }).url });
+    try {
+      const [{ cut }] = await admin.sql.query<{ cut: number }>(
+        `SELECT count(*)::int AS cut FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()) t`,
+        [database],
+      );
+      expect(cut).toBeGreaterThanOrEqual(2); // at least each instance's listener
+    } finally {
+      await admin.close();
+    }
+    await within(5_000, async () => (await gql(a, `{ health { status } }`)).data?.health?.status, (status) => status === "ok");
+    // The listeners reconnect: a write through A is heard by B again.
+    const written = await gql(a, `mutation { updatePrice(input: { offeringId: "${OFFERING}", kind: INPUT, amount: "0.43", currency: "USD" }) { amount } }`, {}, editorKey);
+    expect(written.errors).toBeUndefined();
+    await within(8_000, inputPrice(b), (amount) => amount === "0.43");
+  });
 });

@@ -1,10 +1,12 @@
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
+import { Client } from "pg";
+import { createTestDatabase, usingPostgres, type TestDatabase } from "../support/testDatabase";
 
-// Apollo installs its own signal handlers only outside NODE_ENV=test, so a shutdown can only be seen
-// in a real child process started without it: here, the built server, as `npm start` runs it.
+// A real server process, the built one as `npm start` runs it, started without NODE_ENV=test: Apollo
+// installs its own signal handlers only outside tests, and a fault that ends the process can only be
+// seen from outside it.
 jest.setTimeout(180_000);
 
 const ROOT = path.join(__dirname, "../..");
@@ -65,5 +67,33 @@ describe("a server process stopped by a signal (no NODE_ENV=test, so Apollo's ow
     expect(await exitOf(child, 15_000)).toBe(0);
     expect(log()).toContain(`${signal} received, shutting down`);
     if (testDb.target.kind === "pglite") expect(fs.existsSync(path.join(testDb.target.dataDir, ".catalog.lock"))).toBe(false);
+  });
+});
+
+(usingPostgres() ? describe : describe.skip)("a server process whose database connections are cut", () => {
+  it("stays up: reads keep answering, the database is reached again, and the process still stops cleanly", async () => {
+    const { child, url } = await startServer();
+    const ask = async (query: string) => (await (await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) })).json()) as any;
+    // Some database work first, so that the pool holds idle connections when they are cut.
+    await Promise.all(Array.from({ length: 5 }, () => ask("{ health { status } }")));
+    const admin = new Client({ connectionString: (testDb.target as { url: string }).url });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query(`SELECT count(*)::int AS cut FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()) t`);
+      expect(rows[0].cut).toBeGreaterThanOrEqual(2);
+    } finally {
+      await admin.end();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(child.exitCode).toBeNull();
+    expect((await ask(`{ model(id: "gpt-4.1-mini") { id } }`)).errors).toBeUndefined();
+    let status: string | undefined;
+    for (let i = 0; i < 50 && status !== "ok"; i++) {
+      status = (await ask("{ health { status } }")).data?.health?.status;
+      if (status !== "ok") await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(status).toBe("ok");
+    child.kill("SIGTERM");
+    expect(await exitOf(child, 15_000)).toBe(0);
   });
 });
