@@ -28,7 +28,7 @@ export interface GraphQLContext {
    * Whether the answer depends on `snapshot` alone and may be served again while it is current; set once
    * the operation is known. An object, because Apollo hands plugins a shallow copy of the context.
    */
-  answer: { cacheable: boolean };
+  answer: { cacheable: boolean; cost?: number };
 }
 
 /** After a write: the rest of the operation reads the snapshot that holds it (the admin reads their own write). */

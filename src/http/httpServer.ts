@@ -12,8 +12,8 @@ import type { GraphQLContext } from "../graphql/context";
 import { snapshotCacheability } from "../graphql/cache/snapshotCachePlugin";
 import { formatCatalogError, unexpectedErrorLogger } from "../graphql/errors/errorMapping";
 import { compiledExecution } from "../graphql/execution/compiledExecutor";
-import { depthLimit } from "../graphql/limits/depthLimit";
-import { fieldCountLimit } from "../graphql/limits/fieldCountLimit";
+import { costExtension } from "../graphql/limits/costExtension";
+import { OperationGate } from "../graphql/limits/operationGate";
 import { PayloadTooLargeError, readBody } from "./readBody";
 import { ResponseCache } from "./responseCache";
 import { PLAYGROUND_ASSETS_PREFIX, servePlaygroundAsset } from "./playground/playgroundAssets";
@@ -21,10 +21,6 @@ import { sendPlaygroundPage } from "./playground/playgroundPage";
 import { wantsPlayground } from "./playground/wantsPlayground";
 
 const MAX_BODY_BYTES = 1_000_000;
-/** Deep enough for every real query of the schema (model → offerings → prices → source is 4). */
-const MAX_QUERY_DEPTH = 12;
-/** Far above any real query of the schema (the playground's examples select under 60). */
-const MAX_QUERY_FIELDS = 1000;
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -57,6 +53,7 @@ export async function startHttpServer(
   const { logger } = options;
   const server = http.createServer();
   const cacheEntries = options.responseCacheEntries ?? 2_000;
+  const gate = new OperationGate(options.schema);
   const responses = options.catalogVersion && cacheEntries > 0 ? new ResponseCache(options.catalogVersion, { entries: cacheEntries, bytes: 64 * 1024 * 1024 }) : undefined;
   const apollo = new ApolloServer<GraphQLContext>({
     gateway: compiledExecution(options.schema),
@@ -65,9 +62,10 @@ export async function startHttpServer(
     // ours to stop() and leave the second stop waiting forever.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthLimit(MAX_QUERY_DEPTH), fieldCountLimit(MAX_QUERY_FIELDS)],
+    // Operations are measured (and refused) by the gate before Apollo sees them; this only bounds its own parse.
+    parseOptions: { maxTokens: gate.limits.maxTokens },
     formatError: formatCatalogError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server }), unexpectedErrorLogger(logger), snapshotCacheability()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server }), unexpectedErrorLogger(logger), snapshotCacheability(), costExtension()],
   });
   await apollo.start();
 
@@ -77,7 +75,16 @@ export async function startHttpServer(
   const subscriptions = useServer<{ authorization?: string }, { requestId: string }>(
     {
       schema: options.schema,
-      validate: (schema, document) => validate(schema, document, [...specifiedRules, depthLimit(MAX_QUERY_DEPTH), fieldCountLimit(MAX_QUERY_FIELDS)]),
+      // The same limits as over HTTP, checked before graphql-ws parses and validates.
+      onSubscribe: (_ctx, id, payload) => {
+        const admission = gate.admit(payload.query, payload.operationName);
+        if (admission && !admission.admitted) {
+          logger.warn("Refused an operation over the limits", { subscription: id, ...admission.error.extensions });
+          return [admission.error];
+        }
+        return undefined;
+      },
+      validate: (schema, document) => validate(schema, document, specifiedRules),
       context: (ctx) => {
         const requestId = crypto.randomUUID();
         const authorization = ctx.connectionParams?.authorization;
@@ -127,6 +134,13 @@ export async function startHttpServer(
       if (body instanceof Error) return sendJson(response, 400, { errors: [{ message: body.message, extensions: { code: "BAD_REQUEST" } }] });
     }
 
+    const operation = operationOf(request.method, url, body);
+    const admission = operation ? gate.admit(operation.query, operation.operationName) : undefined;
+    if (admission && !admission.admitted) {
+      logger.warn("Refused an operation over the limits", { requestId, ...admission.error.extensions });
+      return sendJson(response, 400, { errors: [formatCatalogError(admission.error.toJSON(), admission.error)] });
+    }
+
     // Anonymous reads of the catalog are the same for everyone: a repeated one is answered from the cache.
     const cacheKey = responses && !request.headers.authorization ? ResponseCache.keyOf(request.method ?? "GET", url.search, text, request.headers.accept) : undefined;
     const cached = cacheKey ? responses!.lookup(cacheKey) : undefined;
@@ -146,7 +160,11 @@ export async function startHttpServer(
     let context: GraphQLContext | undefined;
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: graphqlRequest,
-      context: async () => (context = await options.createContext(requestId, headerValue(request.headers.authorization))),
+      context: async () => {
+        context = await options.createContext(requestId, headerValue(request.headers.authorization));
+        if (admission) context.answer.cost = admission.cost.cost;
+        return context;
+      },
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;
@@ -196,6 +214,19 @@ function parseJsonBody(text: string, contentType: string | undefined): unknown {
   } catch (error) {
     return new Error(`Request body is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+/** The query text and operation name of a GraphQL request, from a POST body or a GET query string. */
+function operationOf(method: string | undefined, url: URL, body: unknown): { query: string; operationName: string | null } | undefined {
+  if (method === "GET") {
+    const query = url.searchParams.get("query");
+    return query ? { query, operationName: url.searchParams.get("operationName") } : undefined;
+  }
+  if (body && typeof body === "object" && !Array.isArray(body)) {
+    const { query, operationName } = body as { query?: unknown; operationName?: unknown };
+    if (typeof query === "string") return { query, operationName: typeof operationName === "string" ? operationName : null };
+  }
+  return undefined;
 }
 
 function pickRequestId(header: string | string[] | undefined): string {

@@ -157,7 +157,7 @@ describe(`the GraphQL playground over HTTP on ${usingPostgres() ? "PostgreSQL" :
 
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toMatch(/^application\/json/);
-      expect(await response.json()).toEqual({ data: { health: { status: "ok" } } });
+      expect(await response.json()).toEqual({ data: { health: { status: "ok" } }, extensions: { cost: 2 } });
     });
 
     it("hands a browser's GET that carries a query parameter to GraphQL (whose CSRF prevention refuses it)", async () => {
@@ -183,7 +183,7 @@ describe(`the GraphQL playground over HTTP on ${usingPostgres() ? "PostgreSQL" :
       });
 
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ data: { health: { status: "ok" } } });
+      expect(await response.json()).toEqual({ data: { health: { status: "ok" } }, extensions: { cost: 2 } });
     });
   });
 });

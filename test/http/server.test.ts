@@ -36,6 +36,7 @@ describe(`the HTTP server on ${usingPostgres() ? "PostgreSQL" : "PGlite"}`, () =
           models: 0,
         },
       },
+      extensions: { cost: 5 },
     });
   });
 

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Model } from "../model/model.type";
+import { ListSize } from "../limits/listSize";
 
 export enum ComparisonGroup {
   facts = "facts",
@@ -60,15 +61,18 @@ export class ComparisonRow {
   @Field({ description: "Whether the models' values differ (or some are unknown)." })
   differs!: boolean;
 
+  @ListSize(10)
   @Field(() => [ComparisonCell], { description: "One cell per model, in the order of `models`." })
   cells!: ComparisonCell[];
 }
 
 @ObjectType({ description: "A side-by-side comparison a frontend can render as a table." })
 export class ModelComparison {
+  @ListSize(10)
   @Field(() => [Model], { description: "The models compared, in the order asked (each once)." })
   models!: Model[];
 
+  @ListSize(100)
   @Field(() => [ComparisonRow], { description: "The attributes compared, grouped: facts, limits, prices, capabilities, modalities, dates." })
   rows!: ComparisonRow[];
 }

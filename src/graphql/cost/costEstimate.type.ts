@@ -4,6 +4,7 @@ import { PriceKind, PriceUnit } from "../common/enums";
 import { Model } from "../model/model.type";
 import { Offering } from "../offering/offering.type";
 import { Price } from "../offering/price.type";
+import { ListSize } from "../limits/listSize";
 
 @ObjectType({ description: "One line of an estimate: a quantity times a price." })
 export class CostLine {
@@ -43,6 +44,7 @@ export class CostEstimate {
   @Field(() => Int, { description: "The tier used: prompts above this many tokens (0 = base tier)." })
   tierAbove!: number;
 
+  @ListSize(12)
   @Field(() => [CostLine], { description: "The arithmetic: one line per priced part of the workload." })
   lines!: CostLine[];
 

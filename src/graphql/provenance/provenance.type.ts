@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { GraphQLJSON } from "graphql-scalars";
 import { EntityType } from "../common/enums";
+import { ListSize } from "../limits/listSize";
 
 @ObjectType({ description: "One source's value for a field." })
 export class FactCandidate {
@@ -51,6 +52,7 @@ export class FieldProvenance {
   @Field({ description: "When the value was last decided." })
   decidedAt!: Date;
 
+  @ListSize(10)
   @Field(() => [FactCandidate], { description: "Every source's value, chosen or not." })
   candidates!: FactCandidate[];
 }
