@@ -8,7 +8,7 @@ import { createLoaders } from "./loaders";
  * checker reports only if the operation needs a key.
  */
 export async function createRequestContext(services: CatalogServices, requestId: string, authorization: string | undefined | null): Promise<GraphQLContext> {
-  const base = { requestId, snapshot: services.readModel.current, readModel: services.readModel, loaders: createLoaders(services), priceChanges: services.priceChanges, answer: { cacheable: false } };
+  const base = { requestId, snapshot: services.readModel.current, readModel: services.readModel, loaders: createLoaders(services, () => services.readModel.current), priceChanges: services.priceChanges, answer: { cacheable: false } };
   if (!authorization) return { ...base, viewer: null, authFailure: null };
   const result = await services.apiKeys.authenticate(authorization);
   return "viewer" in result ? { ...base, viewer: result.viewer, authFailure: null } : { ...base, viewer: null, authFailure: result };

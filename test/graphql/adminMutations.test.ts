@@ -307,13 +307,28 @@ describe("cached answers of anonymous reads", () => {
     expect(after.body.data!.offering.prices[0].amount).toBe("0.077");
   });
 
-  it("are never kept for provenance, health, errors or requests with a key", async () => {
-    for (const query of [`{ model(id: "gpt-4.1-mini") { provenance(field: "contextWindow") { value } } }`, `{ health { status } }`, `{ models(first: 101) { totalCount } }`]) {
+  it("are never kept for the conflicts list, health, errors or requests with a key", async () => {
+    for (const query of [`{ conflicts(first: 1) { totalCount } }`, `{ health { status } }`, `{ models(first: 101) { totalCount } }`]) {
       await read(query);
       expect((await read(query)).cache).toBeNull();
     }
     const query = `{ model(id: "gpt-4.1-mini") { id } }`;
     await read(query, editorKey);
     expect((await read(query, editorKey)).cache).toBeNull();
+  });
+
+  it("keep a record's provenance with the snapshot, and a resolved conflict is seen at once", async () => {
+    const query = `{ model(id: "gpt-4.1-mini") { provenance(field: "knowledgeCutoff") { value rule hasConflict } } }`;
+    const before = await read(query);
+    expect((await read(query)).cache).toBe("hit");
+    const resolved = await gql(
+      `mutation { resolveConflict(entityType: MODEL, entityId: "gpt-4.1-mini", field: "knowledgeCutoff", value: "2024-05-01", reason: "the author's own card") { rule } }`,
+      {},
+      adminKey,
+    );
+    expect(resolved.errors).toBeUndefined();
+    const after = await read(query);
+    expect(after.cache).toBe("miss");
+    expect(after.body.data!.model.provenance[0].rule).not.toBe(before.body.data!.model.provenance[0].rule);
   });
 });

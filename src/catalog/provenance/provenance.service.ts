@@ -6,7 +6,11 @@ import { keysetPage, type KeysetPage } from "../pagination/keysetPage";
 import type { PageArgs } from "../pagination/pageArgs";
 import { precedenceFor, type EntityType } from "../reconcile/precedence";
 import { valuesAgree } from "../reconcile/valueAgreement";
+import type { CatalogSnapshot } from "../readModel/catalogSnapshot";
 import type { SourceFormat } from "../views";
+
+/** Entities whose provenance one snapshot keeps; past it the cache starts again (it is only a cache). */
+const PROVENANCE_CACHE_ENTITIES = 5_000;
 
 /** One source's value for a field, as provenance shows it. */
 export interface CandidateView {
@@ -81,6 +85,27 @@ const DECISION_COLUMNS = `d."entityType"::text AS "entityType", d."entityId", d.
 /** Reads provenance: every field's decision with its candidates, per entity or as a list of conflicts. */
 export class ProvenanceService {
   constructor(private readonly database: Database) {}
+
+  /**
+   * The provenance of each entity as of a snapshot: read from the database once per snapshot and entity
+   * (requests arriving together share one read), then kept with the snapshot. Every write replaces the
+   * snapshot (a price patch too), so what is kept never outlives the catalog it describes.
+   */
+  async provenanceFor(snapshot: CatalogSnapshot, keys: readonly string[]): Promise<FieldProvenanceView[][]> {
+    const cache = snapshot.derived("price:provenance", () => new Map<string, Promise<FieldProvenanceView[]>>());
+    const missing = keys.filter((key) => !cache.has(key));
+    if (missing.length > 0) {
+      if (cache.size + missing.length > PROVENANCE_CACHE_ENTITIES) cache.clear();
+      const loading = this.provenanceByEntities(missing);
+      missing.forEach((key, i) => {
+        const one = loading.then((all) => all[i]);
+        // A failed read is not kept: the next request tries again.
+        one.catch(() => cache.delete(key));
+        cache.set(key, one);
+      });
+    }
+    return Promise.all(keys.map((key) => cache.get(key)!));
+  }
 
   /** The provenance of every decided field of each entity (keys "MODEL gpt-4.1-mini"), by field name. */
   async provenanceByEntities(keys: readonly string[]): Promise<FieldProvenanceView[][]> {

@@ -15,7 +15,7 @@ import { Benchmark } from "./benchmark.type";
 import { ModelConnection } from "./model.connection";
 import { Model } from "./model.type";
 import { ModelsArgs } from "./models.args";
-import { ReadsDatabase } from "../cache/readsDatabase";
+import { ListSize } from "../limits/listSize";
 
 @Resolver(() => Model)
 export class ModelResolver {
@@ -36,16 +36,19 @@ export class ModelResolver {
     return model.authorId ? (snapshot.author(model.authorId) ?? null) : null;
   }
 
+  @ListSize(15)
   @FieldResolver(() => [String], { description: "Other names that find this model: the author-prefixed id, dated snapshots, providers' ids." })
   aliases(@Root() model: Model, @Ctx() { snapshot }: GraphQLContext): readonly string[] {
     return snapshot.aliasesOf(model.id);
   }
 
+  @ListSize(15)
   @FieldResolver(() => [Benchmark], { description: "Published benchmark scores; empty when no source gives any." })
   benchmarks(@Root() model: Model, @Ctx() { snapshot }: GraphQLContext): readonly Benchmark[] {
     return snapshot.benchmarksOf(model.id) as readonly Benchmark[];
   }
 
+  @ListSize(50)
   @FieldResolver(() => [Offering], { description: "The providers serving it, each with its own id, limits and prices." })
   offerings(
     @Root() model: Model,
@@ -66,6 +69,7 @@ export class ModelResolver {
     return snapshot.cheapestPrice(model.id, { kind, mode: mode ?? "STANDARD", currency: (currency ?? "USD").toUpperCase() }) as Price | null;
   }
 
+  @ListSize(32)
   @FieldResolver(() => [CapabilityFlag], { description: "Its capability flags, reconciled from every source; a capability no source mentions is absent." })
   capabilities(@Root() model: Model, @Ctx() { snapshot }: GraphQLContext): CapabilityFlag[] {
     return toCapabilityFlags(snapshot.capabilitiesOfModel(model.id));
@@ -76,7 +80,7 @@ export class ModelResolver {
     return supports(snapshot.capabilitiesOfModel(model.id), key);
   }
 
-  @ReadsDatabase()
+  @ListSize(60)
   @FieldResolver(() => [FieldProvenance], { description: "Where its values came from: per field, every source's value, the one chosen and why." })
   async provenance(
     @Root() model: Model,
@@ -86,7 +90,7 @@ export class ModelResolver {
     return pickProvenance(await loaders.provenance.load(entityKey("MODEL", model.id)), field);
   }
 
-  @ReadsDatabase()
+  @ListSize(60)
   @FieldResolver(() => [FieldProvenance], { description: "The fields on which its sources disagree." })
   async conflicts(@Root() model: Model, @Ctx() { loaders }: GraphQLContext): Promise<FieldProvenance[]> {
     return pickProvenance(await loaders.provenance.load(entityKey("MODEL", model.id)), null, true);

@@ -13,7 +13,7 @@ import { Offering } from "./offering.type";
 import { PriceConnection } from "./price.connection";
 import { Price } from "./price.type";
 import { PriceHistoryArgs } from "./priceHistory.args";
-import { ReadsDatabase } from "../cache/readsDatabase";
+import { ListSize } from "../limits/listSize";
 
 @Resolver(() => Offering)
 export class OfferingResolver {
@@ -39,6 +39,7 @@ export class OfferingResolver {
     return snapshot.model(offering.modelId) as Model;
   }
 
+  @ListSize(15)
   @FieldResolver(() => [Price], { description: "Its prices in force now, or at `at`: one per kind, unit, mode and tier." })
   prices(
     @Root() offering: Offering,
@@ -62,12 +63,13 @@ export class OfferingResolver {
     return this.offerings.priceHistory(snapshot, offering.id, { kind, mode }, { first, after }) as unknown as PriceConnection;
   }
 
+  @ListSize(32)
   @FieldResolver(() => [CapabilityFlag], { description: "Capabilities this provider states for its offering, where they differ from the model's." })
   capabilities(@Root() offering: Offering, @Ctx() { snapshot }: GraphQLContext): CapabilityFlag[] {
     return toCapabilityFlags(snapshot.capabilitiesOfOffering(offering.id));
   }
 
-  @ReadsDatabase()
+  @ListSize(60)
   @FieldResolver(() => [FieldProvenance], { description: "Where its values (limits, each price) came from." })
   async provenance(
     @Root() offering: Offering,

@@ -9,7 +9,7 @@ import { pickProvenance } from "../provenance/fieldProvenance";
 import { ProviderConnection } from "./party.connections";
 import { Provider } from "./provider.type";
 import { ProviderFilter } from "./providerFilter.input";
-import { ReadsDatabase } from "../cache/readsDatabase";
+import { ListSize } from "../limits/listSize";
 
 @ArgsType()
 class ProvidersArgs extends PageArgs {
@@ -31,12 +31,13 @@ export class ProviderResolver {
     return this.parties.listProviders(snapshot, filter, page) as unknown as ProviderConnection;
   }
 
+  @ListSize(600)
   @FieldResolver(() => [Offering], { description: "The models it serves." })
   offerings(@Root() provider: Provider, @Ctx() { snapshot }: GraphQLContext): readonly Offering[] {
     return snapshot.offeringsOfProvider(provider.id) as readonly Offering[];
   }
 
-  @ReadsDatabase()
+  @ListSize(30)
   @FieldResolver(() => [FieldProvenance], { description: "Where its values came from." })
   async provenance(
     @Root() provider: Provider,
