@@ -29,7 +29,9 @@ async function answersHttp(baseUrl: string): Promise<boolean> {
 }
 
 export interface OursOptions {
-  name: "ours-postgresql" | "ours-pglite";
+  name: "ours-postgresql" | "ours-pglite" | "ours-postgresql-uncached";
+  /** Turn the response cache off, so that every request is parsed, planned and executed. */
+  uncached?: boolean;
   /** DATABASE_URL for PostgreSQL, or the data folder for PGlite. */
   databaseUrl?: string;
   dataDir?: string;
@@ -44,7 +46,7 @@ export function ours(options: OursOptions): Contender {
   const { serverUrl, database } = options;
   return {
     name: options.name,
-    description: options.databaseUrl ? "our server (dist/src/main.js) on PostgreSQL" : "our server (dist/src/main.js) on embedded PGlite",
+    description: `${options.databaseUrl ? "our server (dist/src/main.js) on PostgreSQL" : "our server (dist/src/main.js) on embedded PGlite"}${options.uncached ? ", response cache off (every request executed)" : ""}`,
     start: (port) =>
       ServerProcess.start({
         label: options.name,
@@ -56,6 +58,7 @@ export function ours(options: OursOptions): Contender {
           HOST: "127.0.0.1",
           LOG_LEVEL: "warn",
           ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { CATALOG_DATA_DIR: options.dataDir! }),
+          ...(options.uncached ? { CATALOG_RESPONSE_CACHE_ENTRIES: "0" } : {}),
         }),
       }),
     ready: answersHealth,

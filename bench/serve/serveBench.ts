@@ -68,7 +68,7 @@ export async function runServeBenchmark(settings: ServeSettings, log: Log): Prom
   results.buildMs = Math.round(buildOurServer());
 
   const pgProblem = await unreachable(server);
-  const needsPostgres = ["ours-postgresql", "graphql-js", "apollo-memory", "mercurius-jit", "postgraphile"].some((n) => wanted.has(n as ContenderName));
+  const needsPostgres = ["ours-postgresql", "ours-postgresql-uncached", "graphql-js", "apollo-memory", "mercurius-jit", "postgraphile"].some((n) => wanted.has(n as ContenderName));
   let database: string | undefined;
   let dataDir: string | undefined;
   const recordedFile = path.join(DATA_DIR, "recorded.json");
@@ -94,6 +94,9 @@ export async function runServeBenchmark(settings: ServeSettings, log: Log): Prom
       starts.set("ours-postgresql", { contender: "ours-postgresql", seedingStartMs: Math.round(seeded.firstStartMs), coldStartsMs: [], killedOnStop: Number(seeded.killedOnStop), stops: 1 });
       log(`  seeded in ${(seeded.firstStartMs / 1000).toFixed(1)} s; catalog exported: ${Object.entries(results.catalog ?? {}).map(([k, v]) => `${v} ${k}`).join(", ")}`);
       if (wanted.has("ours-postgresql")) contenders.push(oursPg);
+      if (wanted.has("ours-postgresql-uncached")) {
+        contenders.push(ours({ name: "ours-postgresql-uncached", databaseUrl: url, serverUrl: server, database, startTimeoutMs: 60_000, uncached: true }));
+      }
     }
     if (wanted.has("ours-pglite")) {
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "catalog-bench-pglite-"));

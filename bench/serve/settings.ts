@@ -1,7 +1,7 @@
 // The serving benchmark's knobs, all from the environment so that a quick run and the run of record use
 // the same code. Defaults keep the whole `npm run bench` under ten minutes on a 2-core machine.
 
-export const CONTENDER_NAMES = ["ours-postgresql", "ours-pglite", "static", "graphql-js", "apollo-memory", "mercurius-jit", "postgraphile"] as const;
+export const CONTENDER_NAMES = ["ours-postgresql", "ours-pglite", "ours-postgresql-uncached", "static", "graphql-js", "apollo-memory", "mercurius-jit", "postgraphile"] as const;
 export type ContenderName = (typeof CONTENDER_NAMES)[number];
 
 export interface ServeSettings {
