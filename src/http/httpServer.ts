@@ -13,7 +13,7 @@ import { snapshotCacheability } from "../graphql/cache/snapshotCachePlugin";
 import { formatCatalogError, unexpectedErrorLogger } from "../graphql/errors/errorMapping";
 import { compiledExecution } from "../graphql/execution/compiledExecutor";
 import { costExtension } from "../graphql/limits/costExtension";
-import { OperationGate } from "../graphql/limits/operationGate";
+import { nulCharacterError, OperationGate } from "../graphql/limits/operationGate";
 import { PayloadTooLargeError, readBody } from "./readBody";
 import { ResponseCache } from "./responseCache";
 import { PLAYGROUND_ASSETS_PREFIX, servePlaygroundAsset } from "./playground/playgroundAssets";
@@ -77,6 +77,8 @@ export async function startHttpServer(
       schema: options.schema,
       // The same limits as over HTTP, checked before graphql-ws parses and validates.
       onSubscribe: (_ctx, id, payload) => {
+        const nul = nulCharacterError(payload.query, payload.variables);
+        if (nul) return [nul];
         const admission = gate.admit(payload.query, payload.operationName);
         if (admission && !admission.admitted) {
           logger.warn("Refused an operation over the limits", { subscription: id, ...admission.error.extensions });
@@ -135,6 +137,8 @@ export async function startHttpServer(
     }
 
     const operation = operationOf(request.method, url, body);
+    const nul = operation ? nulCharacterError(operation.query, operation.variables) : undefined;
+    if (nul) return sendJson(response, 400, { errors: [formatCatalogError(nul.toJSON(), nul)] });
     const admission = operation ? gate.admit(operation.query, operation.operationName) : undefined;
     if (admission && !admission.admitted) {
       logger.warn("Refused an operation over the limits", { requestId, ...admission.error.extensions });
@@ -217,14 +221,14 @@ function parseJsonBody(text: string, contentType: string | undefined): unknown {
 }
 
 /** The query text and operation name of a GraphQL request, from a POST body or a GET query string. */
-function operationOf(method: string | undefined, url: URL, body: unknown): { query: string; operationName: string | null } | undefined {
+function operationOf(method: string | undefined, url: URL, body: unknown): { query: string; operationName: string | null; variables: unknown } | undefined {
   if (method === "GET") {
     const query = url.searchParams.get("query");
-    return query ? { query, operationName: url.searchParams.get("operationName") } : undefined;
+    return query ? { query, operationName: url.searchParams.get("operationName"), variables: url.searchParams.get("variables") } : undefined;
   }
   if (body && typeof body === "object" && !Array.isArray(body)) {
-    const { query, operationName } = body as { query?: unknown; operationName?: unknown };
-    if (typeof query === "string") return { query, operationName: typeof operationName === "string" ? operationName : null };
+    const { query, operationName, variables } = body as { query?: unknown; operationName?: unknown; variables?: unknown };
+    if (typeof query === "string") return { query, operationName: typeof operationName === "string" ? operationName : null, variables };
   }
   return undefined;
 }

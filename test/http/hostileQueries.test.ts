@@ -95,6 +95,15 @@ describe("hostile queries over HTTP", () => {
     expect(list.body.extensions?.cost).toBeLessThan(300_000);
   });
 
+  it.each([
+    ["a variable", `query($s: String) { models(filter: { search: $s }) { totalCount } }`, { s: "gpt\u0000mini" }],
+    ["the query text", `{ models(filter: { search: "gpt\\u0000mini" }) { totalCount } }`, undefined],
+  ])("refuses a NUL character in %s with BAD_USER_INPUT, before anything runs", async (_where, query, variables) => {
+    const answer = await post(query, variables);
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.[0]).toMatchObject({ message: "Strings may not contain the NUL character (U+0000)", extensions: { code: "BAD_USER_INPUT" } });
+  });
+
   it("counts a page size given by a variable as the largest page", async () => {
     const query = `query($n: Int) { providers(first: $n) { edges { node { offerings { prices { amount } } } } } }`;
     expect((await post(query, { n: 1 })).body.errors?.[0].extensions?.limit).toBe("cost");

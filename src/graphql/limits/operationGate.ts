@@ -92,6 +92,16 @@ export class OperationGate {
   }
 }
 
+/**
+ * A NUL character in a query or its variables: PostgreSQL cannot store one in text, and no catalog value
+ * holds one, so it is refused as the client's mistake before anything is written or looked up.
+ */
+export function nulCharacterError(query: string, variables: unknown): GraphQLError | undefined {
+  const nul = query.includes("\u0000") || query.includes("\\u0000") || (variables != null && JSON.stringify(variables).includes("\\u0000"));
+  if (!nul) return undefined;
+  return new GraphQLError("Strings may not contain the NUL character (U+0000)", { extensions: { code: "BAD_USER_INPUT" } });
+}
+
 function refuse(message: string, limit: string, max: number, actual?: number): Admission {
   return { admitted: false, error: new GraphQLError(message, { extensions: { code: "GRAPHQL_VALIDATION_FAILED", limit, max, ...(actual !== undefined ? { actual } : {}) } }) };
 }
