@@ -247,7 +247,10 @@ describe("record edits", () => {
 
 describe("the priceChanged subscription", () => {
   it("delivers exactly the committed changes of the chosen provider (admin updates and imported documents), over graphql-ws on the same port", async () => {
-    const client: Client = createClient({ url: catalog.url.replace(/^http/, "ws"), webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
+    const client: Client = createClient({ url: catalog.url.replace(/^http/, "ws"), webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: { authorization: `Bearer ${adminKey}` } });
+    const anonymous: Client = createClient({ url: catalog.url.replace(/^http/, "ws"), webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
+    const heardAnonymously: any[] = [];
+    anonymous.subscribe({ query: `subscription { priceChanged(providerId: "openrouter") { offeringId actorName } }` }, { next: (value) => heardAnonymously.push(value.data?.priceChanged), error: () => undefined, complete: () => undefined });
     const received: any[] = [];
     let ready!: () => void;
     const subscribed = new Promise<void>((resolve) => (ready = resolve));
@@ -269,7 +272,14 @@ describe("the priceChanged subscription", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     unsubscribe();
     await client.dispose();
+    await anonymous.dispose();
 
+    // Key names are admin-only (as in auditLog): an anonymous subscriber hears the same changes without them.
+    expect(heardAnonymously).toEqual([
+      { offeringId: OFFERING, actorName: null },
+      { offeringId: OFFERING, actorName: null },
+      { offeringId: "openrouter:acme/sub-1", actorName: null },
+    ]);
     expect(received.map((r) => r.data?.priceChanged ?? r)).toEqual([
       { offeringId: OFFERING, providerId: "openrouter", modelId: "gpt-4.1-mini", actorName: "eddie-editor", price: { kind: "OUTPUT", amount: "1.7" }, previous: { amount: expect.any(String) } },
       { offeringId: OFFERING, providerId: "openrouter", modelId: "gpt-4.1-mini", actorName: "eddie-editor", price: { kind: "OUTPUT", amount: "1.9" }, previous: { amount: "1.7" } },

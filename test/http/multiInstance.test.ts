@@ -25,6 +25,7 @@ describeOnPostgres("two server instances on one PostgreSQL database", () => {
   let a: RunningCatalog;
   let b: RunningCatalog;
   let editorKey: string;
+  let adminKey: string;
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
@@ -33,6 +34,7 @@ describeOnPostgres("two server instances on one PostgreSQL database", () => {
     await importDocuments(a.database, [path.join(SEED_DIR, "openrouter"), path.join(SEED_DIR, "seed-docs")], { uriBase: SEED_DIR });
     b = await bootstrap(config, silentLogger);
     editorKey = (await new ApiKeyService(a.database).create("eddie-editor", "EDITOR")).key;
+    adminKey = (await new ApiKeyService(a.database).create("alice-admin", "ADMIN")).key;
   });
 
   afterAll(async () => {
@@ -76,7 +78,7 @@ describeOnPostgres("two server instances on one PostgreSQL database", () => {
   });
 
   it("tells B's priceChanged subscribers about A's write", async () => {
-    const client: Client = createClient({ url: b.url.replace(/^http/, "ws"), webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
+    const client: Client = createClient({ url: b.url.replace(/^http/, "ws"), webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: { authorization: `Bearer ${adminKey}` } });
     const received: any[] = [];
     const connected = new Promise<void>((resolve) => client.on("connected", () => resolve()));
     const unsubscribe = client.subscribe(

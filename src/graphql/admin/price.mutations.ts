@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, Resolver, Root, Subscription } from "type-graphql";
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Mutation, Resolver, Root, Subscription } from "type-graphql";
 import type { PriceChangedEvent } from "../../catalog/admin/priceChangeFeed";
 import type { PriceWriteService } from "../../catalog/admin/priceWrites.service";
 import { canonicalProviderId } from "../../catalog/identity/partyIdentity";
@@ -47,5 +47,13 @@ export class PriceMutationsResolver {
   })
   priceChanged(@Root() event: PriceChangedEvent, @Args() _filter: PriceChangedArgs): PriceChange {
     return event as unknown as PriceChange;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The API key name that made the change (\"import\" for a loaded document); null unless you subscribed with an ADMIN key, since key names are admin-only, as in auditLog.",
+  })
+  actorName(@Root() event: PriceChangedEvent, @Ctx() { viewer }: GraphQLContext): string | null {
+    return viewer?.role === "ADMIN" ? event.actorName : null;
   }
 }

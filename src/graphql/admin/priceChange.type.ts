@@ -18,6 +18,6 @@ export class PriceChange {
   @Field({ description: "The offering's model." })
   modelId!: string;
 
-  @Field({ description: "The API key name that made the change." })
+  /** Resolved by PriceMutationsResolver.actorName: key names are for admins only. */
   actorName!: string;
 }
