@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { specifiedRules, validate, type GraphQLSchema } from "graphql";
+import { GraphQLError, parse, specifiedRules, validate, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { Logger } from "../logger";
@@ -16,6 +16,7 @@ import { costExtension } from "../graphql/limits/costExtension";
 import { nulCharacterError, OperationGate } from "../graphql/limits/operationGate";
 import { PayloadTooLargeError, readBody } from "./readBody";
 import { ResponseCache } from "./responseCache";
+import { limitConnectionsPerAddress, WEBSOCKET_LIMITS } from "./webSocketLimits";
 import { PLAYGROUND_ASSETS_PREFIX, servePlaygroundAsset } from "./playground/playgroundAssets";
 import { sendPlaygroundPage } from "./playground/playgroundPage";
 import { wantsPlayground } from "./playground/wantsPlayground";
@@ -71,14 +72,30 @@ export async function startHttpServer(
 
   // Subscriptions: graphql-ws on the same port and path. Credentials, if any, come in the connection's
   // `authorization` parameter (browsers cannot set headers on a WebSocket).
-  const webSockets = new WebSocketServer({ server, path: "/graphql" });
+  // The same payload limit as an HTTP body; a bigger message closes the socket (1009).
+  const webSockets = new WebSocketServer({ server, path: "/graphql", maxPayload: MAX_BODY_BYTES });
+  limitConnectionsPerAddress(webSockets, WEBSOCKET_LIMITS.connectionsPerAddress, (address) => logger.warn("Refused a WebSocket: too many from one address", { address }));
   const subscriptions = useServer<{ authorization?: string }, { requestId: string }>(
     {
       schema: options.schema,
       // The same limits as over HTTP, checked before graphql-ws parses and validates.
-      onSubscribe: (_ctx, id, payload) => {
+      // Every refusal is an error on the operation's own id: the socket and its other operations go on.
+      onSubscribe: (ctx, id, payload) => {
+        if (Object.keys(ctx.subscriptions).length >= WEBSOCKET_LIMITS.subscriptionsPerSocket) {
+          logger.warn("Refused a subscription: too many on one socket", { subscription: id });
+          return [new GraphQLError(`This socket already runs ${WEBSOCKET_LIMITS.subscriptionsPerSocket} operations; complete some first`, { extensions: { code: "GRAPHQL_VALIDATION_FAILED", limit: "subscriptionsPerSocket" } })];
+        }
         const nul = nulCharacterError(payload.query, payload.variables);
         if (nul) return [nul];
+        try {
+          parse(payload.query, { maxTokens: gate.limits.maxTokens });
+        } catch (error) {
+          // Unanswered, graphql-ws would close the whole socket (4500) over one operation's syntax error.
+          if (error instanceof GraphQLError && !/tokens\. Parsing aborted/.test(error.message)) {
+            logger.warn("Refused a subscription that does not parse", { subscription: id, error: error.message });
+            return [new GraphQLError(error.message, { extensions: { code: "GRAPHQL_PARSE_FAILED" } })];
+          }
+        }
         const admission = gate.admit(payload.query, payload.operationName);
         if (admission && !admission.admitted) {
           logger.warn("Refused an operation over the limits", { subscription: id, ...admission.error.extensions });

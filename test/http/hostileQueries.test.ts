@@ -126,4 +126,58 @@ describe("hostile queries over WebSocket", () => {
       await client.dispose();
     }
   });
+
+  it("answers a syntax error on its own id without closing the socket", async () => {
+    const client = createClient({ url: catalog.url.replace(/^http/, "ws"), webSocketImpl: WebSocket, retryAttempts: 0 });
+    try {
+      const refused = await new Promise<unknown>((resolve) => client.subscribe({ query: "{ capabilities { key " }, { next: () => undefined, error: resolve, complete: () => resolve(null) }));
+      expect(refused).toEqual([expect.objectContaining({ extensions: { code: "GRAPHQL_PARSE_FAILED" } })]);
+      const answered = await new Promise<unknown>((resolve, reject) => client.subscribe({ query: "{ capabilities { key } }" }, { next: resolve, error: reject, complete: () => undefined }));
+      expect(answered).toMatchObject({ data: { capabilities: expect.any(Array) } });
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it("caps the operations one socket runs at once", async () => {
+    const client = createClient({ url: catalog.url.replace(/^http/, "ws"), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+    const stops: (() => void)[] = [];
+    try {
+      for (let i = 0; i < 100; i++) stops.push(client.subscribe({ query: `subscription { priceChanged(modelId: "m${i}") { offeringId } }` }, { next: () => undefined, error: () => undefined, complete: () => undefined }));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const refused = await new Promise<unknown>((resolve) => client.subscribe({ query: "subscription { priceChanged { offeringId } }" }, { next: () => undefined, error: resolve, complete: () => resolve(null) }));
+      expect(refused).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ limit: "subscriptionsPerSocket" }) })]);
+    } finally {
+      for (const stop of stops) stop();
+      await client.dispose();
+    }
+  });
+
+  const closeOf = (socket: WebSocket) => new Promise<number>((resolve) => socket.on("close", (code) => resolve(code)));
+
+  it("closes a socket that sends a message over 1 MB (1009), as HTTP refuses such a body", async () => {
+    const socket = new WebSocket(catalog.url.replace(/^http/, "ws"), "graphql-transport-ws");
+    await new Promise((resolve) => socket.once("open", resolve));
+    const closed = closeOf(socket);
+    socket.send(JSON.stringify({ type: "connection_init", payload: { padding: "x".repeat(1_100_000) } }));
+    expect(await closed).toBe(1009);
+  });
+
+  it("closes a 51st socket from one address (1008), and the others stay open", async () => {
+    const url = catalog.url.replace(/^http/, "ws");
+    const sockets = await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        const socket = new WebSocket(url, "graphql-transport-ws");
+        await new Promise((resolve) => socket.once("open", resolve));
+        return socket;
+      }),
+    );
+    try {
+      const extra = new WebSocket(url, "graphql-transport-ws");
+      expect(await closeOf(extra)).toBe(1008);
+      expect(sockets.every((s) => s.readyState === WebSocket.OPEN)).toBe(true);
+    } finally {
+      for (const socket of sockets) socket.close();
+    }
+  });
 });
