@@ -5,7 +5,7 @@ import { openDatabase, type Database } from "./db/database";
 import { applyMigrations } from "./db/migrations/migrationRunner";
 import { defaultMigrationsDir, readMigrationFiles } from "./db/migrations/migrationFiles";
 import { createCatalogServices, startReadModel, stopReadModel } from "./catalog/catalogServices";
-import { seedIfEmpty } from "./catalog/import/seedIfEmpty";
+import { seedCatalog } from "./catalog/import/seedCatalog";
 import { buildCatalogSchema } from "./graphql/schema";
 import { createRequestContext } from "./graphql/createContext";
 import { startHttpServer } from "./http/httpServer";
@@ -28,9 +28,9 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Running
     const report = await applyMigrations(database, readMigrationFiles(defaultMigrationsDir()), logger);
     logger.info(`Database schema is current`, { applied: report.applied.length, alreadyApplied: report.alreadyApplied.length });
     if (config.seedOnStart) {
-      const seeded = await seedIfEmpty(database, config.seedDir);
+      const seeded = await seedCatalog(database, config.seedDir, { unlessComplete: true });
       if (seeded) {
-        logger.info(`Seeded an empty catalog from ${config.seedDir}`, {
+        logger.info(`Seeded the catalog from ${config.seedDir}`, {
           documents: seeded.documents.loaded,
           models: seeded.models.created,
           offerings: seeded.offerings.created,

@@ -8,6 +8,7 @@ import { defaultMigrationsDir, readMigrationFiles } from "../db/migrations/migra
 import { DOCUMENT_FORMATS } from "../ingest/documentFormat";
 import type { DocumentFormat } from "../ingest/observation";
 import { importDocuments, type ImportProgress } from "../catalog/import/importDocuments";
+import { seedCatalog } from "../catalog/import/seedCatalog";
 import { importSummary } from "../catalog/import/importSummary";
 import { ProgressBar } from "./progressBar";
 import { runCli, UsageError } from "./runCli";
@@ -48,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
     const bar = new ProgressBar();
     const onProgress = (p: ImportProgress) =>
       p.phase === "read" ? bar.update(`reading ${p.uri}`, p.done, p.total) : bar.update(`loading ${p.group}: ${p.step}`);
-    const report = await importDocuments(database, targets, { format, uriBase: config.seedDir, onProgress });
+    const report = command === "seed" ? (await seedCatalog(database, config.seedDir, { onProgress }))! : await importDocuments(database, targets, { format, uriBase: config.seedDir, onProgress });
     bar.clear();
     process.stdout.write(`${importSummary(report)}\n`);
     if (report.failed.length > 0 && !values["tolerate-failures"]) {

@@ -8,12 +8,13 @@ import { createTestDatabase, type TestDatabase } from "./testDatabase";
 export const SEED_DIR = path.join(__dirname, "../../seed");
 
 /** A fresh, migrated, empty catalog database (PGlite, or PostgreSQL when DATABASE_URL is set). */
-export async function createCatalogDatabase(): Promise<{ database: Database; dispose(): Promise<void> }> {
+export async function createCatalogDatabase(): Promise<{ database: Database; target: TestDatabase["target"]; dispose(): Promise<void> }> {
   const testDb: TestDatabase = await createTestDatabase();
   const database = await openDatabase(testDb.target);
   await applyMigrations(database, readMigrationFiles(defaultMigrationsDir()), silentLogger);
   return {
     database,
+    target: testDb.target,
     async dispose() {
       await database.close();
       await testDb.drop();
