@@ -45,7 +45,7 @@ export class CostEstimateService {
     const at = options.at ?? null;
     const byId = new Map(offerings.map((o) => [o.id, o]));
     const costs = offerings.flatMap((offering) => priceOffering(offering.id, workload, at ? snapshot.pricesAt(offering.id, at) : [...snapshot.currentPrices(offering.id)]) ?? []);
-    let ranked = rankCosts(costs, (a, b) => byId.get(a.offeringId)!.modelId.localeCompare(byId.get(b.offeringId)!.modelId));
+    let ranked = rankCosts(costs, (a, b) => compareText(byId.get(a.offeringId)!.modelId, byId.get(b.offeringId)!.modelId));
     if (options.cheapestPerModel) {
       const seen = new Set<string>();
       ranked = ranked.filter((c) => {
@@ -61,4 +61,9 @@ export class CostEstimateService {
       workload,
     };
   }
+}
+
+/** Code-unit order, as every other list of the catalog (localeCompare is slow and locale-dependent). */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -31,6 +31,14 @@ export interface OfferingCost {
   complete: boolean;
 }
 
+/** Each price's amount parsed once: read-model prices are immutable and priced over and over. */
+const amounts = new WeakMap<PriceView, ExactDecimal>();
+function amountOf(price: PriceView): ExactDecimal {
+  let amount = amounts.get(price);
+  if (!amount) amounts.set(price, (amount = new ExactDecimal(price.amount)));
+  return amount;
+}
+
 /** Units a token workload can be priced in; per-second and per-minute prices are ignored. */
 const DERIVABLE_UNITS: ReadonlySet<PriceUnit> = new Set(["PER_1M_TOKENS", "PER_IMAGE", "PER_REQUEST", "PER_1K_REQUESTS"]);
 
@@ -100,7 +108,7 @@ function costLine(price: PriceView, quantity: number, tierAbove: number, kindNot
 }
 
 function lineAmount(quantity: number, price: PriceView) {
-  const amount = new ExactDecimal(price.amount);
+  const amount = amountOf(price);
   switch (price.unit) {
     case "PER_1M_TOKENS":
       return amount.times(quantity).div(1_000_000);

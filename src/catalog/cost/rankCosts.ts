@@ -10,11 +10,13 @@ import type { OfferingCost } from "./priceOffering";
 export function rankCosts(costs: OfferingCost[], tieBreak?: (a: OfferingCost, b: OfferingCost) => number): OfferingCost[] {
   const main = mainCurrency(costs);
   const currencyRank = (c: OfferingCost) => (c.currency === main ? "" : c.currency);
+  // Each total parsed once, not once per comparison.
+  const totals = new Map(costs.map((c) => [c, new Decimal(c.total)]));
   return [...costs].sort(
     (a, b) =>
       Number(b.complete) - Number(a.complete) ||
       compareStrings(currencyRank(a), currencyRank(b)) ||
-      new Decimal(a.total).comparedTo(b.total) ||
+      totals.get(a)!.comparedTo(totals.get(b)!) ||
       (tieBreak?.(a, b) ?? 0) ||
       compareStrings(a.offeringId, b.offeringId),
   );

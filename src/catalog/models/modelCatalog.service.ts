@@ -1,9 +1,9 @@
 import type { KeysetPage } from "../pagination/keysetPage";
-import { memoryPage, sortByOrder } from "../pagination/memoryPage";
+import { memoryPage, memoryPageWhere, sortByOrder } from "../pagination/memoryPage";
 import type { PageArgs } from "../pagination/pageArgs";
 import type { CatalogSnapshot } from "../readModel/catalogSnapshot";
 import type { ModelView } from "../views";
-import { selectModels, type ModelFilter } from "./modelFilter";
+import { selectModels, type ModelFilter, type ModelSelection } from "./modelFilter";
 import { modelOrdering, type ModelOrder, type ModelOrdering } from "./modelOrder";
 
 /**
@@ -16,34 +16,53 @@ const SORT_CANDIDATES_BELOW = 1 / 8;
 export class ModelCatalogService {
   /** A page of models matching `filter` in `orderBy` order (name by default; best match first for a search). */
   listModels(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, orderBy: ModelOrder[] | null | undefined, page: PageArgs): KeysetPage<ModelView> {
-    const { models, ordering } = this.matching(snapshot, filter, orderBy);
-    return memoryPage(models, ordering, page);
+    const selection = selectModels(snapshot, filter);
+    const ordering = this.ordering(snapshot, filter, orderBy, selection);
+    const { candidates, test } = selection;
+    // Many candidates from the indexes (a common capability, say): walk the catalog's memoised order
+    // and stop once the page is full, counting the matches over the candidates alone. The walk costs
+    // the page's size divided by the share that matches, not the size of the catalog.
+    if (selection.narrowed && candidates && !ordering.bySearch && candidates.size >= snapshot.models.length * SORT_CANDIDATES_BELOW) {
+      let total = 0;
+      for (const id of candidates) {
+        const model = snapshot.model(id);
+        if (model && test(model)) total += 1;
+      }
+      return memoryPageWhere(this.sortedCatalog(snapshot, ordering), ordering, page, (m) => candidates.has(m.id) && test(m), total);
+    }
+    return memoryPage(this.matching(snapshot, selection, ordering), ordering, page);
   }
 
   /** The ids of every model matching `filter`, in id order (for cost estimates). */
   matchingIds(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined): string[] {
-    return this.matching(snapshot, filter, [{ field: "ID" }]).models.map((m) => m.id);
+    const selection = selectModels(snapshot, filter);
+    return this.matching(snapshot, selection, this.ordering(snapshot, filter, [{ field: "ID" }], selection)).map((m) => m.id);
   }
 
-  /** Every matching model, sorted. */
-  private matching(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, orderBy: ModelOrder[] | null | undefined): { models: ModelView[]; ordering: ModelOrdering } {
-    const selection = selectModels(snapshot, filter);
-    const ordering = modelOrdering(snapshot, orderBy, {
+  private ordering(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, orderBy: ModelOrder[] | null | undefined, selection: ModelSelection): ModelOrdering {
+    return modelOrdering(snapshot, orderBy, {
       providerIds: selection.providerIds,
       search: selection.searchScores ? { text: filter!.search!.trim(), scores: selection.searchScores } : null,
     });
-    const all = snapshot.models;
-    const sortAll = () => snapshot.derived(`${ordering.byPrice ? "price:" : ""}order:${ordering.signature}`, () => sortByOrder(all, ordering));
-    if (!selection.narrowed) return { models: sortAll(), ordering };
+  }
+
+  /** The whole catalog in an ordering, sorted once per snapshot (price orders once per price change). */
+  private sortedCatalog(snapshot: CatalogSnapshot, ordering: ModelOrdering): ModelView[] {
+    return snapshot.derived(`${ordering.byPrice ? "price:" : ""}order:${ordering.signature}`, () => sortByOrder(snapshot.models, ordering));
+  }
+
+  /** Every matching model, sorted. */
+  private matching(snapshot: CatalogSnapshot, selection: ModelSelection, ordering: ModelOrdering): ModelView[] {
+    if (!selection.narrowed) return this.sortedCatalog(snapshot, ordering);
     const { candidates, test } = selection;
-    if (ordering.bySearch || (candidates && candidates.size < all.length * SORT_CANDIDATES_BELOW)) {
+    if (ordering.bySearch || (candidates && candidates.size < snapshot.models.length * SORT_CANDIDATES_BELOW)) {
       const chosen: ModelView[] = [];
       for (const id of candidates ?? []) {
         const model = snapshot.model(id);
         if (model && test(model)) chosen.push(model);
       }
-      return { models: sortByOrder(chosen, ordering), ordering };
+      return sortByOrder(chosen, ordering);
     }
-    return { models: sortAll().filter((m) => (!candidates || candidates.has(m.id)) && test(m)), ordering };
+    return this.sortedCatalog(snapshot, ordering).filter((m) => (!candidates || candidates.has(m.id)) && test(m));
   }
 }

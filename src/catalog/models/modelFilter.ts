@@ -143,10 +143,14 @@ export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | nu
     tests.push((m) => statuses.has(m.status));
   }
 
-  let candidates: Set<string> | null = null;
-  if (sets.length > 0) {
+  // Intersected smallest first; a single set is used as it is, not copied (it can hold most of the catalog).
+  let candidates: ReadonlySet<string> | null = null;
+  if (sets.length === 1) candidates = sets[0];
+  else if (sets.length > 1) {
     const [smallest, ...others] = [...sets].sort((a, b) => a.size - b.size);
-    candidates = new Set([...smallest].filter((id) => others.every((s) => s.has(id))));
+    const both = new Set<string>();
+    for (const id of smallest) if (others.every((s) => s.has(id))) both.add(id);
+    candidates = both;
   }
   return {
     narrowed: sets.length > 0 || tests.length > 0,

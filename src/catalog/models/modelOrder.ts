@@ -1,6 +1,7 @@
 import { isOneOf, PRICE_KINDS } from "../../ingest/observation";
 import { ValidationError } from "../errors";
 import type { MemoryOrder, MemorySortKey } from "../pagination/memoryPage";
+import { sortableDecimal } from "../pagination/sortableDecimal";
 import type { CatalogSnapshot } from "../readModel/catalogSnapshot";
 import type { ModelView, PriceKind } from "../views";
 
@@ -67,7 +68,14 @@ export function modelOrdering(snapshot: CatalogSnapshot, orderBy: ModelOrder[] |
         const kind = order.priceKind;
         if (!kind || !isOneOf(PRICE_KINDS, kind)) throw new ValidationError("orderBy PRICE needs a priceKind (INPUT, OUTPUT, ...)", `orderBy[${i}].priceKind`);
         byPrice = true;
-        return { value: (m) => snapshot.cheapestPrice(m.id, { kind, mode: "STANDARD", currency: "USD", providerIds: providers })?.amount ?? null, type: "decimal", direction };
+        return {
+          value: (m) => {
+            const amount = snapshot.cheapestPrice(m.id, { kind, mode: "STANDARD", currency: "USD", providerIds: providers })?.amount;
+            return amount === undefined ? null : sortableDecimal(amount);
+          },
+          type: "text",
+          direction,
+        };
       }
       default:
         throw new ValidationError(`Unknown order field ${String(order.field)}`, `orderBy[${i}].field`);

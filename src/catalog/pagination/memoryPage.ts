@@ -103,3 +103,52 @@ export function memoryPage<T>(sorted: readonly T[], order: MemoryOrder<T>, args:
     totalCount: sorted.length,
   };
 }
+
+/**
+ * A page of the items of `sorted` (the whole list, in `order`) that `matches` accepts, without building
+ * the filtered list: the cursor's place is found by binary search in the whole list, then the walk stops
+ * as soon as the page (and one more match, to know whether there is a next page) is found. A page costs
+ * its size divided by the share of items that match, plus a logarithm; `totalCount` is given by the
+ * caller, who can count the matches from an index more cheaply than by walking.
+ */
+export function memoryPageWhere<T>(sorted: readonly T[], order: MemoryOrder<T>, args: PageArgs, matches: (item: T) => boolean, totalCount: number, maxSize?: number): KeysetPage<T> {
+  const window = pageWindow(args, maxSize);
+  let start = 0;
+  let end = sorted.length;
+  if (window.after) start = firstAfter(sorted, cursorValues(window.after, order, "after"), order, false);
+  if (window.before) end = Math.max(start, firstAfter(sorted, cursorValues(window.before, order, "before"), order, true));
+  const backward = window.direction === "backward";
+  const page: T[] = [];
+  let more = false;
+  if (backward) {
+    for (let i = end - 1; i >= start; i--) {
+      if (!matches(sorted[i])) continue;
+      if (page.length === window.size) {
+        more = true;
+        break;
+      }
+      page.push(sorted[i]);
+    }
+    page.reverse();
+  } else {
+    for (let i = start; i < end; i++) {
+      if (!matches(sorted[i])) continue;
+      if (page.length === window.size) {
+        more = true;
+        break;
+      }
+      page.push(sorted[i]);
+    }
+  }
+  const edges = page.map((node) => ({ node, cursor: encodeCursor(order.signature, order.keys.map((k) => k.value(node))) }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: backward ? Boolean(window.before) : more,
+      hasPreviousPage: backward ? more : Boolean(window.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount,
+  };
+}

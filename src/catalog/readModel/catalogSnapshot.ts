@@ -17,6 +17,8 @@ import type { CatalogContent, OwnedCapability } from "./catalogContent";
 import { cheapestOf, type PriceSlotChoice } from "../offerings/cheapestPrice";
 
 const NONE: readonly never[] = Object.freeze([]);
+/** Memo keys of the cheapest current price per model, one map per price kind (patched by withPrices). */
+const CHEAPEST = "price:cheapest:";
 const rank = <T extends string>(order: readonly T[]) => new Map<T, number>(order.map((value, i) => [value, i]));
 const KIND_RANK = rank(PRICE_KINDS);
 const MODE_RANK = rank(PRICE_MODES);
@@ -209,7 +211,22 @@ export class CatalogSnapshot {
     }
     const priceCount = [...historyByOffering.values()].reduce((n, rows) => n + rows.length, 0);
     stable = { ...stable, counts: { ...stable.counts, prices: priceCount } };
-    return new CatalogSnapshot(stable, { historyByOffering, currentByOffering }, this.builtAt, this.buildMs, this.memo);
+    const patched = new CatalogSnapshot(stable, { historyByOffering, currentByOffering }, this.builtAt, this.buildMs, this.memo);
+    // The cheapest price per model is patched for the models whose offerings changed, not recomputed
+    // for the whole catalog (at 100 times today's size that took seconds, on the request path).
+    const models = new Set(offeringIds.flatMap((id) => this.offering(id)?.modelId ?? []));
+    for (const [key, value] of this.memo) {
+      if (!key.startsWith(CHEAPEST)) continue;
+      const kind = key.slice(CHEAPEST.length) as PriceSlotChoice["kind"];
+      const byModel = new Map(value as Map<string, PriceView>);
+      for (const modelId of models) {
+        const best = patched.cheapestOverOfferings(modelId, kind);
+        if (best) byModel.set(modelId, best);
+        else byModel.delete(modelId);
+      }
+      patched.memo.set(key, byModel);
+    }
+    return patched;
   }
 
   /**
@@ -336,10 +353,10 @@ export class CatalogSnapshot {
    */
   cheapestPrice(modelId: string, choice: PriceSlotChoice): PriceView | null {
     if (choice.mode === "STANDARD" && choice.currency === "USD" && !choice.providerIds) {
-      return this.derived(`price:cheapest:${choice.kind}`, () => {
+      return this.derived(`${CHEAPEST}${choice.kind}`, () => {
         const byModel = new Map<string, PriceView>();
         for (const m of this.stable.models) {
-          const best = cheapestOf(this.offeringsOfModel(m.id).flatMap((o) => this.currentPrices(o.id)), choice);
+          const best = this.cheapestOverOfferings(m.id, choice.kind);
           if (best) byModel.set(m.id, best);
         }
         return byModel;
@@ -347,6 +364,10 @@ export class CatalogSnapshot {
     }
     const offerings = this.offeringsOfModel(modelId).filter((o) => !choice.providerIds || choice.providerIds.includes(o.providerId));
     return cheapestOf(offerings.flatMap((o) => this.currentPrices(o.id)), choice);
+  }
+
+  private cheapestOverOfferings(modelId: string, kind: PriceSlotChoice["kind"]): PriceView | null {
+    return cheapestOf(this.offeringsOfModel(modelId).flatMap((o) => this.currentPrices(o.id)), { kind, mode: "STANDARD", currency: "USD" });
   }
 
   // Parties, capabilities, sources

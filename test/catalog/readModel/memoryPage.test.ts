@@ -1,4 +1,4 @@
-import { memoryPage, sortByOrder, type MemoryOrder } from "../../../src/catalog/pagination/memoryPage";
+import { memoryPage, memoryPageWhere, sortByOrder, type MemoryOrder } from "../../../src/catalog/pagination/memoryPage";
 
 interface Row {
   id: string;
@@ -74,5 +74,28 @@ describe("in-memory pages", () => {
   it("refuses a cursor of another ordering, naming the argument", () => {
     const cursor = memoryPage(sorted, byPrice("DESC"), { first: 1 }).pageInfo.endCursor!;
     expect(() => memoryPage(sorted, order, { after: cursor })).toThrow(expect.objectContaining({ field: "after" }));
+  });
+});
+
+describe("in-memory pages of the items that match, walking the whole order", () => {
+  const many = Array.from({ length: 500 }, (_, i) => ({ id: `m${String(i).padStart(3, "0")}`, price: String((i * 7919) % 113), size: i % 5 === 0 ? null : i }));
+  const order = byPrice("ASC");
+  const sorted = sortByOrder(many, order);
+  const matches = (r: Row) => r.size !== null && r.size % 3 === 0;
+  const filtered = sorted.filter(matches);
+
+  it("gives the same pages, cursors and page info as paging the filtered list, both ways", () => {
+    for (const args of [{ first: 7 }, { last: 7 }]) {
+      let cursor: string | null = null;
+      for (let page = 0; page < 30; page++) {
+        const direction: { after?: string; before?: string } = cursor ? ("first" in args ? { after: cursor } : { before: cursor }) : {};
+        const walked = memoryPageWhere(sorted, order, { ...args, ...direction }, matches, filtered.length);
+        const expected = memoryPage(filtered, order, { ...args, ...direction });
+        expect(walked).toEqual(expected);
+        const next = "first" in args ? walked.pageInfo.hasNextPage && walked.pageInfo.endCursor : walked.pageInfo.hasPreviousPage && walked.pageInfo.startCursor;
+        if (!next) break;
+        cursor = next;
+      }
+    }
   });
 });
