@@ -157,13 +157,21 @@ export class ModelSearchIndex {
     }
   }
 
+  /** A name's compact form with its number positions, made on the first query that needs it and kept. */
+  private readonly compactNameCache: (CompactName | undefined)[] = [];
+  private compactNameAt(index: number, text: string): CompactName {
+    let name = this.compactNameCache[index];
+    if (!name) this.compactNameCache[index] = name = compactName(text);
+    return name;
+  }
+
   private scoreOrdinal(ordinal: number, query: ParsedQuery): number | undefined {
     const { compactNames, nameTexts, nameStart, descriptions } = this.documents;
     const names = compactNames[ordinal];
     if (query.words.every((word) => names.includes(word))) {
       let best: number | undefined;
       for (let t = nameStart[ordinal]; t < nameStart[ordinal + 1]; t++) {
-        const score = scoreName(compactName(nameTexts[t]), query);
+        const score = scoreName(this.compactNameAt(t, nameTexts[t]), query);
         if (score !== undefined && (best === undefined || score > best)) best = score;
       }
       if (best !== undefined) return best;
