@@ -18,16 +18,13 @@ export class ModelCatalogService {
   listModels(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, orderBy: ModelOrder[] | null | undefined, page: PageArgs): KeysetPage<ModelView> {
     const selection = selectModels(snapshot, filter);
     const ordering = this.ordering(snapshot, filter, orderBy, selection);
-    const { candidates, test } = selection;
+    const { candidates, candidateModels, test } = selection;
     // Many candidates from the indexes (a common capability, say): walk the catalog's memoised order
     // and stop once the page is full, counting the matches over the candidates alone. The walk costs
     // the page's size divided by the share that matches, not the size of the catalog.
-    if (selection.narrowed && candidates && !ordering.bySearch && candidates.size >= snapshot.models.length * SORT_CANDIDATES_BELOW) {
+    if (selection.narrowed && candidates && candidateModels && !ordering.bySearch && candidates.size >= snapshot.models.length * SORT_CANDIDATES_BELOW) {
       let total = 0;
-      for (const id of candidates) {
-        const model = snapshot.model(id);
-        if (model && test(model)) total += 1;
-      }
+      for (const model of candidateModels) if (test(model)) total += 1;
       return memoryPageWhere(this.sortedCatalog(snapshot, ordering), ordering, page, (m) => candidates.has(m.id) && test(m), total);
     }
     return memoryPage(this.matching(snapshot, selection, ordering), ordering, page);
@@ -54,14 +51,9 @@ export class ModelCatalogService {
   /** Every matching model, sorted. */
   private matching(snapshot: CatalogSnapshot, selection: ModelSelection, ordering: ModelOrdering): ModelView[] {
     if (!selection.narrowed) return this.sortedCatalog(snapshot, ordering);
-    const { candidates, test } = selection;
+    const { candidates, candidateModels, test } = selection;
     if (ordering.bySearch || (candidates && candidates.size < snapshot.models.length * SORT_CANDIDATES_BELOW)) {
-      const chosen: ModelView[] = [];
-      for (const id of candidates ?? []) {
-        const model = snapshot.model(id);
-        if (model && test(model)) chosen.push(model);
-      }
-      return sortByOrder(chosen, ordering);
+      return sortByOrder((candidateModels ?? []).filter(test), ordering);
     }
     return this.sortedCatalog(snapshot, ordering).filter((m) => (!candidates || candidates.has(m.id)) && test(m));
   }

@@ -42,6 +42,8 @@ export interface ModelSelection {
   narrowed: boolean;
   /** The ids every indexed condition allows; null when no indexed condition was given. */
   candidates: ReadonlySet<string> | null;
+  /** The same candidates as models (null with `candidates`). */
+  candidateModels: readonly ModelView[] | null;
   /** The conditions no index answers; true for a model that passes them. */
   test(model: ModelView): boolean;
   /** With a search: how well each matching model matches (higher is better). */
@@ -56,7 +58,7 @@ export interface ModelSelection {
  * test. Throws a ValidationError naming the filter field for values that cannot match anything sensibly.
  */
 export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined): ModelSelection {
-  if (!filter) return { narrowed: false, candidates: null, test: () => true, searchScores: null, providerIds: null };
+  if (!filter) return { narrowed: false, candidates: null, candidateModels: null, test: () => true, searchScores: null, providerIds: null };
   const list = (name: string, values: string[] | null | undefined, normalize: (v: string) => string = (v) => v) => {
     if (values == null) return undefined;
     if (values.length > 200) throw new ValidationError(`filter.${name} takes at most 200 values`, `filter.${name}`);
@@ -145,17 +147,22 @@ export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | nu
 
   // Intersected smallest first; a single set is used as it is, not copied (it can hold most of the catalog).
   let candidates: ReadonlySet<string> | null = null;
-  if (sets.length === 1) candidates = sets[0];
-  else if (sets.length > 1) {
+  let candidateModels: readonly ModelView[] | null = null;
+  if (sets.length === 1) {
+    candidates = sets[0];
+    candidateModels = snapshot.modelsIn(sets[0]);
+  } else if (sets.length > 1) {
     const [smallest, ...others] = [...sets].sort((a, b) => a.size - b.size);
-    const both = new Set<string>();
-    for (const id of smallest) if (others.every((s) => s.has(id))) both.add(id);
-    candidates = both;
+    const both: ModelView[] = [];
+    for (const model of snapshot.modelsIn(smallest)) if (others.every((s) => s.has(model.id))) both.push(model);
+    candidates = new Set(both.map((m) => m.id));
+    candidateModels = both;
   }
   return {
     narrowed: sets.length > 0 || tests.length > 0,
     candidates,
-    test: (m) => tests.every((t) => t(m)),
+    candidateModels,
+    test: tests.length === 0 ? () => true : tests.length === 1 ? tests[0] : (m) => tests.every((t) => t(m)),
     searchScores,
     providerIds: providers ?? null,
   };

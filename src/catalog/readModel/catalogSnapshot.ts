@@ -299,6 +299,22 @@ export class CatalogSnapshot {
     return this.stable.modelsOfAuthor.get(authorId) ?? EMPTY_SET;
   }
 
+  private readonly viewsBySet = new WeakMap<ReadonlySet<string>, readonly ModelView[]>();
+
+  /**
+   * The models of one of this snapshot's id sets (those above), looked up once per set and kept: a filter
+   * then walks the models themselves instead of looking each id up again (at 100 times the catalog,
+   * those lookups were two thirds of a filtered list's time).
+   */
+  modelsIn(ids: ReadonlySet<string>): readonly ModelView[] {
+    let views = this.viewsBySet.get(ids);
+    if (!views) {
+      views = [...ids].flatMap((id) => this.stable.modelsById.get(id) ?? []);
+      this.viewsBySet.set(ids, views);
+    }
+    return views;
+  }
+
   /** The search index over ids, names, aliases and descriptions, built once per snapshot. */
   searchIndex(): ModelSearchIndex {
     return this.derived("search", () =>
