@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { KeysetPage } from "./keysetPage";
-import { pageWindow, type PageArgs } from "./pageArgs";
+import { pageWindow, type PageArgs, type PageWindow } from "./pageArgs";
 
 export type KeyValue = string | number | null;
 
@@ -91,7 +91,13 @@ export function memoryPage<T>(sorted: readonly T[], order: MemoryOrder<T>, args:
     to = Math.min(end, start + window.size);
     more = to < end;
   }
-  const edges = sorted.slice(from, to).map((node) => ({ node, cursor: encodeCursor(order.signature, order.keys.map((k) => k.value(node))) }));
+  return pageOf(sorted.slice(from, to), order, window, more, sorted.length);
+}
+
+/** A page's edges with their cursors, and its page info as the SQL keyset pages give it. */
+function pageOf<T>(nodes: T[], order: MemoryOrder<T>, window: PageWindow, more: boolean, totalCount: number): KeysetPage<T> {
+  const backward = window.direction === "backward";
+  const edges = nodes.map((node) => ({ node, cursor: encodeCursor(order.signature, order.keys.map((k) => k.value(node))) }));
   return {
     edges,
     pageInfo: {
@@ -100,7 +106,7 @@ export function memoryPage<T>(sorted: readonly T[], order: MemoryOrder<T>, args:
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    totalCount: sorted.length,
+    totalCount,
   };
 }
 
@@ -140,15 +146,5 @@ export function memoryPageWhere<T>(sorted: readonly T[], order: MemoryOrder<T>, 
       page.push(sorted[i]);
     }
   }
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(order.signature, order.keys.map((k) => k.value(node))) }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: backward ? Boolean(window.before) : more,
-      hasPreviousPage: backward ? more : Boolean(window.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    totalCount,
-  };
+  return pageOf(page, order, window, more, totalCount);
 }
