@@ -25,7 +25,8 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Running
   logger.info(`Opening ${describeDatabase(config.database)}`);
   const database = await openDatabase(config.database);
   try {
-    const report = await applyMigrations(database, readMigrationFiles(defaultMigrationsDir()), logger);
+    const migrationFiles = readMigrationFiles(defaultMigrationsDir());
+    const report = await applyMigrations(database, migrationFiles, logger);
     logger.info(`Database schema is current`, { applied: report.applied.length, alreadyApplied: report.alreadyApplied.length });
     if (config.seedOnStart) {
       const seeded = await seedCatalog(database, config.seedDir, { unlessComplete: true });
@@ -45,7 +46,10 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Running
     await startReadModel(services);
     const schema = await buildCatalogSchema(services);
     const http = await startHttpServer(
-      { schema, logger, createContext: (requestId, authorization) => createRequestContext(services, requestId, authorization), catalogVersion: () => services.readModel.current, responseCacheEntries: config.responseCacheEntries },
+      { schema, logger, createContext: (requestId, authorization) => createRequestContext(services, requestId, authorization), catalogVersion: () => services.readModel.current,
+        responseCacheEntries: config.responseCacheEntries,
+        readiness: () => services.health.readiness({ migrations: migrationFiles.length, seeded: config.seedOnStart }),
+      },
       { port: config.port, host: config.host },
     );
     return {

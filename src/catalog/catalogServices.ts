@@ -55,7 +55,7 @@ export function createCatalogServices(database: Database, options: { seedDir?: s
   return {
     readModel,
     changes,
-    health: new CatalogHealthService(database),
+    health: new CatalogHealthService(database, () => !readModel.stats.stale),
     models,
     offerings: new OfferingCatalogService(),
     parties: new PartyCatalogService(),

@@ -35,6 +35,8 @@ export interface HttpServerOptions {
   catalogVersion?: () => object;
   /** How many answers to keep per catalog version; 0 turns the cache off. */
   responseCacheEntries?: number;
+  /** The readiness probe's answer (`/readyz`); without it the probe says ready once the server listens. */
+  readiness?: () => Promise<{ ready: boolean; checks: Record<string, boolean> }>;
 }
 
 export interface RunningHttpServer {
@@ -133,6 +135,11 @@ export async function startHttpServer(
   async function route(request: http.IncomingMessage, response: http.ServerResponse, requestId: string) {
     const url = new URL(request.url ?? "/", "http://localhost");
     if (url.pathname === "/healthz") return sendJson(response, 200, { status: "ok" });
+    if (url.pathname === "/readyz") {
+      const readiness = options.readiness ? await options.readiness() : { ready: true, checks: {} };
+      response.setHeader("cache-control", "no-store");
+      return sendJson(response, readiness.ready ? 200 : 503, { status: readiness.ready ? "ready" : "not ready", checks: readiness.checks });
+    }
     if (url.pathname.startsWith(PLAYGROUND_ASSETS_PREFIX)) return servePlaygroundAsset(request, response, url.pathname);
     if (url.pathname !== "/graphql") return sendJson(response, 404, { error: `No route for ${url.pathname}; the API is at /graphql` });
     if (wantsPlayground(request, url)) return sendPlaygroundPage(response);

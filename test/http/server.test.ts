@@ -75,4 +75,32 @@ describe(`the HTTP server on ${usingPostgres() ? "PostgreSQL" : "PGlite"}`, () =
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: "ok" });
     expect((await fetch(`${base}/nowhere`)).status).toBe(404);
   });
+
+  it("serves a readiness probe on /readyz: ready when the database answers, migrations are applied and the read model is current", async () => {
+    const base = catalog.url.replace(/\/graphql$/, "");
+    const response = await fetch(`${base}/readyz`);
+    expect(response.status).toBe(200);
+    // This server was started without seeding, so no seed is expected.
+    expect(await response.json()).toEqual({ status: "ready", checks: { databaseReachable: true, migrationsApplied: true, catalogSeeded: true, readModelCurrent: true } });
+  });
+});
+
+describe("the readiness probe of a server that seeds on start", () => {
+  it("is not ready while the database cannot be reached, and says which check failed", async () => {
+    const testDb = await createTestDatabase();
+    const catalog = await bootstrap({ port: 0, host: "127.0.0.1", database: testDb.target, logLevel: "silent", seedDir: "test/fixtures/openrouter", seedOnStart: true }, silentLogger);
+    const base = catalog.url.replace(/\/graphql$/, "");
+    try {
+      expect((await fetch(`${base}/readyz`)).status).toBe(200);
+      await catalog.database.close();
+      const response = await fetch(`${base}/readyz`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ status: "not ready", checks: { databaseReachable: false, migrationsApplied: false, catalogSeeded: false } });
+      // Liveness is the process, not the database.
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    } finally {
+      await catalog.stop().catch(() => undefined);
+      await testDb.drop();
+    }
+  });
 });

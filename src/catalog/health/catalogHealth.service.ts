@@ -9,11 +9,40 @@ export interface CatalogHealth {
   startedAt: Date;
 }
 
-/** Answers "is the catalog up, and on what": the data behind the `health` query. */
+/** Whether this server should receive traffic, with each check that decided it. */
+export interface CatalogReadiness {
+  ready: boolean;
+  checks: { databaseReachable: boolean; migrationsApplied: boolean; catalogSeeded: boolean; readModelCurrent: boolean };
+}
+
+/** Answers "is the catalog up, and on what": the data behind the `health` query and `/readyz`. */
 export class CatalogHealthService {
   private readonly startedAt = new Date();
 
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    /** Whether the read model serves what the database holds (false while its last update failed). */
+    private readonly readModelCurrent: () => boolean = () => true,
+  ) {}
+
+  /**
+   * Ready when the database answers, every migration this build knows is applied, a seed completed
+   * (when the server seeds on start) and the read model is current.
+   */
+  async readiness(expected: { migrations: number; seeded: boolean }): Promise<CatalogReadiness> {
+    const health = await this.check();
+    let catalogSeeded = !expected.seeded;
+    if (expected.seeded && health.databaseReachable) {
+      catalogSeeded = await this.database.prisma.catalogSeed.findUnique({ where: { id: 1 } }).then(Boolean, () => false);
+    }
+    const checks = {
+      databaseReachable: health.databaseReachable,
+      migrationsApplied: health.databaseReachable && health.migrationsApplied >= expected.migrations,
+      catalogSeeded,
+      readModelCurrent: this.readModelCurrent(),
+    };
+    return { ready: Object.values(checks).every(Boolean), checks };
+  }
 
   async check(): Promise<CatalogHealth> {
     const base = { databaseKind: this.database.kind, startedAt: this.startedAt };
