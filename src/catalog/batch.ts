@@ -9,9 +9,3 @@ export function groupByKeys<Row>(keys: readonly string[], rows: readonly Row[], 
   }
   return keys.map((key) => groups.get(key) ?? []);
 }
-
-/** The one row per key asked for, undefined where there is none. */
-export function oneByKeys<Row>(keys: readonly string[], rows: readonly Row[], keyOf: (row: Row) => string): (Row | undefined)[] {
-  const byKey = new Map(rows.map((row) => [keyOf(row), row]));
-  return keys.map((key) => byKey.get(key));
-}

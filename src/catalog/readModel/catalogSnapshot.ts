@@ -123,11 +123,16 @@ export class CatalogSnapshot {
     private readonly priced: PriceParts,
     /** When it was built, and how long that took; a price patch keeps the build's figures. */
     readonly builtAt: Date,
-    readonly buildMs: number,
+    /** How long building it took, warm-up included; a price patch keeps the build's figure. */
+    private buildTime: number,
     /** Derived indexes that do not depend on prices, carried over by a price patch. */
     stableMemo?: Map<string, unknown>,
   ) {
     if (stableMemo) for (const [key, value] of stableMemo) if (!key.startsWith("price:")) this.memo.set(key, value);
+  }
+
+  get buildMs(): number {
+    return this.buildTime;
   }
 
   static build(content: CatalogContent): CatalogSnapshot {
@@ -167,10 +172,10 @@ export class CatalogSnapshot {
       sourcesByUri: [...content.sources].sort((a, b) => byText(a.uri, b.uri)),
       counts: { models: models.length, offerings: offerings.length, prices: content.prices.length, providers: content.providers.length, authors: content.authors.length },
     };
-    const priced = CatalogSnapshot.priceParts(content.prices);
-    const snapshot = new CatalogSnapshot(stable, priced, new Date(), 0);
+    const snapshot = new CatalogSnapshot(stable, CatalogSnapshot.priceParts(content.prices), new Date(), 0);
     snapshot.warm();
-    return new CatalogSnapshot(stable, priced, snapshot.builtAt, performance.now() - started, snapshot.memo);
+    snapshot.buildTime = performance.now() - started;
+    return snapshot;
   }
 
   private static priceParts(prices: readonly PriceView[]): PriceParts {
@@ -190,7 +195,8 @@ export class CatalogSnapshot {
 
   /**
    * A new snapshot in which these offerings have exactly `prices` (every row, current and closed) and
-   * these sources are known; everything else is shared with this one. Price-derived indexes start afresh.
+   * these sources are known; everything else is shared with this one. The cheapest prices are patched for
+   * the models of these offerings; the other price-derived indexes start afresh.
    */
   withPrices(offeringIds: readonly string[], prices: readonly PriceView[], sources: readonly SourceView[] = []): CatalogSnapshot {
     const changed = CatalogSnapshot.priceParts(prices);
@@ -209,8 +215,8 @@ export class CatalogSnapshot {
       for (const s of unknownSources) sourcesById.set(s.id, s);
       stable = { ...stable, sourcesById, sourcesByUri: [...sourcesById.values()].sort((a, b) => byText(a.uri, b.uri)) };
     }
-    const priceCount = [...historyByOffering.values()].reduce((n, rows) => n + rows.length, 0);
-    stable = { ...stable, counts: { ...stable.counts, prices: priceCount } };
+    const replacedRows = offeringIds.reduce((n, id) => n + (this.priced.historyByOffering.get(id)?.length ?? 0), 0);
+    stable = { ...stable, counts: { ...stable.counts, prices: stable.counts.prices - replacedRows + prices.length } };
     const patched = new CatalogSnapshot(stable, { historyByOffering, currentByOffering }, this.builtAt, this.buildMs, this.memo);
     // The cheapest price per model is patched for the models whose offerings changed, not recomputed
     // for the whole catalog (at 100 times today's size that took seconds, on the request path).
