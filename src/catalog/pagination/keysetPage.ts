@@ -1,6 +1,6 @@
 import type { SqlSession } from "../../db/database";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { pageWindow, type PageArgs } from "./pageArgs";
+import { pageWindow, type PageArgs, type PageWindow } from "./pageArgs";
 
 /** One sort key: a never-null SQL expression (coalesce nulls to a sentinel), its type and direction. */
 export interface SortKey {
@@ -82,15 +82,21 @@ export async function keysetPage<Row>(sql: SqlSession, query: KeysetQuery, args:
     for (let i = 0; i < query.keys.length; i++) delete row[`_k${i}`];
     return { node: row as Row, cursor: encodeCursor(query.signature, values) };
   });
+  return { edges, pageInfo: pageInfoOf(edges, window, more), totalCount: Number(count[0]?.count ?? 0) };
+}
+
+/**
+ * A page's info from its edges: read forwards, there is a next page when more items followed and a
+ * previous one when it started after a cursor; read backwards, the other way round. Shared by the SQL
+ * and the in-memory pages, so that both answer alike.
+ */
+export function pageInfoOf(edges: readonly { cursor: string }[], window: PageWindow, more: boolean): PageInfo {
+  const backward = window.direction === "backward";
   return {
-    edges,
-    pageInfo: {
-      hasNextPage: backward ? Boolean(window.before) : more,
-      hasPreviousPage: backward ? more : Boolean(window.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    totalCount: Number(count[0]?.count ?? 0),
+    hasNextPage: backward ? Boolean(window.before) : more,
+    hasPreviousPage: backward ? more : Boolean(window.after),
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges[edges.length - 1]?.cursor ?? null,
   };
 }
 

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { decodeCursor, encodeCursor } from "./cursor";
-import type { KeysetPage } from "./keysetPage";
+import { pageInfoOf, type KeysetPage } from "./keysetPage";
 import { pageWindow, type PageArgs, type PageWindow } from "./pageArgs";
 
 export type KeyValue = string | number | null;
@@ -94,20 +94,10 @@ export function memoryPage<T>(sorted: readonly T[], order: MemoryOrder<T>, args:
   return pageOf(sorted.slice(from, to), order, window, more, sorted.length);
 }
 
-/** A page's edges with their cursors, and its page info as the SQL keyset pages give it. */
+/** A page's edges with their cursors, and its page info. */
 function pageOf<T>(nodes: T[], order: MemoryOrder<T>, window: PageWindow, more: boolean, totalCount: number): KeysetPage<T> {
-  const backward = window.direction === "backward";
   const edges = nodes.map((node) => ({ node, cursor: encodeCursor(order.signature, order.keys.map((k) => k.value(node))) }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: backward ? Boolean(window.before) : more,
-      hasPreviousPage: backward ? more : Boolean(window.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    totalCount,
-  };
+  return { edges, pageInfo: pageInfoOf(edges, window, more), totalCount };
 }
 
 /**
