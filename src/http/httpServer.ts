@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { GraphQLError, parse, specifiedRules, validate, type GraphQLSchema } from "graphql";
+import { GraphQLError, specifiedRules, validate, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { Logger } from "../logger";
@@ -89,17 +89,13 @@ export async function startHttpServer(
         }
         const nul = nulCharacterError(payload.query, payload.variables);
         if (nul) return [nul];
-        try {
-          parse(payload.query, { maxTokens: gate.limits.maxTokens });
-        } catch (error) {
-          // Unanswered, graphql-ws would close the whole socket (4500) over one operation's syntax error.
-          if (error instanceof GraphQLError && !/tokens\. Parsing aborted/.test(error.message)) {
-            logger.warn("Refused a subscription that does not parse", { subscription: id, error: error.message });
-            return [new GraphQLError(error.message, { extensions: { code: "GRAPHQL_PARSE_FAILED" } })];
-          }
-        }
         const admission = gate.admit(payload.query, payload.operationName);
-        if (admission && !admission.admitted) {
+        if (admission.admitted === "unparsed") {
+          // Unanswered, graphql-ws would close the whole socket (4500) over one operation's syntax error.
+          logger.warn("Refused a subscription that does not parse", { subscription: id, error: admission.error.message });
+          return [admission.error];
+        }
+        if (!admission.admitted) {
           logger.warn("Refused an operation over the limits", { subscription: id, ...admission.error.extensions });
           return [admission.error];
         }
@@ -164,7 +160,8 @@ export async function startHttpServer(
     const nul = operation ? nulCharacterError(operation.query, operation.variables) : undefined;
     if (nul) return sendJson(response, 400, { errors: [formatCatalogError(nul.toJSON(), nul)] });
     const admission = operation ? gate.admit(operation.query, operation.operationName) : undefined;
-    if (admission && !admission.admitted) {
+    // A document that does not parse goes on to Apollo, which reports its syntax error as usual.
+    if (admission?.admitted === false) {
       logger.warn("Refused an operation over the limits", { requestId, ...admission.error.extensions });
       return sendJson(response, 400, { errors: [formatCatalogError(admission.error.toJSON(), admission.error)] });
     }
@@ -190,7 +187,7 @@ export async function startHttpServer(
       httpGraphQLRequest: graphqlRequest,
       context: async () => {
         context = await options.createContext(requestId, headerValue(request.headers.authorization));
-        if (admission) context.answer.cost = admission.cost.cost;
+        if (admission?.admitted === true) context.answer.cost = admission.cost.cost;
         return context;
       },
     });

@@ -31,7 +31,14 @@ export const OPERATION_LIMITS: OperationLimits = {
   maxCost: 300_000,
 };
 
-export type Admission = { admitted: true; cost: OperationCost } | { admitted: false; error: GraphQLError };
+/**
+ * The gate's verdict: admitted with its cost, refused over a limit, or a document that does not parse
+ * (its syntax error, for a caller that answers it itself; over HTTP Apollo reports it as usual).
+ */
+export type Admission =
+  | { admitted: true; cost: OperationCost }
+  | { admitted: false; error: GraphQLError }
+  | { admitted: "unparsed"; error: GraphQLError };
 
 /** Verdicts kept per query text; a client repeating its query is not measured again. */
 const REMEMBERED = 2_000;
@@ -40,27 +47,27 @@ const REMEMBERED = 2_000;
  * Decides, before Apollo parses and validates, whether an operation may run: one bounded parse (at most
  * `maxTokens` tokens) and one memoised walk (operationCost.ts). graphql-js's own validation rules are
  * not linear in hostile documents (overlapping-field checks over thousands of aliases), so nothing
- * over the limits may reach them. Returns undefined for a document that does not parse, which Apollo
- * reports in its usual way.
+ * over the limits may reach them.
  */
 export class OperationGate {
-  private readonly verdicts = new Map<string, Admission | undefined>();
+  private readonly verdicts = new Map<string, Admission>();
 
   constructor(
     private readonly schema: GraphQLSchema,
     readonly limits: OperationLimits = OPERATION_LIMITS,
   ) {}
 
-  admit(query: string, operationName?: string | null): Admission | undefined {
+  admit(query: string, operationName?: string | null): Admission {
     const key = `${operationName ?? ""}\u0000${query}`;
-    if (this.verdicts.has(key)) return this.verdicts.get(key);
+    const known = this.verdicts.get(key);
+    if (known) return known;
     const verdict = this.decide(query, operationName);
     if (this.verdicts.size >= REMEMBERED) this.verdicts.delete(this.verdicts.keys().next().value as string);
     this.verdicts.set(key, verdict);
     return verdict;
   }
 
-  private decide(query: string, operationName?: string | null): Admission | undefined {
+  private decide(query: string, operationName?: string | null): Admission {
     let document;
     try {
       document = parse(query, { maxTokens: this.limits.maxTokens, noLocation: true });
@@ -69,7 +76,8 @@ export class OperationGate {
       if (error instanceof GraphQLError && /tokens\. Parsing aborted/i.test(error.message)) {
         return refuse(`The document has more than ${this.limits.maxTokens} tokens; split it into smaller operations`, "tokens", this.limits.maxTokens);
       }
-      return undefined;
+      if (error instanceof GraphQLError) return { admitted: "unparsed", error: new GraphQLError(error.message, { extensions: { code: "GRAPHQL_PARSE_FAILED" } }) };
+      throw error;
     }
     const operations = measureOperations(this.schema, document);
     const chosen = operationName != null ? operations.get(operationName) : operations.size === 1 ? [...operations.values()][0] : undefined;
