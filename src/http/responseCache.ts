@@ -23,7 +23,8 @@ export interface ResponseCacheLimits {
  */
 export class ResponseCache {
   private version: object | undefined;
-  private readonly entries = new Map<string, CachedResponse>();
+  /** Answers with their size in bytes, least recently used first. */
+  private readonly entries = new Map<string, { response: CachedResponse; size: number }>();
   private bytes = 0;
   hits = 0;
   misses = 0;
@@ -49,7 +50,7 @@ export class ResponseCache {
     // Re-insert: a Map keeps insertion order, so the first key is always the least recently used.
     this.entries.delete(key);
     this.entries.set(key, found);
-    return found;
+    return found.response;
   }
 
   /** Stores an answer computed on `version`, unless another version has become current since. */
@@ -60,15 +61,15 @@ export class ResponseCache {
     if (size > this.limits.bytes / 8) return;
     const previous = this.entries.get(key);
     if (previous) {
-      this.bytes -= Buffer.byteLength(previous.body);
+      this.bytes -= previous.size;
       this.entries.delete(key);
     }
-    this.entries.set(key, response);
+    this.entries.set(key, { response, size });
     this.bytes += size;
     while (this.entries.size > this.limits.entries || this.bytes > this.limits.bytes) {
-      const [oldestKey, oldest] = this.entries.entries().next().value as [string, CachedResponse];
+      const [oldestKey, oldest] = this.entries.entries().next().value as [string, { size: number }];
       this.entries.delete(oldestKey);
-      this.bytes -= Buffer.byteLength(oldest.body);
+      this.bytes -= oldest.size;
     }
   }
 
