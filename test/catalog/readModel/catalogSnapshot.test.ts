@@ -1,6 +1,7 @@
 import type { CatalogContent } from "../../../src/catalog/readModel/catalogContent";
 import { CatalogSnapshot } from "../../../src/catalog/readModel/catalogSnapshot";
 import type { ModelView, OfferingView, PriceView } from "../../../src/catalog/views";
+import { price } from "../cost/priceFixtures";
 
 const model = (id: string, extra: Partial<ModelView> = {}): ModelView => ({
   id,
@@ -52,23 +53,9 @@ const offering = (providerId: string, modelId: string): OfferingView => ({
   version: 1,
 });
 
-const price = (id: string, offeringId: string, amount: string, validFrom: string, validTo: string | null = null, extra: Partial<PriceView> = {}): PriceView => ({
-  id,
-  offeringId,
-  kind: "INPUT",
-  unit: "PER_1M_TOKENS",
-  mode: "STANDARD",
-  contextAbove: 0,
-  tierRule: "WHOLE_REQUEST",
-  amount,
-  currency: "USD",
-  validFrom: new Date(validFrom),
-  validTo: validTo ? new Date(validTo) : null,
-  sourceId: null,
-  reason: null,
-  version: 1,
-  ...extra,
-});
+/** A price row with its id and validity, built on the cost tests' price fixture. */
+const row = (id: string, offeringId: string, amount: string, validFrom: string, validTo: string | null = null, extra: Partial<PriceView> = {}): PriceView =>
+  price(offeringId, extra.kind ?? "INPUT", amount, { id, validFrom: new Date(validFrom), validTo: validTo ? new Date(validTo) : null, ...extra });
 
 function content(): CatalogContent {
   return {
@@ -92,11 +79,11 @@ function content(): CatalogContent {
     aliases: [{ alias: "acme/small", modelId: "small" }],
     offerings: [offering("acme", "small"), offering("cloud", "small"), offering("acme", "big")],
     prices: [
-      price("p1", "acme:small", "0.4", "2025-01-01T00:00:00Z", "2025-06-01T00:00:00Z"),
-      price("p2", "acme:small", "0.3", "2025-06-01T00:00:00Z"),
-      price("p3", "cloud:small", "0.35", "2025-01-01T00:00:00Z"),
-      price("p4", "acme:small", "1.2", "2025-01-01T00:00:00Z", null, { kind: "OUTPUT" }),
-      price("p5", "acme:big", "2", "2025-01-01T00:00:00Z"),
+      row("p1", "acme:small", "0.4", "2025-01-01T00:00:00Z", "2025-06-01T00:00:00Z"),
+      row("p2", "acme:small", "0.3", "2025-06-01T00:00:00Z"),
+      row("p3", "cloud:small", "0.35", "2025-01-01T00:00:00Z"),
+      row("p4", "acme:small", "1.2", "2025-01-01T00:00:00Z", null, { kind: "OUTPUT" }),
+      row("p5", "acme:big", "2", "2025-01-01T00:00:00Z"),
     ],
     modelCapabilities: [
       { ownerId: "small", key: "tool_calls", level: "CORE" },
@@ -136,7 +123,7 @@ describe("a catalog snapshot", () => {
   });
 
   it("is patched by a price change into a new snapshot, leaving the old one as it was", () => {
-    const patched = snapshot.withPrices(["cloud:small"], [price("p3", "cloud:small", "0.35", "2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z"), price("p6", "cloud:small", "0.2", "2026-01-01T00:00:00Z")]);
+    const patched = snapshot.withPrices(["cloud:small"], [row("p3", "cloud:small", "0.35", "2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z"), row("p6", "cloud:small", "0.2", "2026-01-01T00:00:00Z")]);
     expect(patched.cheapestPrice("small", { kind: "INPUT", mode: "STANDARD", currency: "USD" })?.id).toBe("p6");
     expect(patched.priceHistory("cloud:small").map((p) => p.id)).toEqual(["p6", "p3"]);
     expect(patched.counts.prices).toBe(6);
