@@ -3,8 +3,9 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
+import { freePort } from "../serve/freePort";
+import { cpuTicksOf } from "../serve/processStats";
 
 const MAIN = path.resolve(__dirname, "../../src/main.js");
 const AUTOCANNON = path.resolve(__dirname, "../../../bench/contenders/node_modules/.bin/autocannon");
@@ -148,11 +149,11 @@ export class CatalogServer {
    */
   async settle(quietMs = 300, timeoutMs = 180000): Promise<void> {
     const deadline = performance.now() + timeoutMs;
-    let last = cpuTicks(this.pid);
+    let last = cpuTicksOf(this.pid);
     let quietSince = performance.now();
     while (performance.now() < deadline && this.running) {
       await sleep(50);
-      const now = cpuTicks(this.pid);
+      const now = cpuTicksOf(this.pid);
       if (now === undefined) return;
       if (last === undefined || now - last > 1) quietSince = performance.now();
       last = now;
@@ -262,31 +263,10 @@ async function fetchLoop(url: string, body: string, connections: number, duratio
   return { rps: requests / durationS, requests, problems: failed ? `${failed} failed` : undefined, tool: "fetch loop" };
 }
 
-/** CPU time used so far (user + system), in clock ticks; undefined once the process is gone. */
-function cpuTicks(pid: number): number | undefined {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return undefined;
-  }
-}
-
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
