@@ -26,9 +26,10 @@ export interface GraphQLContext {
   priceChanges: PriceChangeFeed;
   /**
    * Whether the answer depends on `snapshot` alone and may be served again while it is current; set once
-   * the operation is known. An object, because Apollo hands plugins a shallow copy of the context.
+   * the operation is known. `clean` once it answered without errors (a client may then reuse it for
+   * the operation's `maxAge`). An object, because Apollo hands plugins a shallow copy of the context.
    */
-  answer: { cacheable: boolean; cost?: number };
+  answer: { cacheable: boolean; clean?: boolean; cost?: number; maxAge?: number };
 }
 
 /** After a write: the rest of the operation reads the snapshot that holds it (the admin reads their own write). */

@@ -1,7 +1,9 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { GraphQLJSON } from "graphql-scalars";
 import { Connection } from "../common/connection";
+import { CACHE_HINTS, CacheHint } from "../cache/cacheHint";
 
+@CacheHint(CACHE_HINTS.never)
 @ObjectType({ description: "One successful write: who, what, when, and the request it came in." })
 export class AuditEvent {
   @Field(() => ID, { description: "Increases with every event." })

@@ -1,5 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
+import { CACHE_HINTS, CacheHint } from "../cache/cacheHint";
 
+@CacheHint(CACHE_HINTS.never)
 @ObjectType({ description: "Rows of one kind an import created, updated or left unchanged." })
 export class ChangeCounts {
   @Field(() => Int, { description: "New rows." })
@@ -10,6 +12,7 @@ export class ChangeCounts {
   unchanged!: number;
 }
 
+@CacheHint(CACHE_HINTS.never)
 @ObjectType({ description: "What an import did to prices." })
 export class PriceCounts {
   @Field(() => Int, { description: "Prices for slots that had none." })
@@ -22,6 +25,7 @@ export class PriceCounts {
   unchanged!: number;
 }
 
+@CacheHint(CACHE_HINTS.never)
 @ObjectType({ description: "A document that was not loaded, and why." })
 export class ImportProblem {
   @Field({ description: "The document." })
@@ -32,6 +36,7 @@ export class ImportProblem {
   line?: number | null;
 }
 
+@CacheHint(CACHE_HINTS.never)
 @ObjectType({ description: "A record-level problem inside a document that did load (a value left out)." })
 export class ImportIssue {
   @Field({ description: "The document." })
@@ -44,6 +49,7 @@ export class ImportIssue {
   locator?: string | null;
 }
 
+@CacheHint(CACHE_HINTS.never)
 @ObjectType({ description: "The report of an import: the same the import command prints." })
 export class ImportReport {
   @Field(() => Int, { description: "Documents read." })

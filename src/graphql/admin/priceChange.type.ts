@@ -1,6 +1,8 @@
 import { Field, ObjectType } from "type-graphql";
 import { Price } from "../offering/price.type";
+import { CACHE_HINTS, CacheHint } from "../cache/cacheHint";
 
+@CacheHint(CACHE_HINTS.never)
 @ObjectType({ description: "A committed price change." })
 export class PriceChange {
   @Field(() => Price, { description: "The new price, now in force." })

@@ -15,7 +15,8 @@ export function snapshotCacheability(): ApolloServerPlugin<GraphQLContext> {
           contextValue.answer.cacheable = readsOnlySnapshot(schema, document, operationName);
         },
         async willSendResponse({ response, contextValue }) {
-          if (response.body.kind !== "single" || response.body.singleResult.errors) contextValue.answer.cacheable = false;
+          contextValue.answer.clean = response.body.kind === "single" && !response.body.singleResult.errors;
+          if (!contextValue.answer.clean) contextValue.answer.cacheable = false;
         },
       };
     },

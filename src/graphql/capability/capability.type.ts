@@ -1,6 +1,8 @@
 import { Field, ObjectType } from "type-graphql";
 import { CapabilityLevel } from "../common/enums";
+import { CACHE_HINTS, CacheHint } from "../cache/cacheHint";
 
+@CacheHint(CACHE_HINTS.catalogRecord)
 @ObjectType({ description: "A capability flag the catalog knows (tool calls, structured outputs, streaming, vision, reasoning...)." })
 export class CapabilityDefinition {
   @Field({ description: 'The key filters and `supports` take, e.g. "tool_calls".' })
@@ -16,6 +18,7 @@ export class CapabilityDefinition {
   description!: string | null;
 }
 
+@CacheHint(CACHE_HINTS.catalogRecord)
 @ObjectType({ description: "A capability as a model or offering has it." })
 export class CapabilityFlag {
   @Field({ description: "The capability's key." })

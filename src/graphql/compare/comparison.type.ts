@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Model } from "../model/model.type";
 import { ListSize } from "../limits/listSize";
+import { CACHE_HINTS, CacheHint } from "../cache/cacheHint";
 
 export enum ComparisonGroup {
   facts = "facts",
@@ -20,6 +21,7 @@ export enum Better {
 }
 registerEnumType(Better, { name: "Better", description: "Which values of a row are better: higher (limits, a capability present), lower (prices), later (dates), or none." });
 
+@CacheHint(CACHE_HINTS.price)
 @ObjectType({ description: "One model's value in a comparison row." })
 export class ComparisonCell {
   @Field(() => ID, { description: "The model this cell is about." })
@@ -41,6 +43,7 @@ export class ComparisonCell {
   offeringId?: string | null;
 }
 
+@CacheHint(CACHE_HINTS.price)
 @ObjectType({ description: "One attribute compared across the models: a row of the table." })
 export class ComparisonRow {
   @Field({ description: 'A stable key ("contextWindow", "price.INPUT", "capability.tool_calls").' })
@@ -66,6 +69,7 @@ export class ComparisonRow {
   cells!: ComparisonCell[];
 }
 
+@CacheHint(CACHE_HINTS.price)
 @ObjectType({ description: "A side-by-side comparison a frontend can render as a table." })
 export class ModelComparison {
   @ListSize(10)

@@ -5,7 +5,9 @@ import { Model } from "../model/model.type";
 import { Offering } from "../offering/offering.type";
 import { Price } from "../offering/price.type";
 import { ListSize } from "../limits/listSize";
+import { CACHE_HINTS, CacheHint } from "../cache/cacheHint";
 
+@CacheHint(CACHE_HINTS.price)
 @ObjectType({ description: "One line of an estimate: a quantity times a price." })
 export class CostLine {
   @Field(() => PriceKind, { description: "The kind of price used." })
@@ -27,6 +29,7 @@ export class CostLine {
   note?: string | null;
 }
 
+@CacheHint(CACHE_HINTS.price)
 @ObjectType({ description: "What a workload costs on one offering." })
 export class CostEstimate {
   @Field(() => Offering, { description: "The offering priced." })
@@ -55,6 +58,7 @@ export class CostEstimate {
   complete!: boolean;
 }
 
+@CacheHint(CACHE_HINTS.price)
 @ObjectType({ description: "A workload priced across offerings, cheapest first (complete estimates before incomplete ones)." })
 export class CostEstimates {
   @Field(() => [CostEstimate], { description: "Cheapest first." })

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { CACHE_HINTS, CacheHint } from "../cache/cacheHint";
 
 export enum DatabaseKind {
   PGLITE = "pglite",
@@ -13,6 +14,7 @@ registerEnumType(DatabaseKind, {
   },
 });
 
+@CacheHint(CACHE_HINTS.never)
 @ObjectType({ description: "Whether the service and its database are up, and what it holds." })
 export class Health {
   @Field({ description: '"ok" when the database answers, "degraded" when it does not.' })

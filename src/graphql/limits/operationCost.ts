@@ -30,6 +30,11 @@ export interface OperationCost {
   aliases: number;
   /** Directives, as written. */
   directives: number;
+  /**
+   * How many seconds an answer may be reused: the least `@CacheHint` of the types and fields it selects
+   * (cacheHint.ts); 0 when nothing it selects declares one.
+   */
+  maxAge: number;
 }
 
 /** A list field's size when it takes no `first`/`last` and declares none (`@Extensions({ listSize })`). */
@@ -52,9 +57,19 @@ interface Measure {
   cost: number;
   depth: number;
   introspectionDepth: number;
+  /** Infinity while nothing selected declares a hint. */
+  maxAge: number;
 }
 
-const ZERO: Measure = { cost: 0, depth: 0, introspectionDepth: 0 };
+const ZERO: Measure = { cost: 0, depth: 0, introspectionDepth: 0, maxAge: Infinity };
+
+/** A field's own hint, else its composite type's; a scalar field is as fresh as the object holding it. */
+function cacheHintOf(definition: GraphQLField<unknown, unknown>, type: GraphQLNamedType): number {
+  const own = definition.extensions?.cacheMaxAge;
+  if (typeof own === "number") return own;
+  const typed = type.extensions?.cacheMaxAge;
+  return typeof typed === "number" ? typed : Infinity;
+}
 
 function pageSize(node: FieldNode): number | undefined {
   for (const argument of node.arguments ?? []) {
@@ -98,6 +113,7 @@ export function measureOperations(schema: GraphQLSchema, document: DocumentNode)
     let cost = 0;
     let depth = 0;
     let introspectionDepth = 0;
+    let maxAge = Infinity;
     for (const selection of set.selections) {
       let part: Measure;
       if (selection.kind === Kind.FIELD) {
@@ -111,8 +127,9 @@ export function measureOperations(schema: GraphQLSchema, document: DocumentNode)
       cost = add(cost, part.cost);
       depth = Math.max(depth, part.depth);
       introspectionDepth = Math.max(introspectionDepth, part.introspectionDepth);
+      maxAge = Math.min(maxAge, part.maxAge);
     }
-    return { cost, depth, introspectionDepth };
+    return { cost, depth, introspectionDepth, maxAge };
   };
 
   const spread = (name: string, page: number | undefined, introspecting: boolean): Measure => {
@@ -132,7 +149,7 @@ export function measureOperations(schema: GraphQLSchema, document: DocumentNode)
   const field = (node: FieldNode, parent: GraphQLNamedType | undefined, page: number | undefined, introspecting: boolean): Measure => {
     const definition = fieldOf(parent, node.name.value, schema);
     const nowIntrospecting = introspecting || node.name.value === "__schema" || node.name.value === "__type";
-    if (!definition) return { cost: 1, depth: nowIntrospecting ? 0 : 1, introspectionDepth: nowIntrospecting ? 1 : 0 };
+    if (!definition) return { cost: 1, depth: nowIntrospecting ? 0 : 1, introspectionDepth: nowIntrospecting ? 1 : 0, maxAge: Infinity };
     const type = getNullableType(definition.type);
     let multiplier = 1;
     if (isListType(type) && !introspecting) {
@@ -146,6 +163,7 @@ export function measureOperations(schema: GraphQLSchema, document: DocumentNode)
       cost: add(own, times(multiplier, children.cost)),
       depth: nowIntrospecting ? 0 : 1 + children.depth,
       introspectionDepth: nowIntrospecting ? 1 + children.introspectionDepth : children.introspectionDepth,
+      maxAge: Math.min(cacheHintOf(definition, getNamedType(type)), children.maxAge),
     };
   };
 
@@ -171,7 +189,9 @@ export function measureOperations(schema: GraphQLSchema, document: DocumentNode)
     const root = definition.operation === "query" ? schema.getQueryType() : definition.operation === "mutation" ? schema.getMutationType() : schema.getSubscriptionType();
     const measured = selections(definition.selectionSet, root ?? undefined, undefined, false);
     // Aliases and directives are counted over the whole document: they bound what the text may hold.
-    result.set(definition.name?.value ?? "", { ...measured, aliases, directives });
+    // Only a query's answer may be reused, and only as long as everything it selects allows.
+    const maxAge = definition.operation === "query" && Number.isFinite(measured.maxAge) ? measured.maxAge : 0;
+    result.set(definition.name?.value ?? "", { ...measured, aliases, directives, maxAge });
   }
   return result;
 }

@@ -1,6 +1,8 @@
 import { Field, ObjectType } from "type-graphql";
 import { DecimalScalar } from "../scalars/decimal.scalar";
+import { CACHE_HINTS, CacheHint } from "../cache/cacheHint";
 
+@CacheHint(CACHE_HINTS.catalogRecord)
 @ObjectType({ description: "A published benchmark score of a model (from models.dev)." })
 export class Benchmark {
   @Field({ description: 'The benchmark, e.g. "Aider Polyglot".' })

@@ -1,7 +1,9 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { DecimalScalar } from "../scalars/decimal.scalar";
 import { DatePrecision, LifecycleStatus } from "../common/enums";
+import { CACHE_HINTS, CacheHint } from "../cache/cacheHint";
 
+@CacheHint(CACHE_HINTS.catalogRecord)
 @ObjectType({ description: "An AI model, provider-independent: its maker, limits, dates and capabilities, reconciled from every source document." })
 export class Model {
   @Field(() => ID, { description: 'The catalog id, e.g. "gpt-4.1-mini". `model(id:)` also accepts aliases such as "openai/gpt-4.1-mini".' })

@@ -1,6 +1,8 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { LifecycleStatus } from "../common/enums";
+import { CACHE_HINTS, CacheHint } from "../cache/cacheHint";
 
+@CacheHint(CACHE_HINTS.catalogRecord)
 @ObjectType({ description: "One provider serving one model: the provider's id for it, its limits and its prices." })
 export class Offering {
   @Field(() => ID, { description: 'The provider id and the provider\'s model id, e.g. "openai:gpt-4.1-mini", "openrouter:openai/gpt-4.1-mini".' })

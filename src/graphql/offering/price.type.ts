@@ -1,7 +1,9 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { DecimalScalar } from "../scalars/decimal.scalar";
 import { PriceKind, PriceMode, PriceUnit } from "../common/enums";
+import { CACHE_HINTS, CacheHint } from "../cache/cacheHint";
 
+@CacheHint(CACHE_HINTS.price)
 @ObjectType({ description: "One price of an offering, in force from validFrom until validTo. A change closes the row and opens a new one, so history is kept." })
 export class Price {
   @Field(() => ID, { description: "The price row's id." })

@@ -1,5 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
+import { CACHE_HINTS, CacheHint } from "../cache/cacheHint";
 
+@CacheHint(CACHE_HINTS.catalogRecord)
 @ObjectType({ description: "Who made models (OpenAI, Meta, ...)." })
 export class Author {
   @Field(() => ID, { description: 'e.g. "openai", "meta".' })

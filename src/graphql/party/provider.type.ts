@@ -1,6 +1,8 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { ProviderKind } from "../common/enums";
+import { CACHE_HINTS, CacheHint } from "../cache/cacheHint";
 
+@CacheHint(CACHE_HINTS.catalogRecord)
 @ObjectType({ description: "Who serves models through an API: a model's maker, a cloud, an aggregator or a host." })
 export class Provider {
   @Field(() => ID, { description: 'e.g. "openai", "azure" (Microsoft Foundry), "openrouter".' })

@@ -2,7 +2,9 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { GraphQLJSON } from "graphql-scalars";
 import { EntityType } from "../common/enums";
 import { ListSize } from "../limits/listSize";
+import { CACHE_HINTS, CacheHint } from "../cache/cacheHint";
 
+@CacheHint(CACHE_HINTS.catalogRecord)
 @ObjectType({ description: "One source's value for a field." })
 export class FactCandidate {
   @Field(() => GraphQLJSON, { description: "The value as the catalog normalized it (1047576, \"2024-04\", [\"text\",\"image\"], {amount, currency})." })
@@ -29,6 +31,7 @@ export class FactCandidate {
   sourceId!: string;
 }
 
+@CacheHint(CACHE_HINTS.catalogRecord)
 @ObjectType({ description: "Where a field's value came from: every source's candidate, the value chosen, and the rule that chose it." })
 export class FieldProvenance {
   @Field(() => EntityType, { description: "The kind of record." })

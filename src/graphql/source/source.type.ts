@@ -1,6 +1,8 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { SourceFormat } from "../common/enums";
+import { CACHE_HINTS, CacheHint } from "../cache/cacheHint";
 
+@CacheHint(CACHE_HINTS.catalogRecord)
 @ObjectType({ description: "An imported document: every fact in the catalog names the source that stated it." })
 export class Source {
   @Field(() => ID, { description: "The source's id." })
