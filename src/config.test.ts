@@ -13,7 +13,16 @@ describe("loadConfig", () => {
       seedDir: path.resolve("/srv/catalog/seed"),
       seedOnStart: true,
       responseCacheEntries: 2000,
+      corsOrigins: "*",
+      shutdownGraceMs: 10_000,
     });
+  });
+
+  it("reads CORS origins as a comma-separated list and the shutdown grace period in seconds", () => {
+    const config = loadConfig({ CATALOG_CORS_ORIGINS: "https://app.example.com, http://localhost:5173", CATALOG_SHUTDOWN_GRACE_SECONDS: "30" });
+
+    expect(config.corsOrigins).toEqual(["https://app.example.com", "http://localhost:5173"]);
+    expect(config.shutdownGraceMs).toBe(30_000);
   });
 
   it("uses PostgreSQL when DATABASE_URL is set", () => {
@@ -46,6 +55,9 @@ describe("loadConfig", () => {
     [{ DATABASE_URL: "mysql://u:p@h/db" }, 'DATABASE_URL must start with postgresql:// (got "mysql://")'],
     [{ DATABASE_URL: "postgresql://u:p@localhost:5432" }, "DATABASE_URL names no database"],
     [{ CATALOG_SEED_ON_START: "maybe" }, 'CATALOG_SEED_ON_START must be true or false, got "maybe"'],
+    [{ CATALOG_CORS_ORIGINS: "https://app.example.com/" }, '"https://app.example.com/" is not one'],
+    [{ CATALOG_CORS_ORIGINS: "app.example.com" }, '"app.example.com" is not one'],
+    [{ CATALOG_SHUTDOWN_GRACE_SECONDS: "soon" }, 'CATALOG_SHUTDOWN_GRACE_SECONDS must be a whole number'],
   ])("refuses %j naming the variable", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

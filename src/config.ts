@@ -23,6 +23,10 @@ export interface Config {
   seedOnStart: boolean;
   /** How many answers of anonymous reads to keep per catalog version (CATALOG_RESPONSE_CACHE_ENTRIES, default 2000; 0: none). */
   responseCacheEntries?: number;
+  /** Page origins allowed to call the API from a browser (CATALOG_CORS_ORIGINS: "*" by default, or a comma-separated list). */
+  corsOrigins?: "*" | string[];
+  /** How long SIGTERM lets requests in flight finish (CATALOG_SHUTDOWN_GRACE_SECONDS, default 10). */
+  shutdownGraceMs?: number;
 }
 
 /** Thrown when the environment is unusable; the message names every bad variable. */
@@ -61,6 +65,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const seedDir = path.resolve(cwd, read("CATALOG_SEED_DIR") ?? "seed");
   const seedOnStart = parseBoolean("CATALOG_SEED_ON_START", read("CATALOG_SEED_ON_START"), true, problems);
   const responseCacheEntries = parseCount("CATALOG_RESPONSE_CACHE_ENTRIES", read("CATALOG_RESPONSE_CACHE_ENTRIES"), 2000, problems);
+  const corsOrigins = parseOrigins(read("CATALOG_CORS_ORIGINS"), problems);
+  const shutdownGraceMs = parseCount("CATALOG_SHUTDOWN_GRACE_SECONDS", read("CATALOG_SHUTDOWN_GRACE_SECONDS"), 10, problems) * 1000;
 
   let database: DatabaseTarget = { kind: "pglite", dataDir };
   if (databaseUrl !== undefined) {
@@ -70,7 +76,25 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, database, logLevel, seedDir, seedOnStart, responseCacheEntries };
+  return { port, host, database, logLevel, seedDir, seedOnStart, responseCacheEntries, corsOrigins, shutdownGraceMs };
+}
+
+/** "*", or origins as browsers send them: scheme, host and port, no path ("https://app.example.com"). */
+function parseOrigins(value: string | undefined, problems: string[]): "*" | string[] {
+  if (value === undefined || value === "*") return "*";
+  const origins = value.split(",").map((origin) => origin.trim()).filter((origin) => origin !== "");
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+      problems.push(`CATALOG_CORS_ORIGINS must be "*" or a comma-separated list of origins such as https://app.example.com (scheme, host and port, no path or trailing slash); "${origin}" is not one`);
+    }
+  }
+  return origins;
 }
 
 function parseCount(name: string, value: string | undefined, fallback: number, problems: string[]): number {

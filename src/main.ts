@@ -48,6 +48,8 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Running
     const http = await startHttpServer(
       { schema, logger, createContext: (requestId, authorization) => createRequestContext(services, requestId, authorization), catalogVersion: () => services.readModel.current,
         responseCacheEntries: config.responseCacheEntries,
+        corsOrigins: config.corsOrigins,
+        shutdownGraceMs: config.shutdownGraceMs,
         readiness: () => services.health.readiness({ migrations: migrationFiles.length, seeded: config.seedOnStart }),
       },
       { port: config.port, host: config.host },

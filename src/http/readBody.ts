@@ -7,7 +7,20 @@ export class PayloadTooLargeError extends Error {
   }
 }
 
-/** Reads a request body as text, refusing bodies larger than `limitBytes` without buffering them. */
+/** A body whose bytes are not UTF-8: refused, not decoded with replacement characters stored for good. */
+export class MalformedBodyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MalformedBodyError";
+  }
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Reads a request body as UTF-8 text, refusing bodies larger than `limitBytes` without buffering them.
+ * @throws PayloadTooLargeError past the limit; MalformedBodyError for bytes that are not UTF-8.
+ */
 export function readBody(request: IncomingMessage, limitBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -19,7 +32,13 @@ export function readBody(request: IncomingMessage, limitBytes: number): Promise<
       if (size > limitBytes) reject(new PayloadTooLargeError(limitBytes));
       else chunks.push(chunk);
     });
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("end", () => {
+      try {
+        resolve(strictUtf8.decode(Buffer.concat(chunks)));
+      } catch {
+        reject(new MalformedBodyError("Request body is not valid UTF-8"));
+      }
+    });
     request.on("error", reject);
   });
 }

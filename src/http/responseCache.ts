@@ -1,10 +1,5 @@
 import crypto from "node:crypto";
-
-export interface CachedResponse {
-  status: number;
-  headers: [string, string][];
-  body: string;
-}
+import type { Representation } from "./representation";
 
 export interface ResponseCacheLimits {
   /** At most this many answers per version. */
@@ -24,7 +19,7 @@ export interface ResponseCacheLimits {
 export class ResponseCache {
   private version: object | undefined;
   /** Answers with their size in bytes, least recently used first. */
-  private readonly entries = new Map<string, { response: CachedResponse; size: number }>();
+  private readonly entries = new Map<string, { response: Representation; size: number }>();
   private bytes = 0;
   hits = 0;
   misses = 0;
@@ -39,7 +34,7 @@ export class ResponseCache {
     return crypto.createHash("sha256").update(`${method}\n${search}\n${accept ?? ""}\n${body}`).digest("base64url");
   }
 
-  lookup(key: string): CachedResponse | undefined {
+  lookup(key: string): Representation | undefined {
     this.dropIfStale();
     const found = this.entries.get(key);
     if (!found) {
@@ -53,11 +48,15 @@ export class ResponseCache {
     return found.response;
   }
 
-  /** Stores an answer computed on `version`, unless another version has become current since. */
-  store(version: object, key: string, response: CachedResponse): void {
+  /**
+   * Stores an answer computed on `version`, unless another version has become current since. Its
+   * compressed forms are kept with it as clients ask for them.
+   */
+  store(version: object, key: string, response: Representation): void {
     this.dropIfStale();
     if (version !== this.version) return;
-    const size = Buffer.byteLength(response.body);
+    // Room for the body and its brotli and gzip forms, which JSON shrinks to well under a quarter each.
+    const size = Math.ceil(response.body.length * 1.5);
     if (size > this.limits.bytes / 8) return;
     const previous = this.entries.get(key);
     if (previous) {

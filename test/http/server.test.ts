@@ -61,12 +61,44 @@ describe(`the HTTP server on ${usingPostgres() ? "PostgreSQL" : "PGlite"}`, () =
     expect(response.status).toBe(413);
   });
 
-  it("answers an invalid query with a validation error", async () => {
-    const response = await post({ query: "{ nope }" });
-    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+  it("answers an invalid query with a validation error: 200 for an application/json client, 400 for an application/graphql-response+json one", async () => {
+    const legacy = await post({ query: "{ nope }" });
+    const current = await post({ query: "{ nope }" }, { accept: "application/graphql-response+json" });
+
+    expect(legacy.status).toBe(200);
+    expect(legacy.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(((await legacy.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(current.status).toBe(400);
+    expect(current.headers.get("content-type")).toBe("application/graphql-response+json; charset=utf-8");
+    expect(((await current.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
+  });
+
+  it("answers an operation over the limits alike: 200 under application/json, 400 under application/graphql-response+json", async () => {
+    const deep = `{ model(id: "x") { offerings { model { offerings { model { offerings { model { offerings { model { offerings { model { offerings { model { id } } } } } } } } } } } } } }`;
+    const legacy = await post({ query: deep });
+    const current = await post({ query: deep }, { accept: "application/graphql-response+json" });
+
+    expect(legacy.status).toBe(200);
+    expect(current.status).toBe(400);
+    expect(current.headers.get("content-type")).toBe("application/graphql-response+json; charset=utf-8");
+    expect(((await current.json()) as { errors: { extensions: { limit: string } }[] }).errors[0].extensions.limit).toBe("depth");
+  });
+
+  it("refuses a POST without a JSON content type with 415, naming the type it wants", async () => {
+    const untyped = await fetch(catalog.url, { method: "POST", body: JSON.stringify({ query: "{ __typename }" }) });
+    const form = await fetch(catalog.url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "query=%7B__typename%7D" });
+
+    expect(untyped.status).toBe(415);
+    expect(form.status).toBe(415);
+    expect(((await form.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/Content-Type.*application\/json/);
+  });
+
+  it("refuses a body that is not UTF-8 with 400 instead of storing replacement characters", async () => {
+    const bytes = Buffer.concat([Buffer.from('{"query":"{ models(filter: { search: \\"'), Buffer.from([0xc3, 0x28]), Buffer.from('\\" }) { totalCount } }"}')]);
+    const response = await fetch(catalog.url, { method: "POST", headers: { "content-type": "application/json" }, body: bytes });
 
     expect(response.status).toBe(400);
-    expect(body.errors[0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(((await response.json()) as { errors: { message: string; extensions: { code: string } }[] }).errors[0]).toEqual({ message: "Request body is not valid UTF-8", extensions: { code: "BAD_REQUEST" } });
   });
 
   it("serves a liveness probe on /healthz and 404 elsewhere", async () => {
