@@ -6,7 +6,13 @@ export interface SqlSession {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
   /** Runs a script of several statements; no parameters. */
   exec(script: string): Promise<void>;
-  /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
+  /**
+   * Runs `work` in one transaction: committed if it resolves, rolled back if it throws. When PostgreSQL
+   * rolls it back for a deadlock (40P01) or a serialization failure (40001), `work` is run again in a
+   * new transaction, a few times, after a short jittered pause (see transactionRetry.ts). So `work` may
+   * run more than once: whatever it changes outside the transaction (counters, lists it fills) must be
+   * started afresh on each run, or kept only from the run that returns.
+   */
   transaction<T>(work: (tx: SqlSession) => Promise<T>): Promise<T>;
 }
 

@@ -5,6 +5,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client";
 import type { Database, SqlSession } from "./database";
 import { DataDirLock } from "./dataDirLock";
+import { retryTransientTransaction } from "./transactionRetry";
 
 export const IN_MEMORY = "memory://";
 
@@ -64,7 +65,9 @@ function pgliteSession(db: PGlite | Transaction): SqlSession {
     },
     async transaction<T>(work: (tx: SqlSession) => Promise<T>) {
       if (!("transaction" in db)) throw new Error("nested transactions are not supported");
-      return db.transaction((tx) => work(pgliteSession(tx)));
+      // PGlite runs one transaction at a time, so it never deadlocks; the retry keeps its contract the
+      // same as PostgreSQL's (work may run more than once), so code tested here behaves alike there.
+      return retryTransientTransaction(() => db.transaction((tx) => work(pgliteSession(tx))));
     },
   };
 }

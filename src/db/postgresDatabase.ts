@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 import type { Database, SqlSession } from "./database";
 import { listenOnPostgres } from "./postgresListener";
+import { retryTransientTransaction } from "./transactionRetry";
 
 /** An arbitrary constant naming this project's advisory lock, so that no other application's collides. */
 const MIGRATION_LOCK_KEY = 72_707_369_034;
@@ -96,16 +97,19 @@ function pgSession(client: PoolClient): SqlSession {
     async exec(script: string) {
       await client.query(script);
     },
-    async transaction<T>(work: (tx: SqlSession) => Promise<T>) {
-      await client.query("BEGIN");
-      try {
-        const result = await work(session);
-        await client.query("COMMIT");
-        return result;
-      } catch (error) {
-        await client.query("ROLLBACK");
-        throw error;
-      }
+    transaction<T>(work: (tx: SqlSession) => Promise<T>) {
+      // A deadlock or serialization failure rolls the whole transaction back: it is run again from BEGIN.
+      return retryTransientTransaction(async () => {
+        await client.query("BEGIN");
+        try {
+          const result = await work(session);
+          await client.query("COMMIT");
+          return result;
+        } catch (error) {
+          await client.query("ROLLBACK");
+          throw error;
+        }
+      });
     },
   };
   return session;

@@ -55,8 +55,9 @@ export class PriceWriteService {
   }
 
   private async write(inputs: ValidPriceInput[], actor: Actor, paths: string[]): Promise<PriceView[]> {
-    const opened: [string, string][] = [];
-    const results = await this.database.sql.transaction(async (tx) => {
+    const { results, opened } = await this.database.sql.transaction(async (tx) => {
+      // Started afresh on each run: after a deadlock the transaction runs again (see SqlSession.transaction).
+      const opened: [string, string][] = [];
       const out: PriceView[] = [];
       // Offerings are locked in id order, whatever order the inputs come in, so that two bulk writers
       // touching the same offerings cannot deadlock.
@@ -67,7 +68,7 @@ export class PriceWriteService {
         if (changed) opened.push([price.offeringId, price.id]);
       }
       if (opened.length > 0) await this.changes.announce(tx, { kind: "prices", prices: opened, actorName: actor.name });
-      return out;
+      return { results: out, opened };
     });
     if (opened.length > 0) await this.changes.applied({ kind: "prices", prices: opened, actorName: actor.name });
     return results;

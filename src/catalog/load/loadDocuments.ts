@@ -67,7 +67,7 @@ export async function loadDocuments(
   } = {},
 ): Promise<LoadReport> {
   const report = emptyLoadReport();
-  const changes = new ChangeTracker();
+  let changes = new ChangeTracker();
   const now = options.now ?? new Date();
   const groups = new Map<SourceFormat, SourceDocument[]>();
   for (const doc of [...documents].sort((a, b) => a.uri.localeCompare(b.uri))) {
@@ -78,12 +78,19 @@ export async function loadDocuments(
   for (const format of GROUP_ORDER) {
     const group = groups.get(format);
     if (!group) continue;
-    await database.sql.transaction(async (tx) => {
-      const loaded = await loadGroup(tx, group, report, changes, now, (step) => options.onProgress?.({ group: format, step }));
+    const tally = await database.sql.transaction(async (tx) => {
+      // A transaction PostgreSQL rolls back for a deadlock is run again (see SqlSession.transaction), so
+      // each run counts into a tally of its own, and only the run that commits is kept.
+      const run: GroupTally = { documents: { loaded: 0, unchanged: 0 }, changes: changes.copy() };
+      const loaded = await loadGroup(tx, group, run, now, (step) => options.onProgress?.({ group: format, step }));
       await options.beforeCommit?.(tx, group);
       // Running servers (every instance on this database) rebuild their read models when this commits.
       if (loaded.documents > 0) await announceChange(tx, options.origin ?? IMPORT_ORIGIN, { kind: "documents", priceSlots: loaded.priceSlots, actorName: options.actorName ?? null });
+      return run;
     });
+    report.documents.loaded += tally.documents.loaded;
+    report.documents.unchanged += tally.documents.unchanged;
+    changes = tally.changes;
   }
   changes.countInto(report);
   const [{ count }] = await database.sql.query<{ count: string | number }>(`SELECT count(*) AS count FROM "FieldDecision" WHERE "hasConflict"`);
@@ -93,6 +100,12 @@ export async function loadDocuments(
 
 type EntityChange = "created" | "updated" | "unchanged";
 
+/** What one run of a group's transaction counted. */
+interface GroupTally {
+  documents: { loaded: number; unchanged: number };
+  changes: ChangeTracker;
+}
+
 /**
  * What the import did to each entity and price slot, over all its groups: a model created by one group
  * and refined by the next was created; a price opened and replaced within the import was created once.
@@ -100,6 +113,14 @@ type EntityChange = "created" | "updated" | "unchanged";
 class ChangeTracker {
   readonly entities: Record<EntityType, Map<string, EntityChange>> = { AUTHOR: new Map(), PROVIDER: new Map(), MODEL: new Map(), OFFERING: new Map() };
   readonly prices = new Map<string, PriceChange>();
+
+  /** A tracker that goes on from this one's counts without changing them. */
+  copy(): ChangeTracker {
+    const copy = new ChangeTracker();
+    for (const type of Object.keys(this.entities) as EntityType[]) for (const [id, change] of this.entities[type]) copy.entities[type].set(id, change);
+    for (const [slot, change] of this.prices) copy.prices.set(slot, change);
+    return copy;
+  }
 
   entity(type: EntityType, id: string, change: EntityChange): void {
     const before = this.entities[type].get(id);
@@ -131,8 +152,7 @@ class ChangeTracker {
 async function loadGroup(
   tx: SqlSession,
   documents: SourceDocument[],
-  report: LoadReport,
-  changes: ChangeTracker,
+  tally: GroupTally,
   now: Date,
   progress: (step: string) => void,
 ): Promise<{ documents: number; priceSlots: string[] }> {
@@ -142,8 +162,8 @@ async function loadGroup(
   ]);
   const storedByUri = new Map(stored.map((s) => [s.uri, s]));
   const changed = documents.filter((d) => storedByUri.get(d.uri)?.contentHash !== d.contentHash);
-  report.documents.unchanged += documents.length - changed.length;
-  report.documents.loaded += changed.length;
+  tally.documents.unchanged += documents.length - changed.length;
+  tally.documents.loaded += changed.length;
   if (changed.length === 0) return { documents: 0, priceSlots: [] };
   const priceSlots: string[] = [];
 
@@ -180,7 +200,7 @@ async function loadGroup(
 
   const authorIds = new Set((await tx.query<{ id: string }>(`SELECT id FROM "Author"`)).map((a) => a.id));
   const count = (type: EntityType, changedIds: Set<string>, ids: string[]) => {
-    for (const id of ids) changes.entity(type, id, created[type].has(id) ? "created" : changedIds.has(id) ? "updated" : "unchanged");
+    for (const id of ids) tally.changes.entity(type, id, created[type].has(id) ? "created" : changedIds.has(id) ? "updated" : "unchanged");
   };
   // Entities are decided and written a batch at a time, so that no query reads every fact of a large
   // data set at once (this keeps the embedded database's memory down).
@@ -205,7 +225,7 @@ async function loadGroup(
     await syncCapabilities(tx, "MODEL", models, decisions);
     await syncCapabilities(tx, "OFFERING", offerings, decisions);
     for (const [slot, change] of await syncPrices(tx, offerings, decisions, now)) {
-      changes.price(slot, change);
+      tally.changes.price(slot, change);
       if (change === "created" || change === "updated") priceSlots.push(slot);
     }
   }
