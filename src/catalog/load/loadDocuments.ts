@@ -208,8 +208,9 @@ async function loadGroup(
   for (let start = 0; start < keys.length; start += DECISION_BATCH) {
     const batch = keys.slice(start, start + DECISION_BATCH);
     progress(`deciding fields (${Math.min(start + DECISION_BATCH, keys.length)} of ${keys.length} records)`);
-    const decisions = await refreshDecisions(tx, batch);
     const idsOf = (type: EntityType) => batch.filter((k) => k.startsWith(`${type} `)).map((k) => k.slice(type.length + 1));
+    await lockOfferings(tx, idsOf("OFFERING"));
+    const decisions = await refreshDecisions(tx, batch);
     const authors = idsOf("AUTHOR");
     count("AUTHOR", await applyColumns(tx, "AUTHOR", authors, decisions), authors);
     const providers = idsOf("PROVIDER");
@@ -231,6 +232,19 @@ async function loadGroup(
   }
   await syncBenchmarks(tx, contents);
   return { documents: changed.length, priceSlots };
+}
+
+/**
+ * Locks the offerings' rows before their fields and prices are decided. Admins' price writers lock an
+ * offering before they read or change its prices and overrides (PriceWriteService); an import that did
+ * not would decide from overrides a writer is changing, close a price row the writer has just closed,
+ * and open a second current price beside the writer's (a unique violation). The order is the writers'
+ * (ids compared as code units, which COLLATE "C" is), so the two rarely deadlock; when they still do,
+ * the transaction is run again.
+ */
+async function lockOfferings(tx: SqlSession, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.query(`SELECT id FROM "Offering" WHERE id = ANY($1::text[]) ORDER BY id COLLATE "C" FOR UPDATE`, [ids]);
 }
 
 /** Creates the rows facts will be attached to; returns the ids that are new. */
