@@ -86,3 +86,17 @@ describe("concurrent writers of the same offerings", () => {
     }
   });
 });
+
+describe("concurrent imports of one new document", () => {
+  it("all land on the one source row the first to commit created, each answered with its report", async () => {
+    const name = "pasted-once";
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => gql(IMPORT, { content: openRouterDocument(20 + i), name }, adminKey)));
+    expect(answers.map((a) => a.errors?.[0].extensions?.code ?? "ok")).toEqual(Array(8).fill("ok"));
+    const sources = await catalog.database.sql.query<{ id: string }>(`SELECT id FROM "Source" WHERE uri = $1`, [`admin/${name}`]);
+    expect(sources).toHaveLength(1);
+    const [{ orphans }] = await catalog.database.sql.query<{ orphans: number }>(`SELECT count(*)::int AS orphans FROM "Fact" f WHERE NOT EXISTS (SELECT 1 FROM "Source" s WHERE s.id = f."sourceId")`);
+    expect(orphans).toBe(0);
+    const [{ facts }] = await catalog.database.sql.query<{ facts: number }>(`SELECT count(*)::int AS facts FROM "Fact" WHERE "sourceId" = $1 AND field = 'contextWindow'`, [sources[0].id]);
+    expect(facts).toBe(MODELS.length);
+  });
+});

@@ -190,6 +190,11 @@ async function loadGroup(
     contents.map(({ doc, sourceId }) => ({ id: sourceId, format: doc.format, uri: doc.uri, title: doc.title ?? null, contentHash: doc.contentHash, sizeBytes: doc.sizeBytes, importedAt: now.toISOString() })),
     { onConflict: `ON CONFLICT (uri) DO UPDATE SET "contentHash" = EXCLUDED."contentHash", "sizeBytes" = EXCLUDED."sizeBytes", title = EXCLUDED.title, "importedAt" = EXCLUDED."importedAt"` },
   );
+  // Two imports of one new document may run at once: each made up an id for it, and the upsert kept the
+  // row of the one that committed first. Facts go under the id the row has.
+  const landed = await tx.query<{ id: string; uri: string }>(`SELECT id, uri FROM "Source" WHERE uri = ANY($1::text[])`, [contents.map(({ doc }) => doc.uri)]);
+  const sourceIdOf = new Map(landed.map((s) => [s.uri, s.id]));
+  for (const c of contents) c.sourceId = sourceIdOf.get(c.doc.uri) ?? c.sourceId;
   await writeCapabilityDefinitions(tx, CAPABILITIES, "refresh");
   const created = await insertStubs(tx, contents.map((c) => c.content), now);
 
