@@ -145,11 +145,16 @@ export interface AuthorObservation {
   description?: Stated<string>;
 }
 
-/** A closed set: every record-level problem a parser can report. */
+/**
+ * A closed set: every record-level problem an import reports. Parsers report all but OUT_OF_RANGE, which
+ * the loader reports for a value a document states well but the catalog cannot hold (a price of 1e12 or
+ * more per unit, past Price.amount's DECIMAL(24,12)).
+ */
 export type ParseIssueCode =
   | "MISSING_FIELD"
   | "INVALID_NUMBER"
   | "NEGATIVE_PRICE"
+  | "OUT_OF_RANGE"
   | "INVALID_DATE"
   | "UNKNOWN_VALUE"
   | "SKIPPED_RECORD"

@@ -63,7 +63,7 @@ export class ImportDocumentService {
       },
     );
     if (load.documents.loaded > 0) await this.changes.applied({ kind: "documents", priceSlots: load.changedPriceSlots, actorName: actor.name });
-    return { ...report, ...load, read: 1, durationMs: Date.now() - started };
+    return { ...report, ...load, read: 1, issues: [...report.issues, ...load.issues], durationMs: Date.now() - started };
   }
 
   /** A models.dev base model from the seed's tree, for pasted provider files that name one. */

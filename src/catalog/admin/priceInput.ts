@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import { isOneOf, PRICE_KINDS, PRICE_MODES, PRICE_UNITS } from "../../ingest/observation";
 import { ValidationError } from "../errors";
+import { MAX_PRICE_AMOUNT, PRICE_PLACES } from "../load/priceAmount";
 import type { PriceKind, PriceMode, PriceUnit } from "../views";
 import { defaultUnit } from "../models/modelFilter";
 
@@ -34,9 +35,6 @@ export interface ValidPriceInput {
   expectedVersion: number | null;
 }
 
-/** Price.amount is DECIMAL(24,12). */
-const MAX_PLACES = 12;
-const MAX_AMOUNT = new Decimal("1e12");
 const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
 const MAX_REASON = 1000;
 
@@ -59,8 +57,8 @@ export function validatePriceInput(input: PriceInput, path: string): ValidPriceI
   const text = typeof input.amount === "string" ? input.amount.trim() : "";
   if (!/^\d+(\.\d+)?$/.test(text)) fail("amount", `must be a non-negative decimal like "0.40"; got ${JSON.stringify(input.amount)}`);
   const amount = new Decimal(text);
-  if (amount.decimalPlaces() > MAX_PLACES) fail("amount", `has more than ${MAX_PLACES} decimal places`);
-  if (amount.greaterThanOrEqualTo(MAX_AMOUNT)) fail("amount", `must be less than ${MAX_AMOUNT.toFixed()}`);
+  if (amount.decimalPlaces() > PRICE_PLACES) fail("amount", `has more than ${PRICE_PLACES} decimal places`);
+  if (amount.greaterThanOrEqualTo(MAX_PRICE_AMOUNT)) fail("amount", `must be less than ${MAX_PRICE_AMOUNT.toFixed()}`);
   const currency = typeof input.currency === "string" ? input.currency.trim().toUpperCase() : "";
   if (!/^[A-Z]{3}$/.test(currency) || !CURRENCIES.has(currency)) fail("currency", `must be an ISO 4217 currency code like "USD"; got ${JSON.stringify(input.currency)}`);
   const effectiveFrom = input.effectiveFrom ?? null;

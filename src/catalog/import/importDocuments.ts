@@ -56,7 +56,7 @@ export async function importDocuments(
     read: read.documents.length + read.failed.length + read.skipped.length,
     failed: read.failed,
     skipped: read.skipped,
-    issues: read.issues,
+    issues: [...read.issues, ...load.issues],
     durationMs: Date.now() - started,
   };
 }

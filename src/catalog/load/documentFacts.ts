@@ -1,8 +1,9 @@
-import type { ParsedDocument, Stated } from "../../ingest/observation";
+import type { ParsedDocument, ParseIssue, Stated } from "../../ingest/observation";
 import { isDecimalText, isIsoDay } from "../../ingest/units";
 import { canonicalAuthorId, canonicalProviderId } from "../identity/partyIdentity";
 import type { ModelIdentityIndex } from "../identity/modelIdentityIndex";
 import type { EntityType } from "../reconcile/precedence";
+import { priceAmountIssue } from "./priceAmount";
 
 /** One value a document states about one field of one entity, ready to store as a Fact. */
 export interface FactRow {
@@ -30,9 +31,23 @@ export interface BenchmarkRow {
   unit: string | null;
 }
 
+/** One field of one entity. */
+export interface FieldKey {
+  entityType: EntityType;
+  entityId: string;
+  field: string;
+}
+
 /** What one document contributes: its facts, and the entities and names they need to exist. */
 export interface DocumentContent {
   facts: FactRow[];
+  /**
+   * Fields the document states with a value the catalog cannot hold (each with an issue): what the
+   * document said of them before stays, so that a bad new value changes nothing.
+   */
+  withheld: FieldKey[];
+  /** The values left out, as the import report shows them. */
+  issues: ParseIssue[];
   authorIds: Set<string>;
   providerIds: Set<string>;
   modelIds: Set<string>;
@@ -54,11 +69,14 @@ export function priceField(p: { kind: string; unit: string; mode: string; contex
 /**
  * The facts a parsed document states, keyed to catalog ids: models through `identity` (which learns
  * the names it resolves), authors and providers through their synonym tables. A field a document
- * states twice keeps its first statement.
+ * states twice keeps its first statement. A price the catalog cannot hold is an issue, and its field is
+ * withheld: the loader keeps what the document said of it before.
  */
 export function documentContent(doc: ParsedDocument, identity: ModelIdentityIndex): DocumentContent {
   const content: DocumentContent = {
     facts: [],
+    withheld: [],
+    issues: [],
     authorIds: new Set(),
     providerIds: new Set(),
     modelIds: new Set(),
@@ -69,7 +87,7 @@ export function documentContent(doc: ParsedDocument, identity: ModelIdentityInde
   const seen = new Set<string>();
   const add = (entityType: EntityType, entityId: string, field: string, stated: Stated<unknown> | undefined, value: unknown = stated?.value) => {
     if (!stated || value === undefined || value === null) return;
-    const key = `${entityType}\u0000${entityId}\u0000${field}`;
+    const key = factKey(entityType, entityId, field);
     if (seen.has(key)) return;
     seen.add(key);
     content.facts.push({
@@ -140,10 +158,25 @@ export function documentContent(doc: ParsedDocument, identity: ModelIdentityInde
     addAll("OFFERING", id, offering.fields);
     for (const [key, stated] of Object.entries(offering.capabilities)) add("OFFERING", id, `capability.${key}`, stated);
     for (const price of offering.prices) {
-      add("OFFERING", id, priceField(price), { value: null, locator: price.locator, raw: price.raw }, { amount: price.amount, currency: price.currency, ...(since ? { since } : {}) });
+      const field = priceField(price);
+      // Every format's prices pass here on their way to becoming facts: the one place their amounts are
+      // checked against what the catalog can hold. Parsers have already left out what is not a number.
+      const problem = priceAmountIssue(price.amount);
+      if (problem) {
+        if (seen.has(factKey("OFFERING", id, field))) continue;
+        seen.add(factKey("OFFERING", id, field));
+        content.withheld.push({ entityType: "OFFERING", entityId: id, field });
+        content.issues.push({ ...problem, message: `${problem.message}; left out, so offering ${id} keeps the price it had`, locator: price.locator });
+        continue;
+      }
+      add("OFFERING", id, field, { value: null, locator: price.locator, raw: price.raw }, { amount: price.amount, currency: price.currency, ...(since ? { since } : {}) });
     }
   }
   return content;
+}
+
+function factKey(entityType: EntityType, entityId: string, field: string): string {
+  return `${entityType}\u0000${entityId}\u0000${field}`;
 }
 
 /** "2025-04-14" or "2025-04" (its first day) as an ISO day; undefined for anything else. */

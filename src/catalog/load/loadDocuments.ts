@@ -81,7 +81,7 @@ export async function loadDocuments(
     const tally = await database.sql.transaction(async (tx) => {
       // A transaction PostgreSQL rolls back for a deadlock is run again (see SqlSession.transaction), so
       // each run counts into a tally of its own, and only the run that commits is kept.
-      const run: GroupTally = { documents: { loaded: 0, unchanged: 0 }, changes: changes.copy() };
+      const run: GroupTally = { documents: { loaded: 0, unchanged: 0 }, changes: changes.copy(), issues: [] };
       const loaded = await loadGroup(tx, group, run, now, (step) => options.onProgress?.({ group: format, step }));
       await options.beforeCommit?.(tx, group);
       // Running servers (every instance on this database) rebuild their read models when this commits.
@@ -90,6 +90,7 @@ export async function loadDocuments(
     });
     report.documents.loaded += tally.documents.loaded;
     report.documents.unchanged += tally.documents.unchanged;
+    report.issues.push(...tally.issues);
     changes = tally.changes;
   }
   changes.countInto(report);
@@ -104,6 +105,7 @@ type EntityChange = "created" | "updated" | "unchanged";
 interface GroupTally {
   documents: { loaded: number; unchanged: number };
   changes: ChangeTracker;
+  issues: LoadReport["issues"];
 }
 
 /**
@@ -173,6 +175,7 @@ async function loadGroup(
     await tx.query<{ alias: string; modelId: string }>(`SELECT alias, "modelId" FROM "ModelAlias"`),
   );
   const contents = changed.map((doc) => ({ doc, content: documentContent(doc.parsed, identity), sourceId: storedByUri.get(doc.uri)?.id ?? crypto.randomUUID() }));
+  for (const { doc, content } of contents) tally.issues.push(...content.issues.map((issue) => ({ ...issue, uri: doc.uri })));
 
   progress("writing sources and entities");
   await insertRows(
@@ -199,7 +202,7 @@ async function loadGroup(
   const created = await insertStubs(tx, contents.map((c) => c.content), now);
 
   progress("comparing facts");
-  const touched = await syncFacts(tx, contents.map(({ sourceId, content }) => ({ sourceId, facts: content.facts })));
+  const touched = await syncFacts(tx, contents.map(({ sourceId, content }) => ({ sourceId, facts: content.facts, withheld: content.withheld })));
   // A brand-new entity with no facts of its own (an offering named only in a table row) still gets its columns set.
   for (const [type, ids] of Object.entries(created) as [EntityType, Set<string>][]) for (const id of ids) touched.add(entityKey(type, id));
 

@@ -1,3 +1,5 @@
+import type { ParseIssue } from "../../ingest/observation";
+
 /** How an import changed one kind of row. */
 export interface ChangeCounts {
   created: number;
@@ -26,6 +28,8 @@ export interface LoadReport {
   conflicts: number;
   /** The price slots ("offering|kind|unit|mode|contextAbove") that got a new current price, for change events. */
   changedPriceSlots: string[];
+  /** Values of loaded documents the catalog cannot hold (OUT_OF_RANGE), left out; what was stored before stays. */
+  issues: (ParseIssue & { uri: string })[];
 }
 
 export function emptyLoadReport(): LoadReport {
@@ -39,5 +43,6 @@ export function emptyLoadReport(): LoadReport {
     prices: { created: 0, updated: 0, closed: 0, unchanged: 0 },
     conflicts: 0,
     changedPriceSlots: [],
+    issues: [],
   };
 }

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { SqlSession } from "../../db/database";
 import { deleteRows, insertRows, updateRows } from "../../db/bulkRows";
 import type { EntityType } from "../reconcile/precedence";
-import type { FactRow } from "./documentFacts";
+import type { FactRow, FieldKey } from "./documentFacts";
 import { stableJson } from "./stableJson";
 
 interface StoredFact {
@@ -21,6 +21,8 @@ interface StoredFact {
 export interface SourceFacts {
   sourceId: string;
   facts: FactRow[];
+  /** Fields the source states with a value the catalog cannot hold: its stored facts of them are kept as they are. */
+  withheld?: FieldKey[];
 }
 
 /** An entity, as "TYPE id", whose facts changed. */
@@ -51,8 +53,9 @@ const FACT_COLUMNS = [
 
 /**
  * Makes the stored facts of each source exactly the given ones: new facts inserted, changed ones
- * updated in place (ids kept), facts a source no longer states deleted. Returns the entities whose
- * facts changed, which are the ones whose decisions need a fresh look.
+ * updated in place (ids kept), facts a source no longer states deleted, facts of its withheld fields
+ * left as they are. Returns the entities whose facts changed, which are the ones whose decisions need
+ * a fresh look.
  */
 export async function syncFacts(tx: SqlSession, sources: SourceFacts[]): Promise<Set<EntityKey>> {
   const touched = new Set<EntityKey>();
@@ -66,6 +69,7 @@ export async function syncFacts(tx: SqlSession, sources: SourceFacts[]): Promise
 
   const inserts: Record<string, unknown>[] = [];
   const updates: Record<string, unknown>[] = [];
+  for (const { sourceId, withheld = [] } of sources) for (const f of withheld) storedByKey.delete(key(f, sourceId));
   for (const { sourceId, facts } of sources) {
     for (const fact of facts) {
       const k = key(fact, sourceId);

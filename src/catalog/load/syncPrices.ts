@@ -4,11 +4,9 @@ import type { SqlSession } from "../../db/database";
 import { deleteRows, insertRows, updateRows } from "../../db/bulkRows";
 import { isOneOf, PRICE_KINDS, PRICE_MODES, PRICE_UNITS } from "../../ingest/observation";
 import { isIsoDay } from "../../ingest/units";
+import { priceAmountIssue } from "./priceAmount";
 import type { Decisions } from "./refreshDecisions";
 import { entityKey } from "./syncFacts";
-
-/** Price.amount is DECIMAL(24,12). */
-const MAX_AMOUNT = new Decimal("1e12");
 
 interface DesiredPrice {
   offeringId: string;
@@ -28,21 +26,22 @@ export function priceSlot(p: { offeringId: string; kind: string; unit: string; m
   return `${p.offeringId}|${p.kind}|${p.unit}|${p.mode}|${p.contextAbove}`;
 }
 
-/** A decided "price.<kind>.<unit>.<mode>.<contextAbove>" field as a price, or undefined if malformed. */
-function desiredPrice(offeringId: string, field: string, value: unknown, sourceId: string | null): DesiredPrice | undefined {
+/** The slot a "price.<kind>.<unit>.<mode>.<contextAbove>" field names, or undefined if malformed. */
+function slotOfField(offeringId: string, field: string): Omit<DesiredPrice, "amount" | "currency" | "sourceId" | "since"> | undefined {
   const [prefix, kind, unit, mode, above] = field.split(".");
-  const price = value as { amount?: unknown; currency?: unknown; since?: unknown } | null;
   if (prefix !== "price" || !isOneOf(PRICE_KINDS, kind) || !isOneOf(PRICE_UNITS, unit) || !isOneOf(PRICE_MODES, mode) || !/^\d+$/.test(above ?? "")) return undefined;
+  return { offeringId, kind, unit, mode, contextAbove: Number(above) };
+}
+
+/** A decided price field as a price, or undefined if its field or value is malformed. */
+function desiredPrice(offeringId: string, field: string, value: unknown, sourceId: string | null): DesiredPrice | undefined {
+  const slot = slotOfField(offeringId, field);
+  const price = value as { amount?: unknown; currency?: unknown; since?: unknown } | null;
+  if (!slot) return undefined;
   if (typeof price?.amount !== "string" || typeof price.currency !== "string" || !/^[A-Z]{3}$/.test(price.currency)) return undefined;
-  let amount: Decimal;
-  try {
-    amount = new Decimal(price.amount);
-  } catch {
-    return undefined;
-  }
-  if (amount.isNegative() || !amount.isFinite() || amount.greaterThanOrEqualTo(MAX_AMOUNT)) return undefined;
+  if (priceAmountIssue(price.amount)) return undefined;
   const since = typeof price.since === "string" && isIsoDay(price.since) ? price.since : null;
-  return { offeringId, kind, unit, mode, contextAbove: Number(above), amount: amount.toFixed(), currency: price.currency, sourceId, since };
+  return { ...slot, amount: new Decimal(price.amount).toFixed(), currency: price.currency, sourceId, since };
 }
 
 /**
@@ -58,11 +57,19 @@ export async function syncPrices(tx: SqlSession, offeringIds: string[], decision
   const changes = new Map<string, PriceChange>();
   if (offeringIds.length === 0) return changes;
   const desired = new Map<string, DesiredPrice>();
+  // A decided value that is not a price the catalog can hold leaves its slot as it is: closing the
+  // current price would withdraw a price no source withdrew. (The loader already leaves such values
+  // out of the facts; this keeps any that reach a decision another way from closing a price.)
+  const undecidable = new Set<string>();
   for (const id of offeringIds) {
     for (const [field, d] of decisions.get(entityKey("OFFERING", id)) ?? []) {
       if (!field.startsWith("price.")) continue;
       const price = desiredPrice(id, field, d.value, d.sourceId);
       if (price) desired.set(priceSlot(price), price);
+      else {
+        const slot = slotOfField(id, field);
+        if (slot) undecidable.add(priceSlot(slot));
+      }
     }
   }
   const current = await tx.query<{ id: string; offeringId: string; kind: string; unit: string; mode: string; contextAbove: number; amount: string; currency: string; sourceId: string | null; openedNow: boolean }>(
@@ -78,6 +85,10 @@ export async function syncPrices(tx: SqlSession, offeringIds: string[], decision
   const recredited: Record<string, unknown>[] = [];
   for (const row of current) {
     const slot = priceSlot(row);
+    if (undecidable.has(slot)) {
+      changes.set(slot, "unchanged");
+      continue;
+    }
     const want = desired.get(slot);
     if (want && want.currency === row.currency && new Decimal(want.amount).equals(row.amount)) {
       desired.delete(slot);
