@@ -15,6 +15,7 @@ describe("loadConfig", () => {
       responseCacheEntries: 2000,
       corsOrigins: "*",
       shutdownGraceMs: 10_000,
+      rateLimits: { authFailuresPerMinute: 10, mutationsPerMinute: 120, costPerMinute: 3_000_000 },
     });
   });
 
@@ -23,6 +24,12 @@ describe("loadConfig", () => {
 
     expect(config.corsOrigins).toEqual(["https://app.example.com", "http://localhost:5173"]);
     expect(config.shutdownGraceMs).toBe(30_000);
+  });
+
+  it("reads the rate limits per minute, 0 turning one off", () => {
+    const config = loadConfig({ CATALOG_RATE_LIMIT_AUTH_FAILURES: "0", CATALOG_RATE_LIMIT_MUTATIONS: "30", CATALOG_RATE_LIMIT_COST: "500000" });
+
+    expect(config.rateLimits).toEqual({ authFailuresPerMinute: 0, mutationsPerMinute: 30, costPerMinute: 500_000 });
   });
 
   it("uses PostgreSQL when DATABASE_URL is set", () => {

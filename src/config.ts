@@ -8,6 +8,31 @@ if (process.env.NODE_ENV === undefined) process.env.NODE_ENV = "production";
 export const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** Per-client rate limits (http/rateLimits.ts); 0 turns one off. */
+export interface RateLimitSettings {
+  /** Failed authentications per address per minute; past it, requests with credentials get 429 unchecked. */
+  authFailuresPerMinute: number;
+  /** Mutations per client per minute. */
+  mutationsPerMinute: number;
+  /**
+   * Operation cost (operationCost.ts) per client per minute, counted for operations that run (an answer
+   * from the response cache costs the server nothing and is not counted). The burst is a fifth of it.
+   */
+  costPerMinute: number;
+}
+
+/**
+ * Defaults: a person mistyping a key a few times, an admin script writing a price a second, and a
+ * frontend paging through the catalog (a 50-model page with offerings and prices costs about 80,000;
+ * the playground's examples under 5,000) all stay under them; a key-guessing loop (920 tries a second)
+ * or a client re-running 300,000-cost queries does not.
+ */
+export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
+  authFailuresPerMinute: 10,
+  mutationsPerMinute: 120,
+  costPerMinute: 3_000_000,
+};
+
 export type DatabaseTarget =
   | { kind: "postgresql"; url: string }
   | { kind: "pglite"; dataDir: string };
@@ -27,6 +52,11 @@ export interface Config {
   corsOrigins?: "*" | string[];
   /** How long SIGTERM lets requests in flight finish (CATALOG_SHUTDOWN_GRACE_SECONDS, default 10). */
   shutdownGraceMs?: number;
+  /**
+   * CATALOG_RATE_LIMIT_AUTH_FAILURES (per address per minute), CATALOG_RATE_LIMIT_MUTATIONS and
+   * CATALOG_RATE_LIMIT_COST (per client per minute); 0 turns one off.
+   */
+  rateLimits?: RateLimitSettings;
 }
 
 /** Thrown when the environment is unusable; the message names every bad variable. */
@@ -66,6 +96,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const seedOnStart = parseBoolean("CATALOG_SEED_ON_START", read("CATALOG_SEED_ON_START"), true, problems);
   const responseCacheEntries = parseCount("CATALOG_RESPONSE_CACHE_ENTRIES", read("CATALOG_RESPONSE_CACHE_ENTRIES"), 2000, problems);
   const corsOrigins = parseOrigins(read("CATALOG_CORS_ORIGINS"), problems);
+  const rateLimits: RateLimitSettings = {
+    authFailuresPerMinute: parseCount("CATALOG_RATE_LIMIT_AUTH_FAILURES", read("CATALOG_RATE_LIMIT_AUTH_FAILURES"), DEFAULT_RATE_LIMITS.authFailuresPerMinute, problems),
+    mutationsPerMinute: parseCount("CATALOG_RATE_LIMIT_MUTATIONS", read("CATALOG_RATE_LIMIT_MUTATIONS"), DEFAULT_RATE_LIMITS.mutationsPerMinute, problems),
+    costPerMinute: parseCount("CATALOG_RATE_LIMIT_COST", read("CATALOG_RATE_LIMIT_COST"), DEFAULT_RATE_LIMITS.costPerMinute, problems),
+  };
   const shutdownGraceMs = parseCount("CATALOG_SHUTDOWN_GRACE_SECONDS", read("CATALOG_SHUTDOWN_GRACE_SECONDS"), 10, problems) * 1000;
 
   let database: DatabaseTarget = { kind: "pglite", dataDir };
@@ -76,7 +111,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, database, logLevel, seedDir, seedOnStart, responseCacheEntries, corsOrigins, shutdownGraceMs };
+  return { port, host, database, logLevel, seedDir, seedOnStart, responseCacheEntries, corsOrigins, shutdownGraceMs, rateLimits };
 }
 
 /** "*", or origins as browsers send them: scheme, host and port, no path ("https://app.example.com"). */

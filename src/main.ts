@@ -50,6 +50,7 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Running
         responseCacheEntries: config.responseCacheEntries,
         corsOrigins: config.corsOrigins,
         shutdownGraceMs: config.shutdownGraceMs,
+        rateLimits: config.rateLimits,
         readiness: () => services.health.readiness({ migrations: migrationFiles.length, seeded: config.seedOnStart }),
       },
       { port: config.port, host: config.host },

@@ -8,6 +8,8 @@ import { nulCharacterError, type Admission, type OperationGate } from "../graphq
 import { correctedStatus, requestErrorStatus, responseMediaType } from "./graphqlStatus";
 import { MalformedBodyError, PayloadTooLargeError, readBody } from "./readBody";
 import { etagOf, sendRepresentation, type Representation } from "./representation";
+import type { PersistedQueries } from "./persistedQueries";
+import { rateLimitMessage, type ClientRateLimits, type RateLimited } from "./rateLimits";
 import { ResponseCache } from "./responseCache";
 import type { RequestRecord } from "./requestRecord";
 
@@ -22,6 +24,8 @@ export interface GraphQLRouteOptions {
   createContext: (requestId: string, authorization: string | undefined) => Promise<GraphQLContext>;
   /** Answers of anonymous reads, per catalog version; none when absent. */
   responses?: ResponseCache;
+  limits: ClientRateLimits;
+  persistedQueries: PersistedQueries;
 }
 
 /** One GraphQL request over HTTP, as far as the route learned it. */
@@ -38,7 +42,9 @@ interface Operation {
  * access log and the metrics.
  */
 export function createGraphQLRoute(options: GraphQLRouteOptions) {
-  const { apollo, gate, logger, responses } = options;
+  const { apollo, gate, logger, responses, limits, persistedQueries } = options;
+  /** Addresses already told about in the log this minute, so a flood of refusals costs one line, not one each. */
+  const rateLimitLogged = new Map<string, number>();
 
   return async function graphqlRoute(request: http.IncomingMessage, response: http.ServerResponse, url: URL, record: RequestRecord): Promise<void> {
     const method = request.method ?? "GET";
@@ -52,6 +58,19 @@ export function createGraphQLRoute(options: GraphQLRouteOptions) {
         body: Buffer.from(JSON.stringify({ errors: [body] })),
         effort: "dynamic",
       });
+    };
+
+    const address = request.socket.remoteAddress ?? "unknown";
+    const rateLimited = (limited: RateLimited) => {
+      record.refusal = "rateLimited";
+      const logKey = `${limited.limit}:${address}`;
+      if ((rateLimitLogged.get(logKey) ?? 0) < Date.now() - 60_000) {
+        if (rateLimitLogged.size > 10_000) rateLimitLogged.clear();
+        rateLimitLogged.set(logKey, Date.now());
+        logger.warn("Rate limited a client; further refusals of it this minute are not logged", { requestId: record.requestId, address, limit: limited.limit, retryAfterSeconds: limited.retryAfterSeconds });
+      }
+      response.setHeader("retry-after", String(limited.retryAfterSeconds));
+      return refuse(429, { message: rateLimitMessage(limited), extensions: { code: "RATE_LIMITED", limit: limited.limit, retryAfterSeconds: limited.retryAfterSeconds } as never }, "rate_limited");
     };
 
     let body: unknown;
@@ -78,12 +97,19 @@ export function createGraphQLRoute(options: GraphQLRouteOptions) {
       if (body instanceof Error) return refuse(400, { message: body.message, extensions: { code: "BAD_REQUEST" } }, "bad_request");
     }
 
+    // A query named by its hash becomes the query itself here, so everything below treats both alike.
+    const persisted = persistedQueries.resolve(...queryAndExtensions(method, url, body));
+    if (persisted.kind === "invalid") return refuse(400, { message: persisted.message, extensions: { code: "BAD_REQUEST" } }, "bad_request");
+    if (persisted.kind === "notFound") return refuse(requestErrorStatus(mediaType), { message: "PersistedQueryNotFound", extensions: { code: "PERSISTED_QUERY_NOT_FOUND" } }, "bad_request");
+    if (persisted.kind === "query") body = withQuery(method, url, body, persisted.query);
+
     const operation = operationOf(method, url, body);
-    record.operationName = operation?.operationName ?? undefined;
     const nul = operation ? nulCharacterError(operation.query, operation.variables) : undefined;
     if (nul) return refuse(requestErrorStatus(mediaType), nul, "bad_request");
     const admission: Admission | undefined = operation ? gate.admit(operation.query, operation.operationName) : undefined;
+    record.operationName = operation?.operationName ?? (admission?.admitted === true ? admission.cost.name : null) ?? undefined;
     if (admission?.admitted === true) record.cost = admission.cost.cost;
+    if (admission?.admitted === true && persisted.kind === "query" && persisted.register) persistedQueries.register(persisted.register, persisted.query);
     // A document that does not parse goes on to Apollo, which reports its syntax error as usual.
     if (admission?.admitted === false) {
       record.refusal = String(admission.error.extensions.limit);
@@ -95,11 +121,27 @@ export function createGraphQLRoute(options: GraphQLRouteOptions) {
     const anonymous = !request.headers.authorization;
     const cacheKey = responses && anonymous ? ResponseCache.keyOf(method, url.search, text, request.headers.accept) : undefined;
     const cached = cacheKey ? responses!.lookup(cacheKey) : undefined;
+    if (cacheKey) record.cache = cached ? "hit" : "miss";
     if (cached) {
       record.outcome = "ok";
-      record.cache = "hit";
       response.setHeader("x-catalog-cache", "hit");
       return sendRepresentation(request, response, cached);
+    }
+
+    // Who is asking, before anything runs: failed authentications are counted by address (past the
+    // limit, credentials from there are not even checked), everything else by key, else by address.
+    const authorization = headerValue(request.headers.authorization);
+    if (authorization) {
+      const limited = limits.beforeAuthentication(address);
+      if (limited) return rateLimited(limited);
+    }
+    const context = await options.createContext(record.requestId, authorization);
+    if (context.authFailure) limits.authenticationFailed(address);
+    if (admission?.admitted === true) {
+      context.answer.cost = admission.cost.cost;
+      context.answer.maxAge = admission.cost.maxAge;
+      const limited = limits.beforeOperation(context.viewer ? `key:${context.viewer.apiKeyId}` : `address:${address}`, admission.cost);
+      if (limited) return rateLimited(limited);
     }
 
     const headers = new HeaderMap();
@@ -107,18 +149,7 @@ export function createGraphQLRoute(options: GraphQLRouteOptions) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
     const graphqlRequest: HTTPGraphQLRequest = { method, headers, search: url.search, body };
-    let context: GraphQLContext | undefined;
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: graphqlRequest,
-      context: async () => {
-        context = await options.createContext(record.requestId, headerValue(request.headers.authorization));
-        if (admission?.admitted === true) {
-          context.answer.cost = admission.cost.cost;
-          context.answer.maxAge = admission.cost.maxAge;
-        }
-        return context;
-      },
-    });
+    const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: graphqlRequest, context: async () => context });
 
     if (result.body.kind !== "complete") {
       // Incremental delivery (@defer/@stream) is streamed as Apollo writes it.
@@ -132,22 +163,21 @@ export function createGraphQLRoute(options: GraphQLRouteOptions) {
     const answerHeaders = [...result.headers];
     const contentType = result.headers.get("content-type");
     const status = correctedStatus(result.status ?? 200, contentType, result.body.string);
-    const clean = status === 200 && context?.answer.clean === true;
+    const clean = status === 200 && context.answer.clean === true;
     record.outcome = clean ? "ok" : status >= 500 ? "server_error" : status >= 400 ? "bad_request" : "graphql_error";
     const representation: Representation = { status, headers: answerHeaders, body: Buffer.from(result.body.string), effort: "dynamic" };
     // An anonymous GET of a query may be kept by browsers and shared caches for the least age its
     // fields allow, and revalidated with its ETag; everything else is about one client or one moment.
     if (method === "GET" && anonymous && clean) {
-      const maxAge = context?.answer.maxAge ?? 0;
+      const maxAge = context.answer.maxAge ?? 0;
       setHeader(representation, "cache-control", maxAge > 0 ? `public, max-age=${maxAge}` : "public, max-age=0, must-revalidate");
       representation.etag = etagOf(representation.body);
     } else {
       setHeader(representation, "cache-control", anonymous ? "no-store" : "private, no-store");
     }
-    if (cacheKey && context?.answer.cacheable && status === 200) {
+    if (cacheKey && context.answer.cacheable && status === 200) {
       representation.encoded = new Map();
       responses!.store(context.snapshot, cacheKey, representation);
-      record.cache = "miss";
       response.setHeader("x-catalog-cache", "miss");
     }
     return sendRepresentation(request, response, representation);
@@ -170,6 +200,39 @@ function parseJsonBody(text: string): unknown {
   } catch (error) {
     return new Error(`Request body is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+/** The query (if any) and the parsed `extensions` of a request, where the APQ protocol puts its hash. */
+function queryAndExtensions(method: string, url: URL, body: unknown): [unknown, unknown] {
+  if (method === "GET") {
+    const extensions = url.searchParams.get("extensions");
+    let parsed: unknown;
+    try {
+      parsed = extensions ? JSON.parse(extensions) : undefined;
+    } catch {
+      parsed = undefined; // Apollo reports the malformed parameter
+    }
+    return [url.searchParams.get("query") ?? undefined, parsed];
+  }
+  const { query, extensions } = (body && typeof body === "object" ? body : {}) as { query?: unknown; extensions?: unknown };
+  return [query, extensions];
+}
+
+/** The request with `query` in place and the persisted-query extension dropped (Apollo's own APQ is off). */
+function withQuery(method: string, url: URL, body: unknown, query: string): unknown {
+  const strip = (extensions: unknown) => {
+    if (!extensions || typeof extensions !== "object") return extensions;
+    const { persistedQuery: _hash, ...rest } = extensions as Record<string, unknown>;
+    return rest;
+  };
+  if (method === "GET") {
+    url.searchParams.set("query", query);
+    const extensions = url.searchParams.get("extensions");
+    if (extensions) url.searchParams.set("extensions", JSON.stringify(strip(JSON.parse(extensions))));
+    return body;
+  }
+  const request = body as Record<string, unknown>;
+  return { ...request, query, extensions: strip(request.extensions) };
 }
 
 /** The query text and operation name of a GraphQL request, from a POST body or a GET query string. */

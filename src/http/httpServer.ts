@@ -14,6 +14,10 @@ import { costExtension } from "../graphql/limits/costExtension";
 import { OperationGate } from "../graphql/limits/operationGate";
 import { applyCors, type CorsOrigins } from "./cors";
 import { createGraphQLRoute, MAX_BODY_BYTES } from "./graphqlRoute";
+import { CatalogMetrics, NOT_GRAPHQL } from "./metrics";
+import type { RateLimitSettings } from "../config";
+import { PersistedQueries } from "./persistedQueries";
+import { ClientRateLimits, NO_RATE_LIMITS } from "./rateLimits";
 import type { RequestRecord } from "./requestRecord";
 import { ResponseCache } from "./responseCache";
 import { serveWebSockets } from "./webSocketServer";
@@ -39,6 +43,10 @@ export interface HttpServerOptions {
   corsOrigins?: CorsOrigins;
   /** How long `stop()` lets requests in flight finish before cutting their connections (default 10 s). */
   shutdownGraceMs?: number;
+  /** Per-client limits (rateLimits.ts); none when absent (the server's config always sets them). */
+  rateLimits?: RateLimitSettings;
+  /** Where requests, refusals and database round trips are counted; served on /metrics. */
+  metrics?: CatalogMetrics;
 }
 
 export interface RunningHttpServer {
@@ -70,6 +78,8 @@ export async function startHttpServer(
     // a cross-origin script can only send after a CORS preflight: a forged request carries no one's
     // credentials, so CSRF prevention (which refuses plain GETs from standard clients) protects nothing here.
     csrfPrevention: false,
+    // Automatic persisted queries are resolved by the route (persistedQueries.ts), before the gate.
+    persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     // Operations are measured (and refused) by the gate before Apollo sees them; this only bounds its own parse.
     parseOptions: { maxTokens: gate.limits.maxTokens },
@@ -84,15 +94,52 @@ export async function startHttpServer(
   });
   await apollo.start();
 
-  const stopWebSockets = serveWebSockets(server, { schema: options.schema, gate, logger, maxPayloadBytes: MAX_BODY_BYTES, createContext: options.createContext });
-  const graphqlRoute = createGraphQLRoute({ apollo, gate, logger, responses, createContext: options.createContext });
+  const metrics = options.metrics ?? new CatalogMetrics();
+  const limits = new ClientRateLimits(options.rateLimits ?? NO_RATE_LIMITS);
+  const stopWebSockets = serveWebSockets(server, {
+    schema: options.schema,
+    gate,
+    logger,
+    limits,
+    maxPayloadBytes: MAX_BODY_BYTES,
+    createContext: options.createContext,
+    onRefusal: (reason) => metrics.refused(reason),
+  });
+  const graphqlRoute = createGraphQLRoute({ apollo, gate, logger, responses, limits, persistedQueries: new PersistedQueries(), createContext: options.createContext });
   const corsOrigins = options.corsOrigins ?? "*";
 
   server.on("request", (request, response) => {
+    const started = performance.now();
     const requestId = pickRequestId(request.headers["x-request-id"]);
     response.setHeader("x-request-id", requestId);
     const url = new URL(request.url ?? "/", "http://localhost");
     const record: RequestRecord = { requestId, method: request.method ?? "GET", path: url.pathname, outcome: "ok" };
+    // One access line and one count per request, when its answer has been handed to the network (or
+    // the client went away first).
+    response.once("close", () => {
+      const durationMs = performance.now() - started;
+      const graphql = url.pathname === "/graphql" && !record.served;
+      metrics.observeRequest({ operation: graphql ? (record.operationName ?? null) : NOT_GRAPHQL, outcome: record.outcome, durationMs });
+      if (record.refusal) metrics.refused(record.refusal);
+      if (record.cache) metrics.cacheLookup(record.cache === "hit");
+      const probe = url.pathname === "/healthz" || url.pathname === "/readyz" || url.pathname === "/metrics";
+      const line = {
+        requestId,
+        method: record.method,
+        path: record.path,
+        status: response.statusCode,
+        durationMs: Math.round(durationMs * 10) / 10,
+        ...(record.operationName ? { operation: record.operationName } : {}),
+        outcome: record.outcome,
+        ...(record.cost !== undefined ? { cost: record.cost } : {}),
+        ...(record.refusal ? { refusal: record.refusal } : {}),
+        ...(record.cache ? { cache: record.cache } : {}),
+        ...(response.writableFinished ? {} : { aborted: true }),
+      };
+      // Probes are polled every few seconds: their lines would drown the rest.
+      if (probe) logger.debug("request", line);
+      else logger.info("request", line);
+    });
     route(request, response, url, record).catch((error: unknown) => {
       record.outcome = "server_error";
       logger.error("Unhandled HTTP error", { requestId, error });
@@ -109,12 +156,22 @@ export async function startHttpServer(
       response.setHeader("cache-control", "no-store");
       return sendJson(response, readiness.ready ? 200 : 503, { status: readiness.ready ? "ready" : "not ready", checks: readiness.checks });
     }
+    if (url.pathname === "/metrics") {
+      const { contentType, body } = await metrics.render();
+      response.setHeader("content-type", contentType);
+      response.setHeader("cache-control", "no-store");
+      response.end(body);
+      return;
+    }
     if (url.pathname.startsWith(PLAYGROUND_ASSETS_PREFIX)) return servePlaygroundAsset(request, response, url.pathname);
     if (url.pathname !== "/graphql") {
       record.outcome = "not_found";
       return sendJson(response, 404, { error: `No route for ${url.pathname}; the API is at /graphql` });
     }
-    if (wantsPlayground(request, url)) return sendPlaygroundPage(response);
+    if (wantsPlayground(request, url)) {
+      record.served = "playground";
+      return sendPlaygroundPage(response);
+    }
     return graphqlRoute(request, response, url, record);
   }
 

@@ -1,5 +1,4 @@
-/** How a request ended, for the access log and the metrics: a closed set, so metrics stay bounded. */
-export type RequestOutcome = "ok" | "graphql_error" | "refused" | "rate_limited" | "bad_request" | "not_found" | "server_error";
+import type { RequestOutcome } from "./metrics";
 
 /** What the HTTP layer learns about one request while serving it; logged once as its access line. */
 export interface RequestRecord {
@@ -13,6 +12,8 @@ export interface RequestRecord {
   cost?: number;
   /** Which limit refused it (depth, cost, payloadTooLarge, rateLimited...). */
   refusal?: string;
+  /** Set when /graphql served something other than an operation (the playground page). */
+  served?: "playground";
   /** Whether the response cache answered it. */
   cache?: "hit" | "miss";
 }

@@ -7,12 +7,15 @@ import type { Logger } from "../logger";
 import type { GraphQLContext } from "../graphql/context";
 import { formatCatalogError } from "../graphql/errors/errorMapping";
 import { nulCharacterError, type OperationGate } from "../graphql/limits/operationGate";
+import { rateLimitMessage, type ClientRateLimits } from "./rateLimits";
 import { limitConnectionsPerAddress, WEBSOCKET_LIMITS } from "./webSocketLimits";
 
 export interface WebSocketOptions {
   schema: GraphQLSchema;
   gate: OperationGate;
   logger: Logger;
+  /** The same per-client limits as HTTP's; a socket is counted by its address. */
+  limits: ClientRateLimits;
   maxPayloadBytes: number;
   createContext: (requestId: string, authorization: string | undefined) => Promise<GraphQLContext>;
   /** Told of every refusal, by reason (the metrics count them). */
@@ -60,6 +63,11 @@ export function serveWebSockets(server: http.Server, options: WebSocketOptions):
           refused(String(admission.error.extensions.limit));
           logger.warn("Refused an operation over the limits", { subscription: id, ...admission.error.extensions });
           return [admission.error];
+        }
+        const limited = options.limits.beforeOperation(`address:${ctx.extra.request.socket.remoteAddress ?? "unknown"}`, admission.cost);
+        if (limited) {
+          refused("rateLimited");
+          return [new GraphQLError(rateLimitMessage(limited), { extensions: { code: "RATE_LIMITED", limit: limited.limit, retryAfterSeconds: limited.retryAfterSeconds } })];
         }
         return undefined;
       },

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import http from "node:http";
 import zlib from "node:zlib";
 import { bootstrap, type RunningCatalog } from "../../src/main";
@@ -169,6 +170,50 @@ describe(`HTTP conventions on ${usingPostgres() ? "PostgreSQL" : "PGlite"}`, () 
 
       expect(answer.status).toBe(405);
       expect(answer.headers.allow).toBe("POST");
+    });
+  });
+  describe("automatic persisted queries", () => {
+    const sha = (query: string) => crypto.createHash("sha256").update(query).digest("hex");
+    const postJson = async (body: unknown) => {
+      const response = await fetch(catalog.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      return { status: response.status, body: (await response.json()) as any };
+    };
+
+    it("asks for the text of an unknown hash, remembers it once sent, then answers the hash alone over POST and GET", async () => {
+      const query = `query PersistedList { models(first: 2) { edges { node { id } } } }`;
+      const extensions = { persistedQuery: { version: 1, sha256Hash: sha(query) } };
+
+      const unknown = await postJson({ extensions });
+      expect(unknown.status).toBe(200);
+      expect(unknown.body.errors[0]).toEqual({ message: "PersistedQueryNotFound", extensions: { code: "PERSISTED_QUERY_NOT_FOUND" } });
+
+      const registered = await postJson({ query, extensions });
+      const byHash = await postJson({ extensions });
+      const byGet = await raw(`${catalog.url}?extensions=${encodeURIComponent(JSON.stringify(extensions))}`);
+
+      expect(registered.body.data.models.edges).toHaveLength(2);
+      expect(byHash.body.data).toEqual(registered.body.data);
+      expect(byGet.status).toBe(200);
+      expect(JSON.parse(byGet.bytes.toString()).data).toEqual(registered.body.data);
+      expect(byGet.headers["cache-control"]).toBe("public, max-age=60");
+    });
+
+    it("refuses a hash that does not match its query", async () => {
+      const answer = await postJson({ query: "{ __typename }", extensions: { persistedQuery: { version: 1, sha256Hash: sha("{ other }") } } });
+
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors[0]).toEqual({ message: "provided sha does not match query", extensions: { code: "BAD_REQUEST" } });
+    });
+
+    it("never remembers a query the operation gate refused, so its hash cannot smuggle it in", async () => {
+      const bomb = `{ models(first: 100) { edges { node { offerings { model { offerings { prices { amount } } } } } } } }`;
+      const extensions = { persistedQuery: { version: 1, sha256Hash: sha(bomb) } };
+
+      const refused = await postJson({ query: bomb, extensions });
+      const byHash = await postJson({ extensions });
+
+      expect(refused.body.errors[0].extensions.limit).toBe("cost");
+      expect(byHash.body.errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_FOUND");
     });
   });
 });

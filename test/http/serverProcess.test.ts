@@ -36,7 +36,7 @@ function startServer(): Promise<{ child: ReturnType<typeof spawn>; url: string; 
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const ready = output.match(/Model catalog ready at (http:\/\/\S+)/);
+      const ready = output.match(/Model catalog ready at (http:\/\/[^\s"]+)/);
       if (ready) resolve({ child, url: ready[1], log: () => output });
     };
     child.stdout!.on("data", onData);

@@ -20,6 +20,9 @@ import {
 
 /** What an operation asks of the server, measured before it runs. */
 export interface OperationCost {
+  kind: "query" | "mutation" | "subscription";
+  /** The operation's name in the document; null for an anonymous one. */
+  name: string | null;
   /** Fields it resolves, each list multiplied by its page size or declared size (fragments expanded). */
   cost: number;
   /** The deepest catalog field (introspection's own nesting not counted: see introspectionDepth). */
@@ -191,7 +194,7 @@ export function measureOperations(schema: GraphQLSchema, document: DocumentNode)
     // Aliases and directives are counted over the whole document: they bound what the text may hold.
     // Only a query's answer may be reused, and only as long as everything it selects allows.
     const maxAge = definition.operation === "query" && Number.isFinite(measured.maxAge) ? measured.maxAge : 0;
-    result.set(definition.name?.value ?? "", { ...measured, aliases, directives, maxAge });
+    result.set(definition.name?.value ?? "", { kind: definition.operation, name: definition.name?.value ?? null, ...measured, aliases, directives, maxAge });
   }
   return result;
 }

@@ -96,7 +96,7 @@ export class OperationGate {
         return refuse(`The operation would cost ${shown} (fields resolved, lists multiplied by their page size); the limit is ${limits.maxCost}. Ask for smaller pages or fewer nested lists`, "cost", limits.maxCost, cost.cost);
       }
     }
-    return { admitted: true, cost: chosen ?? measured.reduce((a, b) => (a.cost >= b.cost ? a : b), { cost: 0, depth: 0, introspectionDepth: 0, aliases: 0, directives: 0, maxAge: 0 }) };
+    return { admitted: true, cost: chosen ?? measured.reduce((a, b) => (a.cost >= b.cost ? a : b), { kind: "query", name: null, cost: 0, depth: 0, introspectionDepth: 0, aliases: 0, directives: 0, maxAge: 0 }) };
   }
 }
 
