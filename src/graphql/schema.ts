@@ -16,6 +16,7 @@ import { PriceResolver } from "./offering/price.resolver";
 import { AuthorResolver } from "./party/author.resolver";
 import { ProviderResolver } from "./party/provider.resolver";
 import { ConflictsResolver } from "./provenance/conflicts.resolver";
+import { checkDateTimeArguments } from "./scalars/dateTimeArguments";
 import { SourceResolver } from "./source/source.resolver";
 
 /**
@@ -81,5 +82,5 @@ export async function buildCatalogSchema(services: CatalogServices): Promise<Gra
       return instance;
     },
   };
-  return buildSchema({ resolvers: [...RESOLVERS], container, validate: false, authChecker, authMode: "error", pubSub: TOPICLESS_PUB_SUB });
+  return buildSchema({ resolvers: [...RESOLVERS], container, validateFn: checkDateTimeArguments, authChecker, authMode: "error", pubSub: TOPICLESS_PUB_SUB });
 }

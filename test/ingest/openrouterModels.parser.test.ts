@@ -118,6 +118,8 @@ describe("the OpenRouter model list parser", () => {
     ["\u0000\u0001binary", /not valid JSON/],
     ["{\"models\": []}", /expected an object with a "data" array/],
     ["null", /expected an object with a "data" array/],
+    ['{"data": [{"id": "acme/odd", "name": "Odd \\ud800"}]}', /not text: "Odd \\ud800" escapes a lone UTF-16 surrogate/],
+    ['{"data": [{"id": "acme/odd", "\\udc00": 1}]}', /escapes a lone UTF-16 surrogate/],
   ])("refuses an unreadable document %j with a ParseError naming the file", (doc, reason) => {
     expect(() => parseOpenRouterModels(doc, "feeds/or.json")).toThrow(ParseError);
     expect(() => parseOpenRouterModels(doc, "feeds/or.json")).toThrow(reason);

@@ -1,12 +1,12 @@
 import type { Database, SqlSession } from "../../db/database";
 import { capabilityKey } from "../../ingest/capabilityVocabulary";
 import { CAPABILITY_LEVELS, isOneOf } from "../../ingest/observation";
-import { isIsoDay } from "../../ingest/units";
+import { DATE_RANGE, isIsoDay } from "../../ingest/units";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { canonicalAuthorId, canonicalProviderId } from "../identity/partyIdentity";
 import { applyColumns } from "../load/applyColumns";
 import { offeringId as makeOfferingId } from "../load/documentFacts";
-import { columnFields, ENTITY_TABLES, fieldAccepts } from "../load/entityColumns";
+import { columnFields, ENTITY_TABLES, fieldAccepts, isDateField } from "../load/entityColumns";
 import { refreshDecisions } from "../load/refreshDecisions";
 import { syncCapabilities } from "../load/syncCapabilities";
 import { entityKey } from "../load/syncFacts";
@@ -17,6 +17,9 @@ import type { Actor } from "./actor";
 import { recordAudit, type AuditEntry } from "./auditTrail";
 import { deleteOverride, upsertOverride } from "./overrides";
 
+
+/** The days a date may be, as messages state them. */
+const DAY_RANGE = `from ${DATE_RANGE.firstDay} to ${DATE_RANGE.lastDay}`;
 
 /** Field values an admin sets: a value overrides the documents, null hands the field back to them. */
 export type FieldEdits = Record<string, unknown>;
@@ -107,7 +110,7 @@ export class RecordWriteService {
   /** Retires a model: a lifecycle change (status RETIRED and the date), never a delete. */
   async retireModel(id: string, retirementDate: string | null | undefined, edit: RecordEdit, actor: Actor): Promise<string> {
     const date = retirementDate ?? new Date().toISOString().slice(0, 10);
-    if (!isIsoDay(date)) throw new ValidationError(`retirementDate must be a date like 2026-01-31, got "${date}"`, "retirementDate");
+    if (!isIsoDay(date)) throw new ValidationError(`retirementDate must be a date like 2026-01-31 ${DAY_RANGE}, got "${date}"`, "retirementDate");
     return this.write(async (tx) => {
       const modelId = await findModelId(tx, id);
       if (!modelId) throw new NotFoundError("model", id);
@@ -196,7 +199,10 @@ function validateField(entityType: EntityType, field: string, value: unknown): v
   }
   if (field.startsWith("price.")) throw new ValidationError("Prices are set with updatePrice, which keeps their history", field);
   if (!columnFields(entityType).includes(field)) throw new ValidationError(`${entityType.toLowerCase()} has no field "${field}"`, field);
-  if (!fieldAccepts(entityType, field, value)) throw new ValidationError(`${field} does not accept ${JSON.stringify(value)}`, field);
+  if (!fieldAccepts(entityType, field, value)) {
+    const expected = isDateField(entityType, field) ? `; give a date like 2025-04-14 (or 2025-04, 2025) ${DAY_RANGE}` : "";
+    throw new ValidationError(`${field} does not accept ${JSON.stringify(value)}${expected}`, field);
+  }
 }
 
 async function decidedValues(tx: SqlSession, entityType: EntityType, id: string): Promise<Map<string, unknown>> {

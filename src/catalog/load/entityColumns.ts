@@ -142,6 +142,11 @@ export function fieldAccepts(entity: EntityType, field: string, value: unknown):
   return column !== undefined && coerce(column.kind, value) !== undefined;
 }
 
+/** Whether `field` of an entity is kept in a date column (an ISO day, month or year in DATE_RANGE). */
+export function isDateField(entity: EntityType, field: string): boolean {
+  return ENTITY_TABLES[entity].columns.some((c) => c.field === field && c.kind === "date");
+}
+
 /** The fields an entity keeps in columns. */
 export function columnFields(entity: EntityType): string[] {
   return ENTITY_TABLES[entity].columns.map((c) => c.field);

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { capabilityKey } from "../../ingest/capabilityVocabulary";
-import { isDecimalText, isIsoDay } from "../../ingest/units";
+import { DATE_RANGE, isDecimalText, isIsoDay } from "../../ingest/units";
 import { canonicalAuthorId, canonicalProviderId } from "../identity/partyIdentity";
 import { ValidationError } from "../errors";
 import type { CatalogSnapshot } from "../readModel/catalogSnapshot";
@@ -134,7 +134,7 @@ export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | nu
   for (const name of ["releasedAfter", "releasedBefore"] as const) {
     const value = filter[name];
     if (value == null) continue;
-    if (!isIsoDay(value)) throw new ValidationError(`filter.${name} must be a date like 2025-04-14, got "${value}"`, `filter.${name}`);
+    if (!isIsoDay(value)) throw new ValidationError(`filter.${name} must be a date like 2025-04-14 from ${DATE_RANGE.firstDay} to ${DATE_RANGE.lastDay}, got "${value}"`, `filter.${name}`);
     tests.push(name === "releasedAfter" ? (m) => m.releaseDate !== null && m.releaseDate >= value : (m) => m.releaseDate !== null && m.releaseDate <= value);
   }
   if (filter.releasedAfter && filter.releasedBefore && filter.releasedAfter > filter.releasedBefore) {

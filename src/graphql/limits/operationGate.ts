@@ -1,4 +1,5 @@
 import { GraphQLError, parse, type GraphQLSchema } from "graphql";
+import { findLoneSurrogate } from "../../ingest/units";
 import { measureOperations, type OperationCost } from "./operationCost";
 
 export interface OperationLimits {
@@ -101,13 +102,21 @@ export class OperationGate {
 }
 
 /**
- * A NUL character in a query or its variables: PostgreSQL cannot store one in text, and no catalog value
- * holds one, so it is refused as the client's mistake before anything is written or looked up.
+ * A string in a query or its variables that PostgreSQL cannot store, refused as the client's mistake
+ * before anything is written or looked up (no catalog value holds one): a NUL character, which text may
+ * not hold, or a lone UTF-16 surrogate, which JSON may escape ("\ud800") but which is no character, so
+ * neither UTF-8 nor a jsonb value can hold it (it failed as INTERNAL_SERVER_ERROR when written). Named
+ * for the first; the HTTP and WebSocket adapters call it.
  */
 export function nulCharacterError(query: string, variables: unknown): GraphQLError | undefined {
   const nul = query.includes("\u0000") || query.includes("\\u0000") || (variables != null && JSON.stringify(variables).includes("\\u0000"));
-  if (!nul) return undefined;
-  return new GraphQLError("Strings may not contain the NUL character (U+0000)", { extensions: { code: "BAD_USER_INPUT" } });
+  if (nul) return new GraphQLError("Strings may not contain the NUL character (U+0000)", { extensions: { code: "BAD_USER_INPUT" } });
+  if (findLoneSurrogate(query) !== undefined || findLoneSurrogate(variables) !== undefined) {
+    return new GraphQLError("Strings may not contain a lone UTF-16 surrogate (U+D800 to U+DFFF without its pair, such as \"\\ud800\" in JSON): it is no character", {
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+  }
+  return undefined;
 }
 
 function refuse(message: string, limit: string, max: number, actual?: number): Admission {

@@ -11,7 +11,7 @@ import {
   type PriceUnit,
   type Stated,
 } from "../observation";
-import { isDecimalText, modalityList, normalizeDecimal, perTokenToPerMillion, unixSecondsToIsoDay } from "../units";
+import { findLoneSurrogate, isDecimalText, modalityList, normalizeDecimal, perTokenToPerMillion, unixSecondsToIsoDay } from "../units";
 
 export const OPENROUTER_PROVIDER_ID = "openrouter";
 
@@ -85,6 +85,8 @@ export function parseOpenRouterModels(text: string, origin: string): ParsedDocum
   } catch (error) {
     throw new ParseError(origin, `not valid JSON: ${(error as Error).message}`);
   }
+  const notText = findLoneSurrogate(document);
+  if (notText !== undefined) throw new ParseError(origin, `not text: ${JSON.stringify(notText).slice(0, 80)} escapes a lone UTF-16 surrogate, which is no character`);
   const data = (document as { data?: unknown } | null)?.data;
   if (!Array.isArray(data)) throw new ParseError(origin, 'expected an object with a "data" array of models');
 
