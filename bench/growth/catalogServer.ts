@@ -6,6 +6,7 @@ import http from "node:http";
 import path from "node:path";
 import { freePort } from "../serve/freePort";
 import { cpuTicksOf } from "../serve/processStats";
+import { RATE_LIMITS_OFF } from "../serve/contenders";
 
 const MAIN = path.resolve(__dirname, "../../src/main.js");
 const AUTOCANNON = path.resolve(__dirname, "../../../bench/contenders/node_modules/.bin/autocannon");
@@ -99,6 +100,8 @@ export class CatalogServer {
       DATABASE_URL: options.databaseUrl,
       CATALOG_SEED_ON_START: "false",
       CATALOG_RESPONSE_CACHE_ENTRIES: "0",
+      // The load comes from one address, which the rate limits would count as one client.
+      ...RATE_LIMITS_OFF,
     };
     const startedAt = performance.now();
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN], { cwd: path.resolve(__dirname, "../../.."), env, stdio: ["ignore", "pipe", "pipe"] });

@@ -4,7 +4,7 @@ import type { GraphQLError } from "graphql";
 import type { Logger } from "../logger";
 import type { GraphQLContext } from "../graphql/context";
 import { formatCatalogError } from "../graphql/errors/errorMapping";
-import { nulCharacterError, type Admission, type OperationGate } from "../graphql/limits/operationGate";
+import { unstorableStringError, type Admission, type OperationGate } from "../graphql/limits/operationGate";
 import { correctedStatus, requestErrorStatus, responseMediaType } from "./graphqlStatus";
 import { MalformedBodyError, PayloadTooLargeError, readBody } from "./readBody";
 import { etagOf, sendRepresentation, type Representation } from "./representation";
@@ -104,8 +104,8 @@ export function createGraphQLRoute(options: GraphQLRouteOptions) {
     if (persisted.kind === "query") body = withQuery(method, url, body, persisted.query);
 
     const operation = operationOf(method, url, body);
-    const nul = operation ? nulCharacterError(operation.query, operation.variables) : undefined;
-    if (nul) return refuse(requestErrorStatus(mediaType), nul, "bad_request");
+    const unstorable = operation ? unstorableStringError(operation.query, operation.variables) : undefined;
+    if (unstorable) return refuse(requestErrorStatus(mediaType), unstorable, "bad_request");
     const admission: Admission | undefined = operation ? gate.admit(operation.query, operation.operationName) : undefined;
     record.operationName = operation?.operationName ?? (admission?.admitted === true ? admission.cost.name : null) ?? undefined;
     if (admission?.admitted === true) record.cost = admission.cost.cost;

@@ -6,7 +6,7 @@ import { WebSocketServer } from "ws";
 import type { Logger } from "../logger";
 import type { GraphQLContext } from "../graphql/context";
 import { formatCatalogError } from "../graphql/errors/errorMapping";
-import { nulCharacterError, type OperationGate } from "../graphql/limits/operationGate";
+import { unstorableStringError, type OperationGate } from "../graphql/limits/operationGate";
 import { rateLimitMessage, type ClientRateLimits } from "./rateLimits";
 import { limitConnectionsPerAddress, WEBSOCKET_LIMITS } from "./webSocketLimits";
 
@@ -47,10 +47,10 @@ export function serveWebSockets(server: http.Server, options: WebSocketOptions):
           logger.warn("Refused a subscription: too many on one socket", { subscription: id });
           return [new GraphQLError(`This socket already runs ${WEBSOCKET_LIMITS.subscriptionsPerSocket} operations; complete some first`, { extensions: { code: "GRAPHQL_VALIDATION_FAILED", limit: "subscriptionsPerSocket" } })];
         }
-        const nul = nulCharacterError(payload.query, payload.variables);
-        if (nul) {
+        const unstorable = unstorableStringError(payload.query, payload.variables);
+        if (unstorable) {
           refused("nul");
-          return [nul];
+          return [unstorable];
         }
         const admission = gate.admit(payload.query, payload.operationName);
         if (admission.admitted === "unparsed") {

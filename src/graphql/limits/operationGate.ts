@@ -105,10 +105,10 @@ export class OperationGate {
  * A string in a query or its variables that PostgreSQL cannot store, refused as the client's mistake
  * before anything is written or looked up (no catalog value holds one): a NUL character, which text may
  * not hold, or a lone UTF-16 surrogate, which JSON may escape ("\ud800") but which is no character, so
- * neither UTF-8 nor a jsonb value can hold it (it failed as INTERNAL_SERVER_ERROR when written). Named
- * for the first; the HTTP and WebSocket adapters call it.
+ * neither UTF-8 nor a jsonb value can hold it (it failed as INTERNAL_SERVER_ERROR when written). The
+ * HTTP and WebSocket adapters call it before the gate.
  */
-export function nulCharacterError(query: string, variables: unknown): GraphQLError | undefined {
+export function unstorableStringError(query: string, variables: unknown): GraphQLError | undefined {
   const nul = query.includes("\u0000") || query.includes("\\u0000") || (variables != null && JSON.stringify(variables).includes("\\u0000"));
   if (nul) return new GraphQLError("Strings may not contain the NUL character (U+0000)", { extensions: { code: "BAD_USER_INPUT" } });
   if (findLoneSurrogate(query) !== undefined || findLoneSurrogate(variables) !== undefined) {
