@@ -9,6 +9,8 @@ import { seedCatalog } from "./catalog/import/seedCatalog";
 import { buildCatalogSchema } from "./graphql/schema";
 import { createRequestContext } from "./graphql/createContext";
 import { startHttpServer } from "./http/httpServer";
+import { CatalogMetrics } from "./http/metrics";
+import { countRoundTrips } from "./db/countRoundTrips";
 
 export interface RunningCatalog {
   url: string;
@@ -42,7 +44,8 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Running
         for (const failure of seeded.failed) logger.warn(`Seed document skipped: ${failure.uri}${failure.line !== undefined ? `:${failure.line}` : ""}: ${failure.reason}`);
       }
     }
-    const services = createCatalogServices(database, { seedDir: config.seedDir, logger });
+    const metrics = new CatalogMetrics();
+    const services = createCatalogServices(countRoundTrips(database, () => metrics.databaseRoundTrip()), { seedDir: config.seedDir, logger });
     await startReadModel(services);
     const schema = await buildCatalogSchema(services);
     const http = await startHttpServer(
@@ -51,6 +54,7 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Running
         corsOrigins: config.corsOrigins,
         shutdownGraceMs: config.shutdownGraceMs,
         rateLimits: config.rateLimits,
+        metrics,
         readiness: () => services.health.readiness({ migrations: migrationFiles.length, seeded: config.seedOnStart }),
       },
       { port: config.port, host: config.host },

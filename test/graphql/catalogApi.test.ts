@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Database, SqlSession } from "../../src/db/database";
 import { createCatalogServices, startReadModel, stopReadModel } from "../../src/catalog/catalogServices";
 import { importDocuments } from "../../src/catalog/import/importDocuments";
 import { buildCatalogSchema } from "../../src/graphql/schema";
@@ -10,6 +9,7 @@ import { startHttpServer } from "../../src/http/httpServer";
 import { silentLogger } from "../../src/logger";
 import { SEED_DIR } from "../support/catalogDatabase";
 import { startSeededServer, type SeededServer } from "../support/seededServer";
+import { countRoundTrips } from "../../src/db/countRoundTrips";
 
 jest.setTimeout(180_000);
 
@@ -385,7 +385,7 @@ describe("estimateCost", () => {
 describe("a public read's database round trips", () => {
   it("are none: lists, lookups, comparisons and estimates resolve from the in-memory read model", async () => {
     let count = 0;
-    const counting = countQueries(server.catalog.database, () => count++);
+    const counting = countRoundTrips(server.catalog.database, () => count++);
     const services = createCatalogServices(counting);
     await startReadModel(services);
     const http = await startHttpServer(
@@ -511,24 +511,3 @@ describe("hostile queries", () => {
   });
 });
 
-/** The same database, counting every SQL statement sent. */
-function countQueries(database: Database, onQuery: () => void): Database {
-  const wrap = (session: SqlSession): SqlSession => ({
-    query: (sql, params) => {
-      onQuery();
-      return session.query(sql, params);
-    },
-    exec: (script) => session.exec(script),
-    transaction: (work) => session.transaction((tx) => work(wrap(tx))),
-  });
-  // Prisma calls are counted too: the read model is loaded through the generated client.
-  const prisma = database.prisma.$extends({
-    query: {
-      $allOperations({ args, query }) {
-        onQuery();
-        return query(args);
-      },
-    },
-  }) as unknown as Database["prisma"];
-  return { ...database, prisma, sql: wrap(database.sql), close: database.close };
-}

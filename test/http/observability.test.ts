@@ -62,6 +62,8 @@ describe(`access log, metrics and probes over HTTP on ${usingPostgres() ? "Postg
     expect(text).toMatch(/catalog_response_cache_total\{result="hit"\} [2-9]/);
     expect(text).toMatch(/catalog_http_request_duration_seconds_bucket\{le="0\.1",operation="Listing",outcome="ok"\} 3/);
     expect(text).toContain("process_resident_memory_bytes");
+    // Reads come from the read model; the probes and the seed's checks went to the database.
+    expect(text).toMatch(/catalog_db_round_trips_total [1-9]\d*/);
   });
 
   it("answers the probes: /healthz for the process, /readyz for the database, migrations and seed", async () => {
