@@ -64,7 +64,7 @@ export function serveWebSockets(server: http.Server, options: WebSocketOptions):
           logger.warn("Refused an operation over the limits", { subscription: id, ...admission.error.extensions });
           return [admission.error];
         }
-        const limited = options.limits.beforeOperation(`address:${ctx.extra.request.socket.remoteAddress ?? "unknown"}`, admission.cost);
+        const limited = options.limits.beforeOperation(`address:${addressOf(ctx.extra.request)}`, admission.cost);
         if (limited) {
           refused("rateLimited");
           return [new GraphQLError(rateLimitMessage(limited), { extensions: { code: "RATE_LIMITED", limit: limited.limit, retryAfterSeconds: limited.retryAfterSeconds } })];
@@ -72,10 +72,22 @@ export function serveWebSockets(server: http.Server, options: WebSocketOptions):
         return undefined;
       },
       validate: (schema, document) => validate(schema, document, specifiedRules),
-      context: (ctx) => {
+      // Credentials from an address whose failed authentications are spent are not even looked at: the
+      // socket is closed at its handshake, as an HTTP request with them would be answered 429.
+      onConnect: (ctx) => {
+        if (typeof ctx.connectionParams?.authorization !== "string") return true;
+        const limited = options.limits.beforeAuthentication(addressOf(ctx.extra.request));
+        if (!limited) return true;
+        refused("rateLimited");
+        ctx.extra.socket.close(4429, rateLimitMessage(limited));
+        return false;
+      },
+      context: async (ctx) => {
         const requestId = crypto.randomUUID();
         const authorization = ctx.connectionParams?.authorization;
-        return options.createContext(requestId, typeof authorization === "string" ? authorization : undefined);
+        const context = await options.createContext(requestId, typeof authorization === "string" ? authorization : undefined);
+        if (context.authFailure) options.limits.authenticationFailed(addressOf(ctx.extra.request));
+        return context;
       },
       // The same error mapping as over HTTP: domain errors get their codes, anything else is masked.
       onNext: (_ctx, _id, _payload, _args, result) =>
@@ -92,4 +104,8 @@ export function serveWebSockets(server: http.Server, options: WebSocketOptions):
     for (const client of webSockets.clients) client.terminate();
     await new Promise<void>((resolve) => webSockets.close(() => resolve()));
   };
+}
+
+function addressOf(request: http.IncomingMessage): string {
+  return request.socket.remoteAddress ?? "unknown";
 }

@@ -1,3 +1,5 @@
+import { createClient } from "graphql-ws";
+import WebSocket from "ws";
 import { bootstrap, type RunningCatalog } from "../../src/main";
 import { createLogger } from "../../src/logger";
 import { ApiKeyService } from "../../src/catalog/auth/apiKeys.service";
@@ -74,6 +76,19 @@ describe(`per-client rate limits over HTTP on ${usingPostgres() ? "PostgreSQL" :
     expect(answer.body.errors?.[0].message).toMatch(/^This client has spent its query budget \(operation cost per minute\); try again in \d+ s$/);
   });
 
+  it("counts WebSocket operations against the same budget as the socket's address: spent over HTTP, refused over WebSocket on the operation's id", async () => {
+    const client = createClient({ url: catalog.url.replace(/^http/, "ws"), webSocketImpl: WebSocket, retryAttempts: 0 });
+    try {
+      const result = await new Promise<{ errors?: { message: string; extensions?: Record<string, unknown> }[] }>((resolve, reject) => {
+        client.subscribe({ query: `{ models(first: 20) { edges { node { id offerings { prices { amount } } } } } }` }, { next: resolve as never, error: (errors) => resolve({ errors: errors as never }), complete: () => undefined });
+        setTimeout(() => reject(new Error("no answer over WebSocket")), 10_000);
+      });
+      expect(result.errors?.[0].extensions).toMatchObject({ code: "RATE_LIMITED", limit: "cost" });
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it("answers failed authentications past the limit with 429 and Retry-After, without checking the key, and logs the flood once", async () => {
     const wrong = "mck_nobody_notarealsecretatall";
     for (let i = 0; i < 3; i++) {
@@ -103,5 +118,16 @@ describe(`per-client rate limits over HTTP on ${usingPostgres() ? "PostgreSQL" :
 
     expect(answer.status).toBe(200);
     expect(answer.body.data?.models.totalCount).toBeGreaterThan(0);
+  });
+
+  it("closes a WebSocket that brings credentials from an address whose failed authentications are spent, at its handshake", async () => {
+    const closed = await new Promise<{ code: number; reason: string }>((resolve) => {
+      const socket = new WebSocket(catalog.url.replace(/^http/, "ws"), "graphql-transport-ws");
+      socket.on("open", () => socket.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${adminKey}` } })));
+      socket.on("close", (code, reason) => resolve({ code, reason: reason.toString() }));
+    });
+
+    expect(closed.code).toBe(4429);
+    expect(closed.reason).toMatch(/^Too many failed authentications from this address; try again in \d+ s$/);
   });
 });
