@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { Client } from "pg";
 import { createTestDatabase, usingPostgres, type TestDatabase } from "../support/testDatabase";
@@ -25,8 +26,8 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
-function startServer(): Promise<{ child: ReturnType<typeof spawn>; url: string; log: () => string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", CATALOG_SEED_ON_START: "false" };
+function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<{ child: ReturnType<typeof spawn>; url: string; log: () => string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", CATALOG_SEED_ON_START: "false", ...extraEnv };
   delete env.NODE_ENV;
   delete env.DATABASE_URL;
   if (testDb.target.kind === "postgresql") env.DATABASE_URL = testDb.target.url;
@@ -67,6 +68,35 @@ describe("a server process stopped by a signal (no NODE_ENV=test, so Apollo's ow
     expect(await exitOf(child, 15_000)).toBe(0);
     expect(log()).toContain(`${signal} received, shutting down`);
     if (testDb.target.kind === "pglite") expect(fs.existsSync(path.join(testDb.target.dataDir, ".catalog.lock"))).toBe(false);
+  });
+});
+
+describe("a server process stopped while requests are in flight", () => {
+  it("lets a request whose body is still arriving finish within the grace period, refuses new connections, then exits 0", async () => {
+    const { child, url } = await startServer({ CATALOG_SHUTDOWN_GRACE_SECONDS: "10" });
+    const body = JSON.stringify({ query: "{ health { status } }" });
+    // Half the body now, the rest after the signal: the request is in flight when SIGTERM arrives.
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const request = http.request(url, { method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (response) => {
+        let text = "";
+        response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+      });
+      request.on("error", reject);
+      request.write(body.slice(0, 10));
+      setTimeout(() => {
+        child.kill("SIGTERM");
+        setTimeout(() => request.end(body.slice(10)), 500);
+      }, 200);
+    });
+    const exited = exitOf(child, 15_000);
+
+    const { status, text } = await answer;
+    expect(status).toBe(200);
+    expect(JSON.parse(text).data).toEqual({ health: { status: "ok" } });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect(fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body })).rejects.toThrow();
+    expect(await exited).toBe(0);
   });
 });
 
