@@ -1,6 +1,7 @@
 import path from "node:path";
 import { CatalogReadRepository } from "../db/catalogReadRepository";
 import type { Database } from "../db/database";
+import { SourceContributionRepository } from "../db/sourceContributionRepository";
 import type { Logger } from "../logger";
 import { findUp } from "../projectRoot";
 import { AuditLogService } from "./admin/auditLog.service";
@@ -16,6 +17,7 @@ import { ModelCatalogService } from "./models/modelCatalog.service";
 import { OfferingCatalogService } from "./offerings/offeringCatalog.service";
 import { PartyCatalogService } from "./parties/partyCatalog.service";
 import { ProvenanceService } from "./provenance/provenance.service";
+import { CatalogQualityService } from "./quality/catalogQuality.service";
 import { CatalogChanges } from "./readModel/catalogChanges";
 import { CatalogReadModel } from "./readModel/catalogReadModel";
 import { SourceCatalogService } from "./sources/sourceCatalog.service";
@@ -40,6 +42,8 @@ export interface CatalogServices {
   auditLog: AuditLogService;
   documentImports: ImportDocumentService;
   apiKeys: ApiKeyService;
+  /** The catalog quality report (admins and `npm run catalog:report`). */
+  quality: CatalogQualityService;
 }
 
 /**
@@ -52,6 +56,7 @@ export function createCatalogServices(database: Database, options: { seedDir?: s
   const readModel = new CatalogReadModel(new CatalogReadRepository(database.prisma), options.logger);
   const changes = new CatalogChanges(database, readModel, priceChanges, options.logger);
   const models = new ModelCatalogService();
+  const provenance = new ProvenanceService(database);
   return {
     readModel,
     changes,
@@ -60,7 +65,7 @@ export function createCatalogServices(database: Database, options: { seedDir?: s
     offerings: new OfferingCatalogService(),
     parties: new PartyCatalogService(),
     sources: new SourceCatalogService(),
-    provenance: new ProvenanceService(database),
+    provenance,
     comparison: new CompareModelsService(),
     costs: new CostEstimateService(models),
     priceChanges,
@@ -69,6 +74,7 @@ export function createCatalogServices(database: Database, options: { seedDir?: s
     auditLog: new AuditLogService(database),
     documentImports: new ImportDocumentService(database, seedDir, changes),
     apiKeys: new ApiKeyService(database),
+    quality: new CatalogQualityService(provenance, new SourceContributionRepository(database.sql)),
   };
 }
 
