@@ -16,6 +16,7 @@ import { PriceResolver } from "./offering/price.resolver";
 import { AuthorResolver } from "./party/author.resolver";
 import { ProviderResolver } from "./party/provider.resolver";
 import { ConflictsResolver } from "./provenance/conflicts.resolver";
+import { CatalogReportResolver } from "./quality/catalogReport.resolver";
 import { checkDateTimeArguments } from "./scalars/dateTimeArguments";
 import { SourceResolver } from "./source/source.resolver";
 
@@ -50,6 +51,7 @@ function resolverInstances(services: CatalogServices): Map<Function, object> {
     [RecordMutationsResolver, new RecordMutationsResolver(services.recordWrites)],
     [ImportDocumentResolver, new ImportDocumentResolver(services.documentImports)],
     [AuditLogResolver, new AuditLogResolver(services.auditLog)],
+    [CatalogReportResolver, new CatalogReportResolver(services.quality)],
   ]);
 }
 
@@ -70,6 +72,7 @@ export const RESOLVERS = [
   RecordMutationsResolver,
   ImportDocumentResolver,
   AuditLogResolver,
+  CatalogReportResolver,
 ] as const;
 
 /** Builds the executable schema, handing each resolver the services it needs through its constructor. */

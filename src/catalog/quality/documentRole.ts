@@ -19,9 +19,6 @@ export interface RecordOwner {
   providerId?: string | null;
 }
 
-const PROVIDER_FILE = /^(?:models\.dev|starmap)\/providers\/([^/]+)\//;
-const AUTHOR_FILE = /^(?:models\.dev\/models|starmap\/authors)\//;
-
 /**
  * The role of the document at `uri` (of `format`) for a record of `owner`. `isAggregator` says which
  * provider ids the catalog knows as aggregators (ProviderView.kind).
@@ -29,9 +26,15 @@ const AUTHOR_FILE = /^(?:models\.dev\/models|starmap\/authors)\//;
 export function documentRole(uri: string, format: SourceFormat, owner: RecordOwner, isAggregator: (providerId: string) => boolean): DocumentRole {
   if (format === "FOUNDRY") return "CLOUD";
   if (format === "OPENROUTER") return "AGGREGATOR";
-  if (AUTHOR_FILE.test(uri)) return "AUTHOR";
-  const provider = PROVIDER_FILE.exec(uri)?.[1];
-  if (provider === undefined) return "OTHER";
+  if (format !== "MODELS_DEV" && format !== "STARMAP") return "OTHER";
+  // Both data sets keep a tree: models.dev `models/<author>/…` and `providers/<p>/…`, Starmap
+  // `authors/<a>/…` and `providers/<p>/…`, under whatever folder the seed put them in.
+  const segments = uri.split("/");
+  const providersAt = segments.indexOf("providers");
+  const authorsAt = segments.findIndex((s) => s === "authors" || (format === "MODELS_DEV" && s === "models"));
+  if (authorsAt >= 0 && (providersAt < 0 || authorsAt < providersAt)) return "AUTHOR";
+  const provider = providersAt >= 0 ? segments[providersAt + 1] : undefined;
+  if (!provider) return "OTHER";
   const providerId = canonicalProviderId(provider);
   const authorId = owner.authorId == null ? null : canonicalAuthorId(owner.authorId);
   // The author's own API is a provider whose id, read as a provider's or as an author's, is the author's
