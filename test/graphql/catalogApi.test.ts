@@ -36,10 +36,16 @@ describe("model(id)", () => {
     expect((await data(`query($id: ID!) { model(id: $id) { id name } }`, { id })).model).toEqual({ id: "gpt-4.1-mini", name: "GPT-4.1 mini" });
   });
 
-  it("gives the cheapest current price of a kind over all offerings, with the offering it comes from", async () => {
-    const { model } = await data(`{ model(id: "gpt-4.1-mini") { cheapestPrice(kind: OUTPUT) { amount currency } all: offerings { prices(kind: OUTPUT, mode: STANDARD) { amount contextAbove currency unit } } } }`);
-    const amounts = model.all.flatMap((o: any) => o.prices.filter((p: any) => p.contextAbove === 0 && p.currency === "USD" && p.unit === "PER_1M_TOKENS").map((p: any) => Number(p.amount)));
-    expect(Number(model.cheapestPrice.amount)).toBe(Math.min(...amounts));
+  it("gives the cheapest current price of a kind over its paid offerings, and over free ones too when asked", async () => {
+    const { model } = await data(`{ model(id: "gpt-4.1-mini") { cheapestPrice(kind: OUTPUT) { amount currency } withFree: cheapestPrice(kind: OUTPUT, includeFree: true) { amount }
+      all: offerings { free router prices(kind: OUTPUT, mode: STANDARD) { amount contextAbove currency unit } } } }`);
+    const amounts = (free: boolean) =>
+      model.all.filter((o: any) => free || !o.free).flatMap((o: any) => o.prices.filter((p: any) => p.contextAbove === 0 && p.currency === "USD" && p.unit === "PER_1M_TOKENS").map((p: any) => Number(p.amount)));
+    expect(model.all.some((o: any) => o.free)).toBe(true);
+    expect(Number(model.cheapestPrice.amount)).toBe(Math.min(...amounts(false)));
+    expect(Number(model.cheapestPrice.amount)).toBe(1.4);
+    expect(Number(model.withFree.amount)).toBe(Math.min(...amounts(true)));
+    expect(Number(model.withFree.amount)).toBe(0);
     expect((await data(`{ model(id: "gpt-4.1-mini") { cheapestPrice(kind: OUTPUT_AUDIO) { amount } } }`)).model.cheapestPrice).toBeNull();
   });
 
@@ -379,6 +385,103 @@ describe("estimateCost", () => {
     expect(error.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "workload" });
     const negative = await errorOf(ESTIMATE, { workload: { inputTokens: -5 } });
     expect(negative.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("free and router offerings", () => {
+  it("marks OpenRouter's :free tier and GitHub Models' $0 offering free, OpenRouter's auto a router, and auto a router model", async () => {
+    const result = await data(`{ freeTier: offering(id: "openrouter:nvidia/nemotron-3-ultra-550b-a55b:free") { free router }
+      zeroPriced: offering(id: "github-models:openai/gpt-4.1-mini") { free router } paid: offering(id: "openai:gpt-4.1-mini") { free router }
+      autoRouter: offering(id: "openrouter:openrouter/auto") { free router } auto: model(id: "auto") { router } gpt: model(id: "gpt-4.1-mini") { router } }`);
+    expect(result).toEqual({
+      freeTier: { free: true, router: false },
+      zeroPriced: { free: true, router: false },
+      paid: { free: false, router: false },
+      autoRouter: { free: false, router: true },
+      auto: { router: true },
+      gpt: { router: false },
+    });
+  });
+
+  const CHEAPEST_INPUT = `query($includeFree: Boolean, $includeRouters: Boolean, $filter: ModelFilter) {
+    models(orderBy: [{ field: PRICE, priceKind: INPUT }], first: 3, filter: $filter, includeFree: $includeFree, includeRouters: $includeRouters) {
+      edges { node { id router cheapestPrice(kind: INPUT, includeFree: $includeFree, includeRouters: $includeRouters) { amount } } } } }`;
+  const rows = (models: any) => models.edges.map((e: any) => [e.node.id, e.node.cheapestPrice?.amount ?? null]);
+
+  it("orders models by price without $0 offerings by default, and starts with them when free offerings are included", async () => {
+    expect(rows((await data(CHEAPEST_INPUT)).models)).toEqual([
+      ["kb-whisper-large", "0.0023"],
+      ["voxtral-small-24b-2507", "0.0023"],
+      ["whisper-large-v3", "0.0023"],
+    ]);
+    expect(rows((await data(CHEAPEST_INPUT, { includeFree: true })).models)).toEqual([
+      ["active-speaker-detection", "0"],
+      ["ai21-jamba-1.5-large", "0"],
+      ["ai21-jamba-1.5-mini", "0"],
+    ]);
+  });
+
+  it("leaves routers' prices out of a price ordering unless included: auto has no price, then 0.85 at Morph, then 0 with free routers", async () => {
+    const filter = { ids: ["auto", "gpt-4.1-mini"] };
+    expect(rows((await data(CHEAPEST_INPUT, { filter })).models)).toEqual([
+      ["gpt-4.1-mini", "0.36"],
+      ["auto", null],
+    ]);
+    expect(rows((await data(CHEAPEST_INPUT, { filter, includeRouters: true })).models)).toEqual([
+      ["gpt-4.1-mini", "0.36"],
+      ["auto", "0.85"],
+    ]);
+    expect(rows((await data(CHEAPEST_INPUT, { filter, includeFree: true, includeRouters: true })).models)).toEqual([
+      ["auto", "0"],
+      ["gpt-4.1-mini", "0"],
+    ]);
+  });
+
+  it("counts no free offering under a price ceiling of 0 by default, and 307 models with free offerings included", async () => {
+    const result = await data(`{ paid: models(filter: { maxPrice: { kind: INPUT, amount: "0" } }) { totalCount } free: models(filter: { maxPrice: { kind: INPUT, amount: "0" } }, includeFree: true) { totalCount } }`);
+    expect(result).toEqual({ paid: { totalCount: 0 }, free: { totalCount: 307 } });
+  });
+
+  const ESTIMATE = `query($filter: ModelFilter, $includeFree: Boolean, $includeRouters: Boolean) {
+    estimateCost(workload: { inputTokens: 1000000, outputTokens: 100000 }, filter: $filter, first: 2, includeFree: $includeFree, includeRouters: $includeRouters) {
+      totalCount estimates { offering { id free router } total } } }`;
+
+  it("estimates gpt-4.1-mini's cost on paid offerings by default, and on GitHub Models' free one first when included", async () => {
+    const filter = { ids: ["gpt-4.1-mini"] };
+    const paid = (await data(ESTIMATE, { filter })).estimateCost;
+    expect(paid.estimates[0]).toEqual({ offering: { id: "poe:openai/gpt-4.1-mini", free: false, router: false }, total: "0.5" });
+    expect(paid.estimates.every((e: any) => !e.offering.free && !e.offering.router)).toBe(true);
+    const withFree = (await data(ESTIMATE, { filter, includeFree: true })).estimateCost;
+    expect(withFree.estimates[0]).toEqual({ offering: { id: "github-models:openai/gpt-4.1-mini", free: true, router: false }, total: "0" });
+    expect(withFree.totalCount).toBe(paid.totalCount + 1);
+  });
+
+  it("estimates nothing on auto by default, Morph's router with routers included, and its free routers too with both", async () => {
+    const filter = { ids: ["auto"] };
+    expect((await data(ESTIMATE, { filter })).estimateCost).toEqual({ totalCount: 0, estimates: [] });
+    expect((await data(ESTIMATE, { filter, includeRouters: true })).estimateCost).toEqual({
+      totalCount: 1,
+      estimates: [{ offering: { id: "morph:auto", free: false, router: true }, total: "1.005" }],
+    });
+    expect((await data(ESTIMATE, { filter, includeFree: true, includeRouters: true })).estimateCost.totalCount).toBe(4);
+  });
+
+  const COMPARE = `query($includeFree: Boolean, $includeRouters: Boolean) {
+    compareModels(ids: ["gpt-4.1-mini", "nemotron-3-ultra-550b-a55b", "auto"], includeFree: $includeFree, includeRouters: $includeRouters) {
+      rows { key cells { modelId value best offeringId } } } }`;
+  const inputCells = (result: any) => result.compareModels.rows.find((r: any) => r.key === "price.INPUT").cells.map((c: any) => [c.modelId, c.value, c.best, c.offeringId]);
+
+  it("compares paid prices by default (gpt-4.1-mini's 0.36 at Poe best, auto unknown), and free and router prices at 0 with none best when included", async () => {
+    expect(inputCells(await data(COMPARE))).toEqual([
+      ["gpt-4.1-mini", "0.36", true, "poe:openai/gpt-4.1-mini"],
+      ["nemotron-3-ultra-550b-a55b", "0.5", false, "llmgateway:nemotron-3-ultra-550b"],
+      ["auto", null, false, null],
+    ]);
+    expect(inputCells(await data(COMPARE, { includeFree: true, includeRouters: true }))).toEqual([
+      ["gpt-4.1-mini", "0", false, "github-models:openai/gpt-4.1-mini"],
+      ["nemotron-3-ultra-550b-a55b", "0", false, "opencode:nemotron-3-ultra-free"],
+      ["auto", "0", false, "kilo:openrouter/auto"],
+    ]);
   });
 });
 

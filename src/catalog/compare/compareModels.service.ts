@@ -1,6 +1,7 @@
 import { NotFoundError, ValidationError } from "../errors";
 import type { CatalogSnapshot } from "../readModel/catalogSnapshot";
 import type { ModelView } from "../views";
+import type { PriceInclusion } from "../offerings/offeringKind";
 import { compareModels, type ComparisonRow } from "./modelComparison";
 
 export const MAX_COMPARED = 10;
@@ -14,10 +15,11 @@ export interface ModelComparisonResult {
 export class CompareModelsService {
   /**
    * Compares models named by id or alias (the same model named twice is compared once), on one provider's
-   * offerings when `providerId` is given. Throws NotFoundError naming the first unknown id, and
-   * ValidationError for an empty or too long list.
+   * offerings when `providerId` is given. Price rows (and so their best cells) come from the offerings
+   * `include` counts: neither free nor router offerings by default. Throws NotFoundError naming the first
+   * unknown id, and ValidationError for an empty or too long list.
    */
-  compare(snapshot: CatalogSnapshot, ids: string[], providerId?: string | null): ModelComparisonResult {
+  compare(snapshot: CatalogSnapshot, ids: string[], providerId?: string | null, include: PriceInclusion = {}): ModelComparisonResult {
     if (ids.length === 0) throw new ValidationError("ids must name at least one model", "ids");
     if (ids.length > MAX_COMPARED) throw new ValidationError(`ids may name at most ${MAX_COMPARED} models, got ${ids.length}`, "ids");
     const resolved = ids.map((id) => snapshot.modelIdFor(id));
@@ -31,7 +33,7 @@ export class CompareModelsService {
         model,
         capabilities: [...snapshot.capabilitiesOfModel(id)],
         offerings,
-        prices: offerings.flatMap((o) => snapshot.currentPrices(o.id)),
+        prices: offerings.filter((o) => snapshot.includesOffering(o.id, include)).flatMap((o) => snapshot.currentPrices(o.id)),
         authorName: model.authorId ? (snapshot.author(model.authorId)?.name ?? null) : null,
       };
     });

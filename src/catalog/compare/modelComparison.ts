@@ -7,7 +7,7 @@ export interface ComparedModel {
   capabilities: CapabilityValue[];
   /** Already restricted to one provider when the user asked for one. */
   offerings: OfferingView[];
-  /** The current prices of those offerings. */
+  /** The current prices of those offerings that price comparisons count (free and router ones only when asked). */
   prices: PriceView[];
   authorName?: string | null;
 }

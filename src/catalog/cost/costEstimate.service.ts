@@ -3,6 +3,7 @@ import type { ModelFilter } from "../models/modelFilter";
 import type { CatalogSnapshot } from "../readModel/catalogSnapshot";
 import { ValidationError } from "../errors";
 import type { OfferingView } from "../views";
+import { isFreeOffering, isIncluded, isRouterOffering, type PriceInclusion } from "../offerings/offeringKind";
 import { normalizeWorkload, priceOffering, rankCosts, type OfferingCost, type Workload } from "./costEstimate";
 
 export const MAX_ESTIMATES = 200;
@@ -17,6 +18,8 @@ export interface EstimateOptions {
   first?: number | null;
   /** Keep only each model's cheapest offering. */
   cheapestPerModel?: boolean | null;
+  /** Whether free and router offerings are priced too (offeringKind.ts); neither is by default. */
+  include?: PriceInclusion | null;
 }
 
 export interface OfferingEstimate {
@@ -26,7 +29,7 @@ export interface OfferingEstimate {
 
 export interface CostEstimates {
   estimates: OfferingEstimate[];
-  /** How many offerings could price the workload, before `first` cut the list. */
+  /** How many offerings could price the workload, before `first` cut the list (free and router offerings left out are not counted). */
   totalCount: number;
   workload: Workload;
 }
@@ -39,12 +42,18 @@ export class CostEstimateService {
     const workload = normalizeWorkload(input);
     const first = options.first ?? 20;
     if (!Number.isInteger(first) || first < 1 || first > MAX_ESTIMATES) throw new ValidationError(`first must be a whole number from 1 to ${MAX_ESTIMATES}, got ${first}`, "first");
-    const modelIds = this.models.matchingIds(snapshot, options.filter);
+    const include = options.include ?? {};
+    const modelIds = this.models.matchingIds(snapshot, options.filter, include);
     if (modelIds.length > MAX_MODELS) throw new ValidationError(`The filter selects more than ${MAX_MODELS} models; narrow it`, "filter");
     const offerings = modelIds.flatMap((id) => snapshot.offeringsOfModel(id, options.providerId));
     const at = options.at ?? null;
     const byId = new Map(offerings.map((o) => [o.id, o]));
-    const costs = offerings.flatMap((offering) => priceOffering(offering.id, workload, at ? snapshot.pricesAt(offering.id, at) : [...snapshot.currentPrices(offering.id)]) ?? []);
+    const costs = offerings.flatMap((offering) => {
+      const prices = at ? snapshot.pricesAt(offering.id, at) : snapshot.currentPrices(offering.id);
+      // As of `at`, an offering is free by the prices then in force; now, by the snapshot's classification.
+      const included = at ? isIncluded({ free: isFreeOffering(offering, prices), router: isRouterOffering(offering) }, include) : snapshot.includesOffering(offering.id, include);
+      return included ? (priceOffering(offering.id, workload, [...prices]) ?? []) : [];
+    });
     let ranked = rankCosts(costs, (a, b) => compareText(byId.get(a.offeringId)!.modelId, byId.get(b.offeringId)!.modelId));
     if (options.cheapestPerModel) {
       const seen = new Set<string>();

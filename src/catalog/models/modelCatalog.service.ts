@@ -3,6 +3,7 @@ import { memoryPage, memoryPageWhere, sortByOrder } from "../pagination/memoryPa
 import type { PageArgs } from "../pagination/pageArgs";
 import type { CatalogSnapshot } from "../readModel/catalogSnapshot";
 import type { ModelView } from "../views";
+import type { PriceInclusion } from "../offerings/offeringKind";
 import { selectModels, type ModelFilter, type ModelSelection } from "./modelFilter";
 import { modelOrdering, type ModelOrder, type ModelOrdering } from "./modelOrder";
 
@@ -14,10 +15,13 @@ const SORT_CANDIDATES_BELOW = 1 / 8;
 
 /** Model lists: a filter, an ordering and a page, over one snapshot of the read model. */
 export class ModelCatalogService {
-  /** A page of models matching `filter` in `orderBy` order (name by default; best match first for a search). */
-  listModels(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, orderBy: ModelOrder[] | null | undefined, page: PageArgs): KeysetPage<ModelView> {
-    const selection = selectModels(snapshot, filter);
-    const ordering = this.ordering(snapshot, filter, orderBy, selection);
+  /**
+   * A page of models matching `filter` in `orderBy` order (name by default; best match first for a search).
+   * Price orderings and the price ceiling count free and router offerings only as `inclusion` says.
+   */
+  listModels(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, orderBy: ModelOrder[] | null | undefined, page: PageArgs, inclusion: PriceInclusion = {}): KeysetPage<ModelView> {
+    const selection = selectModels(snapshot, filter, inclusion);
+    const ordering = this.ordering(snapshot, filter, orderBy, selection, inclusion);
     const { candidates, candidateModels, test } = selection;
     // Many candidates from the indexes (a common capability, say): walk the catalog's memoised order
     // and stop once the page is full, counting the matches over the candidates alone. The walk costs
@@ -31,14 +35,15 @@ export class ModelCatalogService {
   }
 
   /** The ids of every model matching `filter`, in id order (for cost estimates). */
-  matchingIds(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined): string[] {
-    const selection = selectModels(snapshot, filter);
-    return this.matching(snapshot, selection, this.ordering(snapshot, filter, [{ field: "ID" }], selection)).map((m) => m.id);
+  matchingIds(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, inclusion: PriceInclusion = {}): string[] {
+    const selection = selectModels(snapshot, filter, inclusion);
+    return this.matching(snapshot, selection, this.ordering(snapshot, filter, [{ field: "ID" }], selection, inclusion)).map((m) => m.id);
   }
 
-  private ordering(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, orderBy: ModelOrder[] | null | undefined, selection: ModelSelection): ModelOrdering {
+  private ordering(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, orderBy: ModelOrder[] | null | undefined, selection: ModelSelection, inclusion: PriceInclusion): ModelOrdering {
     return modelOrdering(snapshot, orderBy, {
       providerIds: selection.providerIds,
+      include: inclusion,
       search: selection.searchScores ? { text: filter!.search!.trim(), scores: selection.searchScores } : null,
     });
   }

@@ -5,6 +5,7 @@ import { canonicalAuthorId, canonicalProviderId } from "../identity/partyIdentit
 import { ValidationError } from "../errors";
 import type { CatalogSnapshot } from "../readModel/catalogSnapshot";
 import type { LifecycleStatus, ModelView, PriceKind, PriceMode, PriceUnit } from "../views";
+import type { PriceInclusion } from "../offerings/offeringKind";
 
 /** What a list of models can be narrowed by; every condition must hold. */
 export interface ModelFilter {
@@ -21,7 +22,10 @@ export interface ModelFilter {
   outputModalities?: string[] | null;
   minContextWindow?: number | null;
   minMaxOutputTokens?: number | null;
-  /** Some offering (of `providerIds`, when given) prices this kind at or below this amount. */
+  /**
+   * Some offering (of `providerIds`, when given) prices this kind at or below this amount; free and router
+   * offerings count only as the list's PriceInclusion says.
+   */
   maxPrice?: { kind: PriceKind; amount: string; unit?: PriceUnit | null; mode?: PriceMode | null; currency?: string | null } | null;
   openWeights?: boolean | null;
   releasedAfter?: string | null;
@@ -55,9 +59,10 @@ export interface ModelSelection {
 /**
  * Reads a filter against a snapshot: sets from the indexes (ids and aliases, authors, providers,
  * capabilities, modalities, search) are intersected, smallest first; the other conditions become one
- * test. Throws a ValidationError naming the filter field for values that cannot match anything sensibly.
+ * test. The price ceiling counts free and router offerings only as `inclusion` says (neither by default).
+ * Throws a ValidationError naming the filter field for values that cannot match anything sensibly.
  */
-export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined): ModelSelection {
+export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, inclusion: PriceInclusion = {}): ModelSelection {
   if (!filter) return { narrowed: false, candidates: null, candidateModels: null, test: () => true, searchScores: null, providerIds: null };
   const list = (name: string, values: string[] | null | undefined, normalize: (v: string) => string = (v) => v) => {
     if (values == null) return undefined;
@@ -121,6 +126,7 @@ export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | nu
         .some(
           (o) =>
             (!providers || providers.includes(o.providerId)) &&
+            snapshot.includesOffering(o.id, inclusion) &&
             snapshot
               .currentPrices(o.id)
               .some((p) => p.contextAbove === 0 && p.kind === kind && p.unit === unit && p.mode === mode && p.currency === currency && ceiling.greaterThanOrEqualTo(p.amount)),

@@ -4,6 +4,7 @@ import type { MemoryOrder, MemorySortKey } from "../pagination/memoryPage";
 import { sortableDecimal } from "../pagination/sortableDecimal";
 import type { CatalogSnapshot } from "../readModel/catalogSnapshot";
 import type { ModelView, PriceKind } from "../views";
+import { inclusionKey, type PriceInclusion } from "../offerings/offeringKind";
 
 export type ModelOrderField = "NAME" | "ID" | "RELEASE_DATE" | "CONTEXT_WINDOW" | "MAX_OUTPUT_TOKENS" | "PRICE";
 
@@ -17,6 +18,8 @@ export interface ModelOrder {
 export interface ModelOrderContext {
   /** Prices are those of these providers' offerings only. */
   providerIds?: readonly string[] | null;
+  /** Whether free and router offerings' prices count for PRICE (neither by default). */
+  include?: PriceInclusion | null;
   /** With a search and no ordering asked for, models are ranked by how well they match. */
   search?: { text: string; scores: ReadonlyMap<string, number> } | null;
 }
@@ -38,6 +41,7 @@ const byName = (direction: "ASC" | "DESC"): MemorySortKey<ModelView> => ({ value
  */
 export function modelOrdering(snapshot: CatalogSnapshot, orderBy: ModelOrder[] | null | undefined, context: ModelOrderContext = {}): ModelOrdering {
   const providers = context.providerIds?.length ? [...context.providerIds] : null;
+  const include = context.include ?? null;
   if (orderBy && orderBy.length > 4) throw new ValidationError("orderBy takes at most 4 orderings", "orderBy");
   if ((!orderBy || orderBy.length === 0) && context.search) {
     const scores = context.search.scores;
@@ -70,7 +74,7 @@ export function modelOrdering(snapshot: CatalogSnapshot, orderBy: ModelOrder[] |
         byPrice = true;
         return {
           value: (m) => {
-            const amount = snapshot.cheapestPrice(m.id, { kind, mode: "STANDARD", currency: "USD", providerIds: providers })?.amount;
+            const amount = snapshot.cheapestPrice(m.id, { kind, mode: "STANDARD", currency: "USD", providerIds: providers, include })?.amount;
             return amount === undefined ? null : sortableDecimal(amount);
           },
           type: "text",
@@ -82,6 +86,6 @@ export function modelOrdering(snapshot: CatalogSnapshot, orderBy: ModelOrder[] |
     }
   });
   if (!orders.some((o) => o.field === "ID")) keys.push(byId);
-  const signature = `models:${orders.map((o) => [o.field, o.direction ?? "ASC", o.priceKind ?? ""].join("/")).join(",")}:${(providers ?? []).join("+")}`;
+  const signature = `models:${orders.map((o) => [o.field, o.direction ?? "ASC", o.priceKind ?? ""].join("/")).join(",")}:${(providers ?? []).join("+")}${byPrice ? `:${inclusionKey(include)}` : ""}`;
   return { keys, signature, byPrice, bySearch: false };
 }

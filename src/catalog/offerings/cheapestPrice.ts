@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import { defaultUnit } from "../models/modelFilter";
 import type { PriceKind, PriceMode, PriceView } from "../views";
+import type { PriceInclusion } from "./offeringKind";
 
 /** Which price a "from" price is: a kind, mode and currency, over some providers' offerings (all when absent). */
 export interface PriceSlotChoice {
@@ -8,6 +9,8 @@ export interface PriceSlotChoice {
   mode: PriceMode;
   currency: string;
   providerIds?: readonly string[] | null;
+  /** Whether free and router offerings count (offeringKind.ts); neither does by default. */
+  include?: PriceInclusion | null;
 }
 
 /** The cheapest base-tier price of a kind, mode and currency among `prices` (in its kind's default unit); null if none. */

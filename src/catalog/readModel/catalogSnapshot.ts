@@ -15,10 +15,22 @@ import type {
 } from "../views";
 import type { CatalogContent, OwnedCapability } from "./catalogContent";
 import { cheapestOf, type PriceSlotChoice } from "../offerings/cheapestPrice";
+import { inclusionKey, isFreeOffering, isIncluded, isRouterId, isRouterName, isRouterOffering, type OfferingKind, type PriceInclusion } from "../offerings/offeringKind";
 
 const NONE: readonly never[] = Object.freeze([]);
-/** Memo keys of the cheapest current price per model, one map per price kind (patched by withPrices). */
+/**
+ * Memo keys of the cheapest current price per model, one map per price kind and inclusion of free and
+ * router offerings (patched by withPrices).
+ */
 const CHEAPEST = "price:cheapest:";
+/** Memo key of the offerings the free rule marks; it reads prices, so a price patch updates it. */
+const FREE_OFFERINGS = "price:free";
+
+interface CheapestIndex {
+  kind: PriceSlotChoice["kind"];
+  inclusion: PriceInclusion;
+  byModel: Map<string, PriceView>;
+}
 const rank = <T extends string>(order: readonly T[]) => new Map<T, number>(order.map((value, i) => [value, i]));
 const KIND_RANK = rank(PRICE_KINDS);
 const MODE_RANK = rank(PRICE_MODES);
@@ -191,6 +203,8 @@ export class CatalogSnapshot {
   /** Builds the indexes every list needs up front, so that the first requests after a swap are not slower. */
   private warm(): void {
     this.searchIndex();
+    this.freeOfferings();
+    this.routerModels();
   }
 
   /**
@@ -218,19 +232,31 @@ export class CatalogSnapshot {
     const replacedRows = offeringIds.reduce((n, id) => n + (this.priced.historyByOffering.get(id)?.length ?? 0), 0);
     stable = { ...stable, counts: { ...stable.counts, prices: stable.counts.prices - replacedRows + prices.length } };
     const patched = new CatalogSnapshot(stable, { historyByOffering, currentByOffering }, this.builtAt, this.buildMs, this.memo);
+    // Whether an offering is free reads its prices: the changed offerings are classified again, the
+    // others keep their class.
+    const free = this.memo.get(FREE_OFFERINGS) as ReadonlySet<string> | undefined;
+    if (free) {
+      const patchedFree = new Set(free);
+      for (const id of offeringIds) {
+        const offering = patched.offering(id);
+        if (offering && isFreeOffering(offering, patched.currentPrices(id))) patchedFree.add(id);
+        else patchedFree.delete(id);
+      }
+      patched.memo.set(FREE_OFFERINGS, patchedFree);
+    }
     // The cheapest price per model is patched for the models whose offerings changed, not recomputed
     // for the whole catalog (at 100 times today's size that took seconds, on the request path).
     const models = new Set(offeringIds.flatMap((id) => this.offering(id)?.modelId ?? []));
     for (const [key, value] of this.memo) {
       if (!key.startsWith(CHEAPEST)) continue;
-      const kind = key.slice(CHEAPEST.length) as PriceSlotChoice["kind"];
-      const byModel = new Map(value as Map<string, PriceView>);
+      const { kind, inclusion, byModel: before } = value as CheapestIndex;
+      const byModel = new Map(before);
       for (const modelId of models) {
-        const best = patched.cheapestOverOfferings(modelId, kind);
+        const best = patched.cheapestOverOfferings(modelId, kind, inclusion);
         if (best) byModel.set(modelId, best);
         else byModel.delete(modelId);
       }
-      patched.memo.set(key, byModel);
+      patched.memo.set(key, { kind, inclusion, byModel } satisfies CheapestIndex);
     }
     return patched;
   }
@@ -371,25 +397,73 @@ export class CatalogSnapshot {
 
   /**
    * A model's cheapest current base-tier price of a kind, mode and currency over its offerings (in the
-   * kind's default unit); null if none. The standard USD choice per kind is precomputed per snapshot.
+   * kind's default unit); null if none. Free and router offerings count only when `choice.include` says
+   * so (offeringKind.ts). The standard USD choice per kind and inclusion is precomputed per snapshot.
    */
   cheapestPrice(modelId: string, choice: PriceSlotChoice): PriceView | null {
+    const inclusion: PriceInclusion = { includeFree: choice.include?.includeFree === true, includeRouters: choice.include?.includeRouters === true };
     if (choice.mode === "STANDARD" && choice.currency === "USD" && !choice.providerIds) {
-      return this.derived(`${CHEAPEST}${choice.kind}`, () => {
+      const index = this.derived<CheapestIndex>(`${CHEAPEST}${choice.kind}:${inclusionKey(inclusion)}`, () => {
         const byModel = new Map<string, PriceView>();
         for (const m of this.stable.models) {
-          const best = this.cheapestOverOfferings(m.id, choice.kind);
+          const best = this.cheapestOverOfferings(m.id, choice.kind, inclusion);
           if (best) byModel.set(m.id, best);
         }
-        return byModel;
-      }).get(modelId) ?? null;
+        return { kind: choice.kind, inclusion, byModel };
+      });
+      return index.byModel.get(modelId) ?? null;
     }
-    const offerings = this.offeringsOfModel(modelId).filter((o) => !choice.providerIds || choice.providerIds.includes(o.providerId));
+    const offerings = this.offeringsOfModel(modelId).filter((o) => (!choice.providerIds || choice.providerIds.includes(o.providerId)) && this.includesOffering(o.id, inclusion));
     return cheapestOf(offerings.flatMap((o) => this.currentPrices(o.id)), choice);
   }
 
-  private cheapestOverOfferings(modelId: string, kind: PriceSlotChoice["kind"]): PriceView | null {
-    return cheapestOf(this.offeringsOfModel(modelId).flatMap((o) => this.currentPrices(o.id)), { kind, mode: "STANDARD", currency: "USD" });
+  private cheapestOverOfferings(modelId: string, kind: PriceSlotChoice["kind"], inclusion: PriceInclusion): PriceView | null {
+    const offerings = this.offeringsOfModel(modelId).filter((o) => this.includesOffering(o.id, inclusion));
+    return cheapestOf(offerings.flatMap((o) => this.currentPrices(o.id)), { kind, mode: "STANDARD", currency: "USD" });
+  }
+
+  /** Whether an offering is free and whether it serves a router's meta-model, by its current prices (offeringKind.ts). */
+  offeringKind(offeringId: string): OfferingKind {
+    return { free: this.freeOfferings().has(offeringId), router: this.routerOfferings().has(offeringId) };
+  }
+
+  /** Whether a price comparison with this inclusion of free and router offerings counts the offering. */
+  includesOffering(offeringId: string, inclusion: PriceInclusion | null | undefined): boolean {
+    if (inclusion?.includeFree === true && inclusion?.includeRouters === true) return true;
+    return isIncluded(this.offeringKind(offeringId), inclusion);
+  }
+
+  /**
+   * Whether a model is a router's meta-model: its id or name says so (offeringKind.ts), or it has
+   * offerings and every one of them is a router's.
+   */
+  isRouterModel(modelId: string): boolean {
+    return this.routerModels().has(modelId);
+  }
+
+  private freeOfferings(): ReadonlySet<string> {
+    return this.derived(FREE_OFFERINGS, () => {
+      const free = new Set<string>();
+      for (const offering of this.stable.offeringsById.values()) if (isFreeOffering(offering, this.currentPrices(offering.id))) free.add(offering.id);
+      return free;
+    });
+  }
+
+  /** Router offerings are known by their ids and names alone, so a price patch keeps them. */
+  private routerOfferings(): ReadonlySet<string> {
+    return this.derived("routers", () => new Set([...this.stable.offeringsById.values()].filter(isRouterOffering).map((o) => o.id)));
+  }
+
+  private routerModels(): ReadonlySet<string> {
+    return this.derived("routerModels", () => {
+      const routers = this.routerOfferings();
+      const models = new Set<string>();
+      for (const m of this.stable.models) {
+        const offerings = this.offeringsOfModel(m.id);
+        if (isRouterId(m.id) || isRouterName(m.name) || (offerings.length > 0 && offerings.every((o) => routers.has(o.id)))) models.add(m.id);
+      }
+      return models;
+    });
   }
 
   // Parties, capabilities, sources

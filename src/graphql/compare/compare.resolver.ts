@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { CompareModelsService } from "../../catalog/compare/compareModels.service";
 import type { GraphQLContext } from "../context";
 import { ModelComparison } from "./comparison.type";
+import { includeFreeDescription, includeRoutersDescription } from "../offering/priceInclusion";
 
 @Resolver(() => ModelComparison)
 export class CompareResolver {
@@ -12,7 +13,9 @@ export class CompareResolver {
     @Arg("ids", () => [ID], { description: "Up to 10 model ids or aliases." }) ids: string[],
     @Ctx() { snapshot }: GraphQLContext,
     @Arg("providerId", () => ID, { nullable: true, description: "Compare this provider's offerings only (prices, availability)." }) providerId?: string | null,
+    @Arg("includeFree", () => Boolean, { nullable: true, defaultValue: false, description: includeFreeDescription("in the price rows and their best cells") }) includeFree?: boolean | null,
+    @Arg("includeRouters", () => Boolean, { nullable: true, defaultValue: false, description: includeRoutersDescription("in the price rows and their best cells") }) includeRouters?: boolean | null,
   ): ModelComparison {
-    return this.comparison.compare(snapshot, ids, providerId) as unknown as ModelComparison;
+    return this.comparison.compare(snapshot, ids, providerId, { includeFree, includeRouters }) as unknown as ModelComparison;
   }
 }

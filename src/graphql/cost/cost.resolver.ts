@@ -6,6 +6,7 @@ import { ModelFilter } from "../model/modelFilter.input";
 import { Model } from "../model/model.type";
 import { CostEstimate, CostEstimates } from "./costEstimate.type";
 import { WorkloadInput } from "./workload.input";
+import { includeFreeDescription, includeRoutersDescription } from "../offering/priceInclusion";
 
 @Resolver(() => CostEstimate)
 export class CostResolver {
@@ -20,8 +21,10 @@ export class CostResolver {
     @Arg("at", () => Date, { nullable: true, description: "Use the prices in force at this instant (e.g. to price last month's traffic)." }) at?: Date | null,
     @Arg("first", () => Int, { nullable: true, description: "How many estimates (default 20, at most 200)." }) first?: number | null,
     @Arg("cheapestPerModel", { nullable: true, description: "Keep only each model's cheapest offering." }) cheapestPerModel?: boolean,
+    @Arg("includeFree", () => Boolean, { nullable: true, defaultValue: false, description: includeFreeDescription("among the offerings priced and in the filter's maxPrice") }) includeFree?: boolean | null,
+    @Arg("includeRouters", () => Boolean, { nullable: true, defaultValue: false, description: includeRoutersDescription("among the offerings priced and in the filter's maxPrice") }) includeRouters?: boolean | null,
   ): CostEstimates {
-    const result = this.costs.estimate(snapshot, workload as Partial<Workload>, { filter, providerId, at, first, cheapestPerModel });
+    const result = this.costs.estimate(snapshot, workload as Partial<Workload>, { filter, providerId, at, first, cheapestPerModel, include: { includeFree, includeRouters } });
     return { totalCount: result.totalCount, estimates: result.estimates.map(({ offering, cost }) => ({ ...cost, offering, modelId: offering.modelId })) } as unknown as CostEstimates;
   }
 

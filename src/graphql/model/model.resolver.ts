@@ -16,6 +16,7 @@ import { ModelConnection } from "./model.connection";
 import { Model } from "./model.type";
 import { ModelsArgs } from "./models.args";
 import { ListSize } from "../limits/listSize";
+import { includeFreeDescription, includeRoutersDescription } from "../offering/priceInclusion";
 
 @Resolver(() => Model)
 export class ModelResolver {
@@ -27,8 +28,8 @@ export class ModelResolver {
   }
 
   @Query(() => ModelConnection, { description: "Models, filtered and sorted, a page at a time (Relay cursor connection)." })
-  models(@Args() { filter, orderBy, ...page }: ModelsArgs, @Ctx() { snapshot }: GraphQLContext): ModelConnection {
-    return this.modelCatalog.listModels(snapshot, filter, orderBy, page) as unknown as ModelConnection;
+  models(@Args() { filter, orderBy, includeFree, includeRouters, ...page }: ModelsArgs, @Ctx() { snapshot }: GraphQLContext): ModelConnection {
+    return this.modelCatalog.listModels(snapshot, filter, orderBy, page, { includeFree, includeRouters }) as unknown as ModelConnection;
   }
 
   @FieldResolver(() => Author, { nullable: true, description: "Who made it; null when no source says." })
@@ -58,15 +59,27 @@ export class ModelResolver {
     return snapshot.offeringsOfModel(model.id, providerId) as readonly Offering[];
   }
 
-  @FieldResolver(() => Price, { nullable: true, description: "Its cheapest current base-tier price of a kind over all its offerings (a list's \"from\" price); null when none prices it." })
+  @FieldResolver(() => Price, {
+    nullable: true,
+    description: "Its cheapest current base-tier price of a kind over its offerings (a list's \"from\" price), free and router offerings left out unless included; null when none prices it.",
+  })
   cheapestPrice(
     @Root() model: Model,
     @Ctx() { snapshot }: GraphQLContext,
     @Arg("kind", () => PriceKind, { description: "The kind of price, e.g. INPUT." }) kind: PriceKind,
     @Arg("mode", () => PriceMode, { nullable: true, description: "STANDARD by default." }) mode?: PriceMode | null,
     @Arg("currency", () => String, { nullable: true, description: "USD by default." }) currency?: string | null,
+    @Arg("includeFree", () => Boolean, { nullable: true, defaultValue: false, description: includeFreeDescription("among its offerings") }) includeFree?: boolean | null,
+    @Arg("includeRouters", () => Boolean, { nullable: true, defaultValue: false, description: includeRoutersDescription("among its offerings") }) includeRouters?: boolean | null,
   ): Price | null {
-    return snapshot.cheapestPrice(model.id, { kind, mode: mode ?? "STANDARD", currency: (currency ?? "USD").toUpperCase() }) as Price | null;
+    return snapshot.cheapestPrice(model.id, { kind, mode: mode ?? "STANDARD", currency: (currency ?? "USD").toUpperCase(), include: { includeFree, includeRouters } }) as Price | null;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: "Whether it is a router's meta-model, forwarding each request to a model of its choosing (`auto`, `openrouter/auto`, `switchpoint/router`, Azure's `model-router`): its id or name says so, or every offering of it is a router's.",
+  })
+  router(@Root() model: Model, @Ctx() { snapshot }: GraphQLContext): boolean {
+    return snapshot.isRouterModel(model.id);
   }
 
   @ListSize(32)

@@ -14,6 +14,7 @@ import { PriceConnection } from "./price.connection";
 import { Price } from "./price.type";
 import { PriceHistoryArgs } from "./priceHistory.args";
 import { ListSize } from "../limits/listSize";
+import { CACHE_HINTS, CacheHint } from "../cache/cacheHint";
 
 @Resolver(() => Offering)
 export class OfferingResolver {
@@ -27,6 +28,23 @@ export class OfferingResolver {
   @Query(() => PriceConnection, { description: "Every price an offering has had, current and closed, newest first." })
   priceHistory(@Args() { offeringId, kind, mode, ...page }: PriceHistoryArgs, @Ctx() { snapshot }: GraphQLContext): PriceConnection {
     return this.offerings.priceHistory(snapshot, offeringId, { kind, mode }, page) as unknown as PriceConnection;
+  }
+
+  @CacheHint(CACHE_HINTS.price)
+  @FieldResolver(() => Boolean, {
+    description:
+      "Whether it is free: every current base-tier INPUT and OUTPUT price is zero, or its provider model id, model id or name marks a free or promotional tier (`:free`, `-free`, \"(free)\"). Price ordering, `cheapestPrice`, `compareModels`' prices and `estimateCost` leave it out unless asked to include free offerings.",
+  })
+  free(@Root() offering: Offering, @Ctx() { snapshot }: GraphQLContext): boolean {
+    return snapshot.offeringKind(offering.id).free;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "Whether it serves a router's meta-model, which forwards each request to a model of its choosing (`auto`, `openrouter/auto`, `switchpoint/router`, `kilo-auto/…`, Azure's `model-router`): its price says nothing of the model that answers, so price comparisons leave it out unless asked to include routers.",
+  })
+  router(@Root() offering: Offering, @Ctx() { snapshot }: GraphQLContext): boolean {
+    return snapshot.offeringKind(offering.id).router;
   }
 
   @FieldResolver(() => Provider, { description: "Who serves it." })

@@ -132,3 +132,58 @@ describe("a catalog snapshot", () => {
     expect(patched.findModel("acme/small")?.id).toBe("small");
   });
 });
+
+describe("a catalog snapshot's free and router offerings", () => {
+  const base = content();
+  const freeTier: OfferingView = { ...offering("cloud", "big"), id: "cloud:big:free", providerModelId: "big:free" };
+  const auto: OfferingView = { ...offering("cloud", "auto"), providerModelId: "cloud/auto", name: "Auto Router" };
+  const snapshot = CatalogSnapshot.build({
+    ...base,
+    models: [...base.models, model("auto")],
+    offerings: [...base.offerings, freeTier, auto],
+    prices: [
+      ...base.prices,
+      row("f1", "cloud:big:free", "0", "2025-01-01T00:00:00Z"),
+      row("f2", "cloud:small", "0", "2025-01-01T00:00:00Z", null, { kind: "OUTPUT" }),
+      row("r1", "cloud:auto", "0.5", "2025-01-01T00:00:00Z"),
+    ],
+  });
+  const input = { kind: "INPUT", mode: "STANDARD", currency: "USD" } as const;
+
+  it("marks the :free tier free, the auto router a router and its model a router model; an offering with one zero price stays paid", () => {
+    expect(snapshot.offeringKind("cloud:big:free")).toEqual({ free: true, router: false });
+    expect(snapshot.offeringKind("cloud:auto")).toEqual({ free: false, router: true });
+    expect(snapshot.offeringKind("cloud:small")).toEqual({ free: false, router: false });
+    expect(snapshot.isRouterModel("auto")).toBe(true);
+    expect(snapshot.isRouterModel("big")).toBe(false);
+  });
+
+  it("leaves free and router offerings out of the cheapest price unless asked to include them", () => {
+    expect(snapshot.cheapestPrice("big", input)?.id).toBe("p5");
+    expect(snapshot.cheapestPrice("big", { ...input, include: { includeFree: true } })?.id).toBe("f1");
+    expect(snapshot.cheapestPrice("auto", input)).toBeNull();
+    expect(snapshot.cheapestPrice("auto", { ...input, include: { includeRouters: true } })?.id).toBe("r1");
+    // Restricted to some providers (not the precomputed path), the same rule holds.
+    expect(snapshot.cheapestPrice("big", { ...input, providerIds: ["cloud"] })).toBeNull();
+    expect(snapshot.cheapestPrice("big", { ...input, providerIds: ["cloud"], include: { includeFree: true } })?.id).toBe("f1");
+  });
+
+  it("classifies an offering again when a price patch makes it free or paid, for each inclusion's cheapest prices", () => {
+    // Both of cloud:small's prices become 0: it is free now and leaves the default cheapest price.
+    expect(snapshot.cheapestPrice("small", input)?.id).toBe("p2");
+    expect(snapshot.cheapestPrice("small", { ...input, include: { includeFree: true } })?.id).toBe("p2");
+    const zeroed = snapshot.withPrices(["cloud:small"], [row("z1", "cloud:small", "0", "2025-01-01T00:00:00Z"), row("f2", "cloud:small", "0", "2025-01-01T00:00:00Z", null, { kind: "OUTPUT" })]);
+    expect(zeroed.offeringKind("cloud:small")).toEqual({ free: true, router: false });
+    expect(zeroed.cheapestPrice("small", input)?.id).toBe("p2");
+    expect(zeroed.cheapestPrice("small", { ...input, include: { includeFree: true } })?.id).toBe("z1");
+    expect(snapshot.offeringKind("cloud:small")).toEqual({ free: false, router: false });
+    // A price on cloud:big:free does not make it paid: its :free tag says so.
+    const repriced = zeroed.withPrices(["cloud:big:free"], [row("f3", "cloud:big:free", "0.1", "2025-01-01T00:00:00Z")]);
+    expect(repriced.offeringKind("cloud:big:free")).toEqual({ free: true, router: false });
+    expect(repriced.cheapestPrice("big", input)?.id).toBe("p5");
+    // cloud:small priced again: paid, and back in the default cheapest price.
+    const paid = repriced.withPrices(["cloud:small"], [row("z2", "cloud:small", "0.1", "2025-01-01T00:00:00Z"), row("f4", "cloud:small", "0.5", "2025-01-01T00:00:00Z", null, { kind: "OUTPUT" })]);
+    expect(paid.offeringKind("cloud:small")).toEqual({ free: false, router: false });
+    expect(paid.cheapestPrice("small", input)?.id).toBe("z2");
+  });
+});
