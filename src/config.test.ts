@@ -16,6 +16,7 @@ describe("loadConfig", () => {
       corsOrigins: "*",
       shutdownGraceMs: 10_000,
       rateLimits: { authFailuresPerMinute: 10, mutationsPerMinute: 120, costPerMinute: 3_000_000 },
+      trustedProxies: [],
     });
   });
 
@@ -64,6 +65,7 @@ describe("loadConfig", () => {
     [{ CATALOG_SEED_ON_START: "maybe" }, 'CATALOG_SEED_ON_START must be true or false, got "maybe"'],
     [{ CATALOG_CORS_ORIGINS: "https://app.example.com/" }, '"https://app.example.com/" is not one'],
     [{ CATALOG_CORS_ORIGINS: "app.example.com" }, '"app.example.com" is not one'],
+    [{ CATALOG_TRUSTED_PROXIES: "10.0.0.1, proxy.internal" }, '"proxy.internal" is not one'],
     [{ CATALOG_SHUTDOWN_GRACE_SECONDS: "soon" }, 'CATALOG_SHUTDOWN_GRACE_SECONDS must be a whole number'],
   ])("refuses %j naming the variable", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

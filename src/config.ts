@@ -1,3 +1,4 @@
+import net from "node:net";
 import path from "node:path";
 
 // A server started without NODE_ENV runs as in production. graphql-js reads it once, when it loads,
@@ -57,6 +58,8 @@ export interface Config {
    * CATALOG_RATE_LIMIT_COST (per client per minute); 0 turns one off.
    */
   rateLimits?: RateLimitSettings;
+  /** Reverse proxies whose X-Forwarded-For names the client (CATALOG_TRUSTED_PROXIES: comma-separated IP addresses; none by default). */
+  trustedProxies?: string[];
 }
 
 /** Thrown when the environment is unusable; the message names every bad variable. */
@@ -101,6 +104,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     mutationsPerMinute: parseCount("CATALOG_RATE_LIMIT_MUTATIONS", read("CATALOG_RATE_LIMIT_MUTATIONS"), DEFAULT_RATE_LIMITS.mutationsPerMinute, problems),
     costPerMinute: parseCount("CATALOG_RATE_LIMIT_COST", read("CATALOG_RATE_LIMIT_COST"), DEFAULT_RATE_LIMITS.costPerMinute, problems),
   };
+  const trustedProxies = parseAddresses("CATALOG_TRUSTED_PROXIES", read("CATALOG_TRUSTED_PROXIES"), problems);
   const shutdownGraceMs = parseCount("CATALOG_SHUTDOWN_GRACE_SECONDS", read("CATALOG_SHUTDOWN_GRACE_SECONDS"), 10, problems) * 1000;
 
   let database: DatabaseTarget = { kind: "pglite", dataDir };
@@ -111,7 +115,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, database, logLevel, seedDir, seedOnStart, responseCacheEntries, corsOrigins, shutdownGraceMs, rateLimits };
+  return { port, host, database, logLevel, seedDir, seedOnStart, responseCacheEntries, corsOrigins, shutdownGraceMs, rateLimits, trustedProxies };
+}
+
+function parseAddresses(name: string, value: string | undefined, problems: string[]): string[] {
+  if (value === undefined) return [];
+  const addresses = value.split(",").map((address) => address.trim()).filter((address) => address !== "");
+  for (const address of addresses) if (net.isIP(address) === 0) problems.push(`${name} must list IP addresses separated by commas; "${address}" is not one`);
+  return addresses;
 }
 
 /** "*", or origins as browsers send them: scheme, host and port, no path ("https://app.example.com"). */

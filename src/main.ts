@@ -54,6 +54,7 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Running
         corsOrigins: config.corsOrigins,
         shutdownGraceMs: config.shutdownGraceMs,
         rateLimits: config.rateLimits,
+        trustedProxies: config.trustedProxies,
         metrics,
         readiness: () => services.health.readiness({ migrations: migrationFiles.length, seeded: config.seedOnStart }),
       },

@@ -8,6 +8,7 @@ import { unstorableStringError, type Admission, type OperationGate } from "../gr
 import { correctedStatus, requestErrorStatus, responseMediaType } from "./graphqlStatus";
 import { MalformedBodyError, PayloadTooLargeError, readBody } from "./readBody";
 import { etagOf, sendRepresentation, type Representation } from "./representation";
+import { clientAddress } from "./clientAddress";
 import type { PersistedQueries } from "./persistedQueries";
 import { rateLimitMessage, type ClientRateLimits, type RateLimited } from "./rateLimits";
 import { ResponseCache } from "./responseCache";
@@ -26,6 +27,8 @@ export interface GraphQLRouteOptions {
   responses?: ResponseCache;
   limits: ClientRateLimits;
   persistedQueries: PersistedQueries;
+  /** Proxies whose X-Forwarded-For is believed (clientAddress.ts). */
+  trustedProxies: ReadonlySet<string>;
 }
 
 /** One GraphQL request over HTTP, as far as the route learned it. */
@@ -60,7 +63,7 @@ export function createGraphQLRoute(options: GraphQLRouteOptions) {
       });
     };
 
-    const address = request.socket.remoteAddress ?? "unknown";
+    const address = clientAddress(request, options.trustedProxies);
     const rateLimited = (limited: RateLimited) => {
       record.refusal = "rateLimited";
       const logKey = `${limited.limit}:${address}`;

@@ -46,6 +46,8 @@ export interface HttpServerOptions {
   shutdownGraceMs?: number;
   /** Per-client limits (rateLimits.ts); none when absent (the server's config always sets them). */
   rateLimits?: RateLimitSettings;
+  /** Reverse proxies whose X-Forwarded-For names the client (for the per-client limits); none by default. */
+  trustedProxies?: readonly string[];
   /** Where requests, refusals and database round trips are counted; served on /metrics. */
   metrics?: CatalogMetrics;
 }
@@ -100,8 +102,10 @@ export async function startHttpServer(
 
   const metrics = options.metrics ?? new CatalogMetrics();
   const limits = new ClientRateLimits(options.rateLimits ?? NO_RATE_LIMITS);
+  const trustedProxies = new Set(options.trustedProxies ?? []);
   const stopWebSockets = serveWebSockets(server, {
     schema: options.schema,
+    trustedProxies,
     gate,
     logger,
     limits,
@@ -109,7 +113,7 @@ export async function startHttpServer(
     createContext: options.createContext,
     onRefusal: (reason) => metrics.refused(reason),
   });
-  const graphqlRoute = createGraphQLRoute({ apollo, gate, logger, responses, limits, persistedQueries: new PersistedQueries(), createContext: options.createContext });
+  const graphqlRoute = createGraphQLRoute({ apollo, gate, logger, responses, limits, trustedProxies, persistedQueries: new PersistedQueries(), createContext: options.createContext });
   const corsOrigins = options.corsOrigins ?? "*";
 
   server.on("request", (request, response) => {

@@ -13,10 +13,10 @@ export const WEBSOCKET_LIMITS = {
  * so that one client cannot take every socket the server can hold. Counted from the moment the socket
  * opens, before the GraphQL handshake, so that silent sockets count too.
  */
-export function limitConnectionsPerAddress(server: WebSocketServer, max: number, onRefuse: (address: string) => void): void {
+export function limitConnectionsPerAddress(server: WebSocketServer, max: number, addressOf: (request: IncomingMessage) => string, onRefuse: (address: string) => void): void {
   const open = new Map<string, number>();
   server.on("connection", (socket: WebSocket, request: IncomingMessage) => {
-    const address = request.socket.remoteAddress ?? "unknown";
+    const address = addressOf(request);
     const count = (open.get(address) ?? 0) + 1;
     if (count > max) {
       onRefuse(address);

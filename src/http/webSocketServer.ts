@@ -7,6 +7,7 @@ import type { Logger } from "../logger";
 import type { GraphQLContext } from "../graphql/context";
 import { formatCatalogError } from "../graphql/errors/errorMapping";
 import { unstorableStringError, type OperationGate } from "../graphql/limits/operationGate";
+import { clientAddress } from "./clientAddress";
 import { rateLimitMessage, type ClientRateLimits } from "./rateLimits";
 import { limitConnectionsPerAddress, WEBSOCKET_LIMITS } from "./webSocketLimits";
 
@@ -14,6 +15,8 @@ export interface WebSocketOptions {
   schema: GraphQLSchema;
   gate: OperationGate;
   logger: Logger;
+  /** Proxies whose X-Forwarded-For is believed (clientAddress.ts). */
+  trustedProxies: ReadonlySet<string>;
   /** The same per-client limits as HTTP's; a socket is counted by its address. */
   limits: ClientRateLimits;
   maxPayloadBytes: number;
@@ -32,7 +35,7 @@ export function serveWebSockets(server: http.Server, options: WebSocketOptions):
   const refused = (reason: string) => options.onRefusal?.(reason);
   // The same payload limit as an HTTP body; a bigger message closes the socket (1009).
   const webSockets = new WebSocketServer({ server, path: "/graphql", maxPayload: options.maxPayloadBytes });
-  limitConnectionsPerAddress(webSockets, WEBSOCKET_LIMITS.connectionsPerAddress, (address) => {
+  limitConnectionsPerAddress(webSockets, WEBSOCKET_LIMITS.connectionsPerAddress, (request) => clientAddress(request, options.trustedProxies), (address) => {
     refused("webSocketConnections");
     logger.warn("Refused a WebSocket: too many from one address", { address });
   });
@@ -64,7 +67,7 @@ export function serveWebSockets(server: http.Server, options: WebSocketOptions):
           logger.warn("Refused an operation over the limits", { subscription: id, ...admission.error.extensions });
           return [admission.error];
         }
-        const limited = options.limits.beforeOperation(`address:${addressOf(ctx.extra.request)}`, admission.cost);
+        const limited = options.limits.beforeOperation(`address:${clientAddress(ctx.extra.request, options.trustedProxies)}`, admission.cost);
         if (limited) {
           refused("rateLimited");
           return [new GraphQLError(rateLimitMessage(limited), { extensions: { code: "RATE_LIMITED", limit: limited.limit, retryAfterSeconds: limited.retryAfterSeconds } })];
@@ -76,7 +79,7 @@ export function serveWebSockets(server: http.Server, options: WebSocketOptions):
       // socket is closed at its handshake, as an HTTP request with them would be answered 429.
       onConnect: (ctx) => {
         if (typeof ctx.connectionParams?.authorization !== "string") return true;
-        const limited = options.limits.beforeAuthentication(addressOf(ctx.extra.request));
+        const limited = options.limits.beforeAuthentication(clientAddress(ctx.extra.request, options.trustedProxies));
         if (!limited) return true;
         refused("rateLimited");
         ctx.extra.socket.close(4429, rateLimitMessage(limited));
@@ -86,7 +89,7 @@ export function serveWebSockets(server: http.Server, options: WebSocketOptions):
         const requestId = crypto.randomUUID();
         const authorization = ctx.connectionParams?.authorization;
         const context = await options.createContext(requestId, typeof authorization === "string" ? authorization : undefined);
-        if (context.authFailure) options.limits.authenticationFailed(addressOf(ctx.extra.request));
+        if (context.authFailure) options.limits.authenticationFailed(clientAddress(ctx.extra.request, options.trustedProxies));
         return context;
       },
       // The same error mapping as over HTTP: domain errors get their codes, anything else is masked.
@@ -106,6 +109,3 @@ export function serveWebSockets(server: http.Server, options: WebSocketOptions):
   };
 }
 
-function addressOf(request: http.IncomingMessage): string {
-  return request.socket.remoteAddress ?? "unknown";
-}

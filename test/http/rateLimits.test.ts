@@ -27,6 +27,8 @@ describe(`per-client rate limits over HTTP on ${usingPostgres() ? "PostgreSQL" :
         responseCacheEntries: 0,
         // 3 failed authentications a minute; mutations in bursts of 2; queries for 100,000 of cost a minute (bursts of 20,000).
         rateLimits: { authFailuresPerMinute: 3, mutationsPerMinute: 8, costPerMinute: 100_000 },
+        // The test's own address stands for a reverse proxy in one test below.
+        trustedProxies: ["127.0.0.1", "::1", "::ffff:127.0.0.1"],
       },
       createLogger("warn", (line) => logLines.push(line)),
     );
@@ -40,8 +42,8 @@ describe(`per-client rate limits over HTTP on ${usingPostgres() ? "PostgreSQL" :
     await testDb.drop();
   });
 
-  async function post(query: string, key?: string, variables?: Record<string, unknown>) {
-    const headers: Record<string, string> = { "content-type": "application/json" };
+  async function post(query: string, key?: string, variables?: Record<string, unknown>, extraHeaders: Record<string, string> = {}) {
+    const headers: Record<string, string> = { "content-type": "application/json", ...extraHeaders };
     if (key) headers.authorization = `Bearer ${key}`;
     const response = await fetch(catalog.url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
     return { status: response.status, retryAfter: response.headers.get("retry-after"), body: (await response.json()) as Body };
@@ -129,5 +131,15 @@ describe(`per-client rate limits over HTTP on ${usingPostgres() ? "PostgreSQL" :
 
     expect(closed.code).toBe(4429);
     expect(closed.reason).toMatch(/^Too many failed authentications from this address; try again in \d+ s$/);
+  });
+
+  it("counts clients behind a trusted proxy by X-Forwarded-For: another client of the proxy is not limited by the first one's failures", async () => {
+    const wrong = "mck_nobody_notarealsecretatall";
+    const limited = await post(`{ auditLog(first: 1) { totalCount } }`, wrong);
+    const other = await post(`{ auditLog(first: 1) { totalCount } }`, wrong, undefined, { "x-forwarded-for": "203.0.113.7" });
+
+    expect(limited.status).toBe(429);
+    expect(other.status).toBe(200);
+    expect(other.body.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
   });
 });
