@@ -13,7 +13,7 @@ export const CACHE_HINTS = {
    * imports and record edits, a few times a day.
    */
   catalogRecord: 60,
-  /** Prices and what is computed from them (estimates, comparisons): admins change them at any time. */
+  /** Prices and what is computed from them (estimates, comparisons, model lists ordered or filtered by price): admins change them at any time. */
   price: 10,
   /** Health, the audit log, a write's answer: about this instant or about one client. */
   never: 0,

@@ -17,6 +17,7 @@ import { Model } from "./model.type";
 import { ModelsArgs } from "./models.args";
 import { ListSize } from "../limits/listSize";
 import { includeFreeDescription, includeRoutersDescription } from "../offering/priceInclusion";
+import { CACHE_HINTS, CacheHint } from "../cache/cacheHint";
 
 @Resolver(() => Model)
 export class ModelResolver {
@@ -27,6 +28,9 @@ export class ModelResolver {
     return (snapshot.findModel(id) as Model | undefined) ?? null;
   }
 
+  // Which models a page holds, and their order, may follow prices (orderBy a price, maxPrice): the list is
+  // as fresh as prices, whatever of the models it selects.
+  @CacheHint(CACHE_HINTS.price)
   @Query(() => ModelConnection, { description: "Models, filtered and sorted, a page at a time (Relay cursor connection)." })
   models(@Args() { filter, orderBy, includeFree, includeRouters, ...page }: ModelsArgs, @Ctx() { snapshot }: GraphQLContext): ModelConnection {
     return this.modelCatalog.listModels(snapshot, filter, orderBy, page, { includeFree, includeRouters }) as unknown as ModelConnection;
