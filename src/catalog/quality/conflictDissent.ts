@@ -1,4 +1,4 @@
-import type { DocumentRole } from "./documentRole";
+import type { DocumentRole } from "../reconcile/documentRole";
 
 // Who disagrees with the value chosen: the question of issue 12's authority work. A conflict nobody
 // but resellers disputes is one the model's own documents agree on.

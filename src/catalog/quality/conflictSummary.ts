@@ -1,7 +1,7 @@
 import type { FieldProvenanceView } from "../provenance/provenance.service";
 import { CONFLICT_DISSENTS, conflictDissent } from "./conflictDissent";
 import { CONFLICT_PATTERNS, conflictPattern } from "./conflictPattern";
-import { documentRole, type RecordOwner } from "./documentRole";
+import { documentRole, type RecordOwner } from "../reconcile/documentRole";
 import { Tally, type TallyEntry } from "./tally";
 
 export interface ConflictSummary {

@@ -1,6 +1,6 @@
 import { conflictDissent } from "../../../src/catalog/quality/conflictDissent";
 import { conflictPattern } from "../../../src/catalog/quality/conflictPattern";
-import { documentRole } from "../../../src/catalog/quality/documentRole";
+import { documentRole } from "../../../src/catalog/reconcile/documentRole";
 import { summarizeConflicts } from "../../../src/catalog/quality/conflictSummary";
 import type { CandidateView, FieldProvenanceView } from "../../../src/catalog/provenance/provenance.service";
 
