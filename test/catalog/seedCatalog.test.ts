@@ -52,13 +52,13 @@ describe(`seeding the whole catalog on ${usingPostgres() ? "PostgreSQL" : "PGlit
     expect(aliases.map((a) => a.alias)).toEqual(expect.arrayContaining(["openai/gpt-4.1-mini", "openai/gpt-4.1-mini-2025-04-14"]));
   });
 
-  it("takes models.dev's exact context window, keeps the Foundry card's 1,048,576 as a conflicting candidate, and does not count Starmap's 1.0M against either", async () => {
+  it("takes models.dev's exact context window, keeps the Foundry card's 1,048,576 (within 0.1 %, and a cloud's card) and Starmap's 1.0M as agreeing candidates: no conflict", async () => {
     expect(await one(`SELECT "contextWindow", "maxOutputTokens" FROM "Model" WHERE id = 'gpt-4.1-mini'`)).toEqual({ contextWindow: 1_047_576, maxOutputTokens: 32_768 });
     const decision = await one<{ hasConflict: boolean; rule: string }>(
       `SELECT "hasConflict", rule FROM "FieldDecision" WHERE "entityType" = 'MODEL' AND "entityId" = 'gpt-4.1-mini' AND field = 'contextWindow'`,
     );
-    expect(decision.hasConflict).toBe(true);
-    expect(decision.rule).toMatch(/^models\.dev ranks first/);
+    expect(decision.hasConflict).toBe(false);
+    expect(decision.rule).toMatch(/^The author's card ranks first for this field; among 2 such documents models\.dev's value was taken/);
     const candidates = await all<{ uri: string; value: unknown; precision: string | null; step: number | null; locator: string }>(
       `SELECT s.uri, f.value, f.precision, f.step, f.locator FROM "Fact" f JOIN "Source" s ON s.id = f."sourceId"
         WHERE f."entityType" = 'MODEL' AND f."entityId" = 'gpt-4.1-mini' AND f.field = 'contextWindow' ORDER BY s.uri`,
@@ -72,22 +72,22 @@ describe(`seeding the whole catalog on ${usingPostgres() ? "PostgreSQL" : "PGlit
     ]);
   });
 
-  it("lets Starmap's day-precise knowledge cutoff refine models.dev's month, and flags OpenRouter's and Foundry's other dates", async () => {
-    expect(await one(`SELECT "knowledgeCutoff"::text AS day, "knowledgeCutoffPrecision"::text AS precision FROM "Model" WHERE id = 'gpt-4.1-mini'`)).toEqual({ day: "2024-04-01", precision: "DAY" });
+  it("keeps gpt-4.1-mini's knowledge cutoff at MONTH precision (Starmap's 2024-04-01 pads the month), and keeps OpenRouter's and Foundry's other dates as facts, not conflicts", async () => {
+    expect(await one(`SELECT "knowledgeCutoff"::text AS day, "knowledgeCutoffPrecision"::text AS precision FROM "Model" WHERE id = 'gpt-4.1-mini'`)).toEqual({ day: "2024-04-01", precision: "MONTH" });
     const values = await all<{ value: string }>(
       `SELECT DISTINCT f.value #>> '{}' AS value FROM "Fact" f WHERE f."entityType" = 'MODEL' AND f."entityId" = 'gpt-4.1-mini' AND f.field = 'knowledgeCutoff' ORDER BY 1`,
     );
     expect(values.map((v) => v.value)).toEqual(expect.arrayContaining(["2024-04", "2024-04-01", "2024-05", "2024-06-30"]));
-    expect(await one(`SELECT "hasConflict" FROM "FieldDecision" WHERE "entityId" = 'gpt-4.1-mini' AND field = 'knowledgeCutoff'`)).toEqual({ hasConflict: true });
+    expect(await one(`SELECT "chosenValue" #>> '{}' AS value, "hasConflict" FROM "FieldDecision" WHERE "entityId" = 'gpt-4.1-mini' AND field = 'knowledgeCutoff'`)).toEqual({ value: "2024-04", hasConflict: false });
   });
 
-  it("records that Starmap's author page says text-only input while the model takes images", async () => {
+  it("records that Starmap's author page says text-only input while the model takes images, without a conflict: Starmap ranks last for modalities", async () => {
     expect(await one(`SELECT "inputModalities" FROM "Model" WHERE id = 'gpt-4.1-mini'`)).toEqual({ inputModalities: ["image", "pdf", "text"] });
     const starmap = await one<{ value: unknown }>(
       `SELECT f.value FROM "Fact" f JOIN "Source" s ON s.id = f."sourceId" WHERE s.uri = 'seed-docs/004_03887db0652c48e6.txt' AND f."entityId" = 'gpt-4.1-mini' AND f.field = 'inputModalities'`,
     );
     expect(starmap.value).toEqual(["text"]);
-    expect(await one(`SELECT "hasConflict" FROM "FieldDecision" WHERE "entityId" = 'gpt-4.1-mini' AND field = 'inputModalities'`)).toEqual({ hasConflict: true });
+    expect(await one(`SELECT "hasConflict" FROM "FieldDecision" WHERE "entityId" = 'gpt-4.1-mini' AND field = 'inputModalities'`)).toEqual({ hasConflict: false });
   });
 
   it("prices OpenAI's offering at 0.40 in, 1.60 out and 0.10 cached per 1M tokens, from models.dev", async () => {

@@ -197,14 +197,16 @@ describe("bulkUpdatePrices", () => {
 describe("record edits", () => {
   it("edits a model with version checks; the value outranks the documents and survives re-seeding", async () => {
     const { model } = (await gql(`{ model(id: "gpt-4.1-mini") { version contextWindow } }`)).data!;
-    const stale = await gql(`mutation($v: Int) { upsertModel(input: { id: "gpt-4.1-mini", contextWindow: 1048576 }, expectedVersion: $v) { id } }`, { v: model.version - 1 }, editorKey);
+    // With OpenRouter's listing and the seed documents alone, the Foundry card (a first-party cloud's) ranks first.
+    expect(model.contextWindow).toBe(1_048_576);
+    const stale = await gql(`mutation($v: Int) { upsertModel(input: { id: "gpt-4.1-mini", contextWindow: 1047576 }, expectedVersion: $v) { id } }`, { v: model.version - 1 }, editorKey);
     expect(stale.errors?.[0].extensions?.code).toBe("CONFLICT");
-    const edited = await gql(`mutation($v: Int) { upsertModel(input: { id: "gpt-4.1-mini", contextWindow: 1048576 }, expectedVersion: $v, reason: "Azure deploys 1,048,576") { contextWindow version } }`, { v: model.version }, editorKey);
-    expect(edited.data!.upsertModel).toEqual({ contextWindow: 1_048_576, version: model.version + 1 });
+    const edited = await gql(`mutation($v: Int) { upsertModel(input: { id: "gpt-4.1-mini", contextWindow: 1047576 }, expectedVersion: $v, reason: "OpenAI's API reference says 1,047,576") { contextWindow version } }`, { v: model.version }, editorKey);
+    expect(edited.data!.upsertModel).toEqual({ contextWindow: 1_047_576, version: model.version + 1 });
     const provenance = (await gql(`{ model(id: "gpt-4.1-mini") { provenance(field: "contextWindow") { value rule } } }`)).data!.model.provenance[0];
-    expect(provenance).toEqual({ value: 1_048_576, rule: "An admin override outranks every document: Azure deploys 1,048,576" });
+    expect(provenance).toEqual({ value: 1_047_576, rule: "An admin override outranks every document: OpenAI's API reference says 1,047,576" });
     await importDocuments(catalog.database, [path.join(SEED_DIR, "starmap/authors/openai/models/gpt-4.1-mini.md")], { uriBase: SEED_DIR });
-    expect((await gql(`{ model(id: "gpt-4.1-mini") { contextWindow } }`)).data!.model.contextWindow).toBe(1_048_576);
+    expect((await gql(`{ model(id: "gpt-4.1-mini") { contextWindow } }`)).data!.model.contextWindow).toBe(1_047_576);
   });
 
   it("names the field of a wrong value", async () => {

@@ -68,7 +68,7 @@ describe("model(id)", () => {
       contextWindow: 1_047_576,
       maxOutputTokens: 32_768,
       knowledgeCutoff: "2024-04-01",
-      knowledgeCutoffPrecision: "DAY",
+      knowledgeCutoffPrecision: "MONTH",
       releaseDate: "2025-04-14",
       inputModalities: ["image", "pdf", "text"],
       openWeights: false,
@@ -99,13 +99,13 @@ describe("model(id)", () => {
     expect(azure.provenance[0].candidates).toEqual([{ value: [128_000], rawValue: expect.any(String), locator: expect.stringMatching(/^L\d+$/), source: { uri: "seed-docs/000_2d6fa22dba4ca22a.txt" } }]);
   });
 
-  it("explains the context window: models.dev's 1,047,576 chosen, the Foundry card's 1,048,576 in conflict, Starmap's 1.0M agreeing", async () => {
+  it("explains the context window: models.dev's 1,047,576 chosen, the Foundry card's 1,048,576 (within 0.1 %) and Starmap's 1.0M agreeing, no conflict", async () => {
     const { model } = await data(`{ model(id: "gpt-4.1-mini") { provenance(field: "contextWindow") { field value rule hasConflict
       candidates { value rawValue precision step locator chosen agrees source { uri format } } } } }`);
     const [contextWindow] = model.provenance;
-    expect(contextWindow).toMatchObject({ field: "contextWindow", value: 1_047_576, hasConflict: true, rule: expect.stringMatching(/^models\.dev ranks first/) });
+    expect(contextWindow).toMatchObject({ field: "contextWindow", value: 1_047_576, hasConflict: false, rule: expect.stringMatching(/^The author's card ranks first for this field; among 2 such documents models\.dev's value was taken/) });
     const byUri = Object.fromEntries(contextWindow.candidates.map((c: any) => [c.source.uri, c]));
-    expect(byUri["seed-docs/000_2d6fa22dba4ca22a.txt"]).toMatchObject({ value: 1_048_576, locator: "L137", chosen: false, agrees: false, source: { format: "FOUNDRY" } });
+    expect(byUri["seed-docs/000_2d6fa22dba4ca22a.txt"]).toMatchObject({ value: 1_048_576, locator: "L137", chosen: false, agrees: true, source: { format: "FOUNDRY" } });
     expect(byUri["seed-docs/004_03887db0652c48e6.txt"]).toMatchObject({ value: 1_000_000, rawValue: "1.0M tokens", precision: "rounded", step: 100_000, agrees: true });
     expect(byUri["models.dev/models/openai/gpt-4.1-mini.toml"]).toMatchObject({ value: 1_047_576, locator: "limit.context", chosen: true, agrees: true });
     expect(byUri["openrouter/models.json"]).toMatchObject({ value: 1_047_576, agrees: true });
@@ -113,26 +113,34 @@ describe("model(id)", () => {
 });
 
 describe("conflicts", () => {
-  it("lists gpt-4.1-mini's context window with every candidate and the rule", async () => {
-    const { conflicts } = await data(`{ conflicts(filter: { entityType: MODEL, entityId: "gpt-4.1-mini", field: "contextWindow" }) { totalCount
+  it("lists deepseek-reasoner's context window, where the author's card on models.dev (1,000,000) and Starmap's author page (128,000) disagree, with both candidates", async () => {
+    const { conflicts } = await data(`{ conflicts(filter: { entityType: MODEL, entityId: "deepseek-reasoner", field: "contextWindow" }) { totalCount
       edges { node { entityId field value rule candidates { value locator source { uri } } } } } }`);
     expect(conflicts.totalCount).toBe(1);
-    expect(conflicts.edges[0].node).toMatchObject({ entityId: "gpt-4.1-mini", field: "contextWindow", value: 1_047_576 });
-    expect(conflicts.edges[0].node.candidates.map((c: any) => c.value)).toEqual(expect.arrayContaining([1_048_576, 1_047_576, 1_000_000]));
+    expect(conflicts.edges[0].node).toMatchObject({ entityId: "deepseek-reasoner", field: "contextWindow", value: 1_000_000 });
+    expect(conflicts.edges[0].node.candidates.map((c: any) => [c.source.uri, c.value])).toEqual([
+      ["models.dev/models/deepseek/deepseek-reasoner.toml", 1_000_000],
+      ["starmap/authors/deepseek/models/deepseek-reasoner.md", 128_000],
+    ]);
+  });
+
+  it("lists no conflict for gpt-4.1-mini's context window: the Foundry card's 1,048,576 agrees within 0.1 %", async () => {
+    const { conflicts } = await data(`{ conflicts(filter: { entityType: MODEL, entityId: "gpt-4.1-mini", field: "contextWindow" }) { totalCount } }`);
+    expect(conflicts.totalCount).toBe(0);
   });
 
   it("pages through all conflicts of a kind without repeating one", async () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 3; i++) {
-      const { conflicts }: any = await data(`query($after: String) { conflicts(filter: { field: "knowledgeCutoff" }, first: 50, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { entityId field hasConflict } } } }`, { after });
+      const { conflicts }: any = await data(`query($after: String) { conflicts(filter: { field: "knowledgeCutoff" }, first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { entityId field hasConflict } } } }`, { after });
       seen.push(...conflicts.edges.map((e: any) => e.node.entityId));
       expect(conflicts.edges.every((e: any) => e.node.hasConflict && e.node.field === "knowledgeCutoff")).toBe(true);
       if (!conflicts.pageInfo.hasNextPage) break;
       after = conflicts.pageInfo.endCursor;
     }
     expect(new Set(seen).size).toBe(seen.length);
-    expect(seen).toContain("gpt-4.1-mini");
+    expect([...seen].sort()).toEqual(["deepseek-chat", "deepseek-reasoner"]);
   });
 });
 

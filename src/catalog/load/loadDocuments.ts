@@ -205,6 +205,17 @@ async function loadGroup(
   const touched = await syncFacts(tx, contents.map(({ sourceId, content }) => ({ sourceId, facts: content.facts, withheld: content.withheld })));
   // A brand-new entity with no facts of its own (an offering named only in a table row) still gets its columns set.
   for (const [type, ids] of Object.entries(created) as [EntityType, Set<string>][]) for (const id of ids) touched.add(entityKey(type, id));
+  // A provider file's role depends on what its provider is (an aggregator's file ranks above a
+  // reseller's), so the models a changed provider's files state are decided again with it.
+  const changedProviders = [...touched].filter((k) => k.startsWith("PROVIDER ")).map((k) => k.slice("PROVIDER ".length));
+  if (changedProviders.length > 0) {
+    const stated = await tx.query<{ entityId: string }>(
+      `SELECT DISTINCT f."entityId" FROM "Fact" f JOIN "Source" s ON s.id = f."sourceId"
+        WHERE f."entityType" = 'MODEL' AND s.uri LIKE ANY($1::text[])`,
+      [changedProviders.map((id) => `%providers/${id}/%`)],
+    );
+    for (const { entityId } of stated) touched.add(entityKey("MODEL", entityId));
+  }
 
   const authorIds = new Set((await tx.query<{ id: string }>(`SELECT id FROM "Author"`)).map((a) => a.id));
   const count = (type: EntityType, changedIds: Set<string>, ids: string[]) => {

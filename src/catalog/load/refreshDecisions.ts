@@ -1,6 +1,7 @@
 import type { SqlSession } from "../../db/database";
 import { deleteRows, insertRows } from "../../db/bulkRows";
 import { decideField, type Candidate } from "../reconcile/decideField";
+import { documentRole, type RecordOwner } from "../reconcile/documentRole";
 import type { EntityType, SourceFormat } from "../reconcile/precedence";
 import { parseEntityKey, type EntityKey } from "./syncFacts";
 import { stableJson } from "./stableJson";
@@ -81,16 +82,43 @@ export async function refreshDecisions(tx: SqlSession, entities: Iterable<Entity
     param,
   );
 
+  // Providers a document calls aggregators, read from the facts (already in step with the documents
+  // being loaded, unlike the Provider rows, which are written after this decision).
+  const aggregators = new Set(
+    (
+      await tx.query<{ id: string }>(`SELECT DISTINCT "entityId" AS id FROM "Fact" WHERE "entityType" = 'PROVIDER' AND field = 'kind' AND value = '"AGGREGATOR"'::jsonb`)
+    ).map((p) => p.id),
+  );
+
   const fieldKey = (e: { entityType: string; entityId: string }, field: string) => `${e.entityType} ${e.entityId}\u0000${field}`;
   const candidates = new Map<string, Candidate[]>();
   const sourceOfFact = new Map<string, string>();
+  /** Per entity, when each document says it last changed the record. */
+  const documentUpdated = new Map<string, string>();
+  for (const f of facts) {
+    if (f.field === "lastUpdated" && typeof f.value === "string") documentUpdated.set(`${f.entityType} ${f.entityId}\u0000${f.sourceId}`, f.value);
+  }
   for (const f of facts) {
     const k = fieldKey(f, f.field);
     const list = candidates.get(k) ?? [];
-    list.push({ factId: f.id, format: f.format, sourceUri: f.uri, locator: f.locator, value: f.value, precision: f.precision, step: f.step });
+    const updated = documentUpdated.get(`${f.entityType} ${f.entityId}\u0000${f.sourceId}`) ?? null;
+    list.push({ factId: f.id, format: f.format, sourceUri: f.uri, locator: f.locator, value: f.value, precision: f.precision, step: f.step, documentUpdated: updated });
     candidates.set(k, list);
     sourceOfFact.set(f.id, f.sourceId);
   }
+  // Each document's role for the record it states (documentRole.ts). A model's owner is its author,
+  // itself a decided field: decided first, from documents whose role their path shows alone.
+  const isAggregator = (providerId: string) => aggregators.has(providerId);
+  const withRoles = (list: Candidate[], owner: RecordOwner) => list.map((c) => ({ ...c, role: documentRole(c.sourceUri, c.format, owner, isAggregator) }));
+  const ownerOf = (entityType: EntityType, entityId: string): RecordOwner => {
+    if (entityType === "AUTHOR") return { authorId: entityId };
+    if (entityType === "PROVIDER") return { providerId: entityId };
+    if (entityType === "OFFERING") return { providerId: entityId.split(":")[0] };
+    const authorCandidates = candidates.get(fieldKey({ entityType, entityId }, "authorId"));
+    const authorId = authorCandidates?.length ? decideField(entityType, "authorId", withRoles(authorCandidates, {})).value : null;
+    return { authorId: typeof authorId === "string" ? authorId : null };
+  };
+  const owners = new Map<EntityKey, RecordOwner>();
   const overrideByKey = new Map(overrides.map((o) => [fieldKey(o, o.field), o]));
   const storedByKey = new Map(stored.map((d) => [fieldKey(d, d.field), d]));
   const allKeys = new Set([...candidates.keys(), ...overrideByKey.keys()]);
@@ -100,7 +128,9 @@ export async function refreshDecisions(tx: SqlSession, entities: Iterable<Entity
     const [entity, field] = k.split("\u0000") as [EntityKey, string];
     const { entityType, entityId } = parseEntityKey(entity);
     const override = overrideByKey.get(k);
-    const decision = decideField(entityType, field, candidates.get(k) ?? [], override && { value: override.value, reason: override.reason });
+    let owner = owners.get(entity);
+    if (!owner) owners.set(entity, (owner = ownerOf(entityType, entityId)));
+    const decision = decideField(entityType, field, withRoles(candidates.get(k) ?? [], owner), override && { value: override.value, reason: override.reason });
     const perEntity = decisions.get(entity) ?? new Map<string, DecidedValue>();
     perEntity.set(field, { value: decision.value, sourceId: decision.chosen ? (sourceOfFact.get(decision.chosen.factId) ?? null) : null });
     decisions.set(entity, perEntity);

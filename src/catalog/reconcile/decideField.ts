@@ -1,5 +1,6 @@
-import { precedenceFor, SOURCE_LABEL, type EntityType, type SourceFormat } from "./precedence";
-import { exactness, valuesAgree, type QualifiedValue } from "./valueAgreement";
+import type { DocumentRole } from "./documentRole";
+import { OFFERING_VOICES, precedenceFor, SOURCE_LABEL, type EntityType, type PrecedenceRule, type SourceFormat } from "./precedence";
+import { preference, valuesAgree, type QualifiedValue } from "./valueAgreement";
 
 /** One source's value for a field: a stored fact. */
 export interface Candidate extends QualifiedValue {
@@ -7,6 +8,10 @@ export interface Candidate extends QualifiedValue {
   format: SourceFormat;
   sourceUri: string;
   locator: string;
+  /** What the document is to the record (documentRole.ts); a candidate without one counts as OTHER. */
+  role?: DocumentRole;
+  /** When the document says it last changed the record (its lastUpdated for it), an ISO date. */
+  documentUpdated?: string | null;
 }
 
 export interface AdminOverride {
@@ -20,41 +25,113 @@ export interface FieldDecision {
   chosen?: Candidate;
   /** The rule that decided, in words a user can read. */
   rule: string;
-  /** Whether some source states a value that does not agree with the chosen one. */
+  /**
+   * Whether a document of the rank that decided states a value that does not agree with the chosen one
+   * (for an admin override: whether any document does). Lower-ranked documents never make a conflict.
+   */
   hasConflict: boolean;
 }
 
+const ROLE_LABEL: Record<DocumentRole, string> = {
+  AUTHOR: "The author's card",
+  OWNER: "The provider's own file",
+  CLOUD: "A first-party cloud's card",
+  AGGREGATOR: "An aggregator's listing",
+  RESELLER: "A reseller's file",
+  OTHER: "A document of no known role",
+};
+
 /**
- * Decides a field from every source's value: an admin override wins outright; otherwise the source the
- * precedence table ranks first, refined by a more exact value that agrees with it (Starmap's "1.0M"
- * gives way to an agreeing 1,047,576; a month to a day inside it). Ties go to the source listed first
- * by URI, so the decision never depends on load order.
+ * Decides a field from every source's value. An admin override wins outright. Otherwise only the
+ * documents of the highest rank (the row's RoleRanks) that state the field decide: among them the row's
+ * tie-breaks pick a value (most documents agreeing, the newest document, the order of formats; the
+ * source URI only as a last resort so that the decision never depends on load order), and an agreeing
+ * value stated more exactly refines it (Starmap's "1.0M" gives way to 1,047,576, a padded 2024-04-01 to
+ * the month 2024-04, SUPPORTED to CORE). A conflict is a document of that same rank disagreeing.
  * Throws when there is neither a candidate nor an override.
  */
 export function decideField(entity: EntityType, field: string, candidates: Candidate[], override?: AdminOverride): FieldDecision {
   const rule = precedenceFor(entity, field);
-  const rank = (c: Candidate) => {
-    const i = rule.order.indexOf(c.format);
-    return i < 0 ? rule.order.length : i;
-  };
-  const ranked = [...candidates].sort((a, b) => rank(a) - rank(b) || a.sourceUri.localeCompare(b.sourceUri) || a.locator.localeCompare(b.locator));
-
   if (override) {
     const overridden = { value: override.value };
     return {
       value: override.value,
       rule: `An admin override outranks every document: ${override.reason}`,
-      hasConflict: ranked.some((c) => !valuesAgree(c, overridden, rule.comparison)),
+      hasConflict: candidates.some((c) => !valuesAgree(c, overridden, rule.comparison)),
     };
   }
-  const first = ranked[0];
-  if (!first) throw new Error(`decideField(${entity}, ${field}): no candidate and no override`);
+  if (candidates.length === 0) throw new Error(`decideField(${entity}, ${field}): no candidate and no override`);
 
-  const agreeing = ranked.filter((c) => valuesAgree(c, first, rule.comparison));
-  const chosen = agreeing.reduce((best, c) => (exactness(c) > exactness(best) ? c : best), first);
-  const hasConflict = ranked.some((c) => !valuesAgree(c, chosen, rule.comparison));
+  // A format the row ranks last keeps the order of roles among its own documents, below all others.
+  const below = Math.max(...Object.values(rule.roles));
+  const rankedLast = (c: Candidate) => rule.rankedLast?.includes(c.format) ?? false;
+  const rankOf = (c: Candidate) => rule.roles[c.role ?? "OTHER"] + (rankedLast(c) ? below : 0);
+  const topRank = Math.min(...candidates.map(rankOf));
+  const deciding = candidates.filter((c) => rankOf(c) === topRank);
+  const first = [...deciding].sort(tieBreaker(rule, candidates))[0]!;
 
-  let because = `${SOURCE_LABEL[first.format]} ranks first for this field. ${rule.why}`;
+  const agreeing = candidates.filter((c) => valuesAgree(c, first, rule.comparison));
+  const chosen = agreeing.reduce((best, c) => (comparePreference(preference(c, rule.comparison), preference(best, rule.comparison)) > 0 ? c : best), first);
+  const role = first.role ?? "OTHER";
+  const speaksForOfferings = entity === "MODEL" && OFFERING_VOICES.has(role);
+  const hasConflict = !speaksForOfferings && deciding.some((c) => !valuesAgree(c, chosen, rule.comparison));
+
+  let because = rankedLast(first)
+    ? `Only ${SOURCE_LABEL[first.format]}, ranked below every other document for this field, states it; ${ROLE_LABEL[role].toLowerCase()} ranks first among its documents`
+    : `${ROLE_LABEL[role]} ranks first for this field`;
+  because += deciding.length > 1 ? `; among ${deciding.length} such documents ${SOURCE_LABEL[first.format]}'s value was taken (${tieWords(rule)}). ` : ` (${SOURCE_LABEL[first.format]}). `;
+  because += rule.why;
+  if (speaksForOfferings && deciding.some((c) => !valuesAgree(c, chosen, rule.comparison))) {
+    because += ` Only resellers' files state it, and they differ: each speaks for its own offering, so that is no conflict of the model.`;
+  }
   if (chosen !== first) because += ` ${SOURCE_LABEL[chosen.format]} states the same value more exactly, so its value is kept.`;
   return { value: chosen.value, chosen, rule: because, hasConflict };
+}
+
+/** Orders the documents of one rank by the row's tie-breaks, best first. */
+function tieBreaker(rule: PrecedenceRule, all: readonly Candidate[]): (a: Candidate, b: Candidate) => number {
+  const support = new Map<Candidate, number>();
+  const supportOf = (c: Candidate) => {
+    let n = support.get(c);
+    if (n === undefined) {
+      // Free text always "agrees"; its support is documents using the same words.
+      const same = (other: Candidate) => (rule.comparison === "text" ? sameText(other.value, c.value) : valuesAgree(other, c, rule.comparison));
+      n = all.filter(same).length;
+      support.set(c, n);
+    }
+    return n;
+  };
+  const formatRank = (c: Candidate) => {
+    const i = rule.order.indexOf(c.format);
+    return i < 0 ? rule.order.length : i;
+  };
+  const keys: Record<PrecedenceRule["ties"][number], (a: Candidate, b: Candidate) => number> = {
+    support: (a, b) => supportOf(b) - supportOf(a),
+    recency: (a, b) => (b.documentUpdated ?? "").localeCompare(a.documentUpdated ?? ""),
+    format: (a, b) => formatRank(a) - formatRank(b),
+  };
+  return (a, b) => {
+    for (const tie of rule.ties) {
+      const d = keys[tie](a, b);
+      if (d !== 0) return d;
+    }
+    return a.sourceUri.localeCompare(b.sourceUri) || a.locator.localeCompare(b.locator);
+  };
+}
+
+function sameText(a: unknown, b: unknown): boolean {
+  return typeof a === "string" && typeof b === "string" ? a.trim().toLowerCase() === b.trim().toLowerCase() : JSON.stringify(a) === JSON.stringify(b);
+}
+
+function tieWords(rule: PrecedenceRule): string {
+  const words = { support: "most documents agreeing", recency: "the newest document", format: "the order of formats" };
+  return rule.ties.map((t) => words[t]).join(", then ");
+}
+
+function comparePreference(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }

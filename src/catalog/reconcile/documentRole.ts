@@ -2,7 +2,8 @@ import { canonicalAuthorId, canonicalProviderId } from "../identity/partyIdentit
 import type { SourceFormat } from "../views";
 
 /**
- * What a document is to the record it states a value of, read from where the document sits:
+ * What a document is to the record it states a value of, read from where the document sits (the
+ * precedence table ranks these roles; the quality report counts who disagrees by them):
  * - AUTHOR: a card written for the model's author (models.dev `models/<author>/…`, Starmap `authors/…`);
  * - OWNER: a provider's own file about its own offering, or about a model its company made
  *   (models.dev `providers/openai/…` for an OpenAI model);
@@ -11,7 +12,8 @@ import type { SourceFormat } from "../views";
  * - RESELLER: a third party's provider file restating a model it serves;
  * - OTHER: anything else (a provider.toml about a provider, an admin's value).
  */
-export type DocumentRole = "AUTHOR" | "OWNER" | "CLOUD" | "AGGREGATOR" | "RESELLER" | "OTHER";
+export const DOCUMENT_ROLES = ["AUTHOR", "OWNER", "CLOUD", "AGGREGATOR", "RESELLER", "OTHER"] as const;
+export type DocumentRole = (typeof DOCUMENT_ROLES)[number];
 
 /** Whose record a value belongs to: the model's author, the offering's (or provider's) provider. */
 export interface RecordOwner {

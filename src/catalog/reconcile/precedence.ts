@@ -1,6 +1,8 @@
 // Which source's value a field takes when sources disagree: one row per group of fields, with the
-// order of sources and the reason for it. An admin override outranks every row (see decideField).
-// This table is the only place precedence is decided.
+// rank of each document role, how ties inside a rank are broken, the order of formats, and the reason.
+// An admin override outranks every row (see decideField). This table is the only place precedence is decided.
+
+import type { DocumentRole } from "./documentRole";
 
 export type SourceFormat = "FOUNDRY" | "STARMAP" | "MODELS_DEV" | "OPENROUTER" | "ADMIN";
 export type EntityType = "AUTHOR" | "PROVIDER" | "MODEL" | "OFFERING";
@@ -12,14 +14,66 @@ export type EntityType = "AUTHOR" | "PROVIDER" | "MODEL" | "OFFERING";
  * - set: lists compared as sets (modalities, languages);
  * - price: { amount, currency } compared as exact decimals;
  * - text: free text (names, descriptions), where wording differs without anyone being wrong: never a conflict;
+ * - level: a capability's level, where CORE and SUPPORTED both say "supported" (and CORE is kept);
  * - exact: anything else, equal or not (strings ignoring case).
  */
-export type Comparison = "count" | "date" | "set" | "price" | "text" | "exact";
+export type Comparison = "count" | "date" | "set" | "price" | "text" | "level" | "exact";
+
+/**
+ * The rank of every document role for a row: 1 is the highest. Roles of equal rank are one authority:
+ * the field is decided among the highest-ranked role that states it, and only a document of that rank
+ * stating something else makes a conflict; lower-ranked documents' values stay facts with provenance.
+ */
+export type RoleRanks = Readonly<Record<DocumentRole, number>>;
+
+/**
+ * How a tie among documents of the same rank is broken, in order (a document's file name never is):
+ * - support: the value most documents (of any rank) agree with;
+ * - recency: the document that says it changed the record most recently (its lastUpdated for the record);
+ * - format: the row's order of formats.
+ */
+export type TieBreak = "support" | "recency" | "format";
+
+/**
+ * A model's fields: the author's own documents (its card, its own API's provider file) first, then a
+ * first-party cloud's card, then aggregators, then resellers restating a model they serve; OTHER (a
+ * document whose role its path does not show) last.
+ */
+export const MODEL_ROLE_RANKS: RoleRanks = { AUTHOR: 1, OWNER: 1, CLOUD: 2, AGGREGATOR: 3, RESELLER: 4, OTHER: 5 };
+
+/**
+ * An offering's or provider's fields: the document of the provider that sells it (its own file, the
+ * cloud's card, the aggregator's own listing: each speaks only for its own offerings) first, then the
+ * author's, then other files.
+ */
+export const OWNER_ROLE_RANKS: RoleRanks = { OWNER: 1, CLOUD: 1, AGGREGATOR: 1, AUTHOR: 2, OTHER: 3, RESELLER: 4 };
+
+/**
+ * Roles whose documents speak for their own offering of a model, not for the model: when the highest
+ * rank stating a model's field is one of these, the documents differing is offerings differing (one
+ * reseller's endpoint passes tools through, another's does not), not a conflict of the model. The value
+ * is still decided (by the row's tie-breaks) and every statement stays a fact with its provenance.
+ */
+export const OFFERING_VOICES: ReadonlySet<DocumentRole> = new Set<DocumentRole>(["RESELLER"]);
+
+/** Inside a rank of a model's field: the value most documents state, then the newest document. */
+const MODEL_TIES: readonly TieBreak[] = ["support", "recency", "format"];
+/** Inside a rank of an offering's field: the provider's own live document format first (copies agree by copying). */
+const OWNER_TIES: readonly TieBreak[] = ["format", "support", "recency"];
 
 export interface PrecedenceRule {
   entity: EntityType;
   /** Field names, or a prefix ending in "." ("capability.", "price.") for a family of fields. */
   fields: readonly string[];
+  /** Which documents decide: the rank of every role (see RoleRanks). */
+  roles: RoleRanks;
+  /** How a tie inside the highest rank stating the field is broken. */
+  ties: readonly TieBreak[];
+  /**
+   * Formats whose documents rank below every role for this row, whatever their path says, because the
+   * format is known to state the field badly (the why says how); their values still refine agreeing ones.
+   */
+  rankedLast?: readonly SourceFormat[];
   order: readonly SourceFormat[];
   comparison: Comparison;
   why: string;
@@ -29,20 +83,26 @@ export const PRECEDENCE: readonly PrecedenceRule[] = [
   {
     entity: "MODEL",
     fields: ["contextWindow", "maxInputTokens", "maxOutputTokens"],
+    roles: MODEL_ROLE_RANKS,
+    ties: MODEL_TIES,
     order: ["MODELS_DEV", "OPENROUTER", "STARMAP", "FOUNDRY"],
     comparison: "count",
-    why: "models.dev copies exact token limits from the author's API reference; OpenRouter reports what the upstream API accepts; Starmap shows rounded figures; a Foundry card describes Azure's deployment, which can differ from the author's model.",
+    why: "The author's documents state the model's limits; a reseller's or aggregator's limit is its deployment's. Inside a rank: models.dev copies exact token limits from the author's API reference; OpenRouter reports what the upstream API accepts; Starmap shows rounded figures; a Foundry card describes Azure's deployment, which can differ from the author's model.",
   },
   {
     entity: "MODEL",
     fields: ["releaseDate", "knowledgeCutoff", "deprecationDate", "retirementDate"],
+    roles: MODEL_ROLE_RANKS,
+    ties: MODEL_TIES,
     order: ["MODELS_DEV", "STARMAP", "OPENROUTER", "FOUNDRY"],
     comparison: "date",
-    why: "models.dev and Starmap take dates from the author's announcements; OpenRouter's dates are when it listed or expires the model on its own service; a Foundry card gives only the month of its training data.",
+    why: "The author's documents date the model; a reseller's release date is often when it listed the model. Inside a rank: models.dev and Starmap take dates from the author's announcements; OpenRouter's dates are when it listed or expires the model on its own service; a Foundry card gives only the month of its training data.",
   },
   {
     entity: "MODEL",
     fields: ["lastUpdated"],
+    roles: MODEL_ROLE_RANKS,
+    ties: MODEL_TIES,
     order: ["MODELS_DEV", "STARMAP", "OPENROUTER", "FOUNDRY"],
     comparison: "text",
     why: "When a document last saw the model change: each source updates on its own schedule, so different dates are not a disagreement about the model.",
@@ -50,20 +110,28 @@ export const PRECEDENCE: readonly PrecedenceRule[] = [
   {
     entity: "MODEL",
     fields: ["inputModalities", "outputModalities", "languages"],
+    roles: MODEL_ROLE_RANKS,
+    ties: MODEL_TIES,
+    rankedLast: ["STARMAP"],
     order: ["MODELS_DEV", "OPENROUTER", "FOUNDRY", "STARMAP"],
     comparison: "set",
-    why: "models.dev and OpenRouter list what the API accepts (images, files); Foundry cards state input and output types; Starmap author pages omit modalities their own pipeline does not handle (gpt-4.1-mini shows text only).",
+    why: "The author's documents say what the model accepts; a reseller lists what its endpoint accepts. Inside a rank: models.dev and OpenRouter list what the API accepts (images, files); Foundry cards state input and output types; Starmap author pages omit modalities their own pipeline does not handle (gpt-4.1-mini shows text only; tts-1 outputs text), so Starmap ranks last whatever its page.",
   },
   {
     entity: "MODEL",
     fields: ["capability."],
+    roles: MODEL_ROLE_RANKS,
+    ties: MODEL_TIES,
+    rankedLast: ["STARMAP"],
     order: ["MODELS_DEV", "OPENROUTER", "STARMAP", "FOUNDRY"],
-    comparison: "exact",
-    why: "models.dev's flags are curated per model; OpenRouter derives them from the parameters its API passes through; Starmap's badges mix API parameters with features; Foundry cards describe capabilities in prose.",
+    comparison: "level",
+    why: "The author's own card and API file say what the model supports; a reseller's file says what its own endpoint passes through (kilo's temperature flag is no statement about morph's model), so it never decides the model's flag nor disputes it. Inside a rank: models.dev's flags are curated per model; OpenRouter derives them from the parameters its API passes through; Starmap's badges mix API parameters with features and mark parameters CORE for models without them (dall-e-3's temperature), so Starmap ranks last whatever its page, though its CORE is kept where a document ranked above says SUPPORTED; Foundry cards describe capabilities in prose.",
   },
   {
     entity: "MODEL",
     fields: ["name", "description", "family", "snapshot", "tokenizer", "huggingFaceId"],
+    roles: MODEL_ROLE_RANKS,
+    ties: MODEL_TIES,
     order: ["MODELS_DEV", "STARMAP", "OPENROUTER", "FOUNDRY"],
     comparison: "text",
     why: "models.dev keeps the author's own display names; Starmap and OpenRouter add their own wording; Foundry cards name deployments. Differently worded names and descriptions are not conflicts.",
@@ -71,13 +139,17 @@ export const PRECEDENCE: readonly PrecedenceRule[] = [
   {
     entity: "MODEL",
     fields: ["authorId", "openWeights", "license", "status", "languageCount", "qualityIndex"],
+    roles: MODEL_ROLE_RANKS,
+    ties: MODEL_TIES,
     order: ["MODELS_DEV", "STARMAP", "OPENROUTER", "FOUNDRY"],
     comparison: "exact",
-    why: "models.dev's files are reviewed against the author's documentation; the others follow in how closely they track the author.",
+    why: "The author's documents say who made the model, whether its weights are open and its licence; a reseller's file restates them, often with a default (open_weights = false for an open model). Inside a rank: models.dev's files are reviewed against the author's documentation; the others follow in how closely they track the author.",
   },
   {
     entity: "OFFERING",
     fields: ["price."],
+    roles: OWNER_ROLE_RANKS,
+    ties: OWNER_TIES,
     order: ["FOUNDRY", "OPENROUTER", "MODELS_DEV", "STARMAP"],
     comparison: "price",
     why: "The provider's own document first: a Foundry card speaks only for Microsoft Foundry's offering and OpenRouter's list only for OpenRouter's. Then models.dev, whose provider files track each provider's pricing page with exact decimals; Starmap's tables come from older snapshots.",
@@ -85,6 +157,8 @@ export const PRECEDENCE: readonly PrecedenceRule[] = [
   {
     entity: "OFFERING",
     fields: ["contextWindow", "maxInputTokens", "maxOutputTokens", "billingTierThresholds"],
+    roles: OWNER_ROLE_RANKS,
+    ties: OWNER_TIES,
     order: ["FOUNDRY", "OPENROUTER", "MODELS_DEV", "STARMAP"],
     comparison: "count",
     why: "The provider's own document states its deployment's limits (Foundry for Microsoft Foundry, OpenRouter's list for OpenRouter); models.dev gives exact counts for the rest; Starmap rounds them.",
@@ -92,6 +166,8 @@ export const PRECEDENCE: readonly PrecedenceRule[] = [
   {
     entity: "OFFERING",
     fields: ["deprecationDate", "retirementDate"],
+    roles: OWNER_ROLE_RANKS,
+    ties: OWNER_TIES,
     order: ["FOUNDRY", "OPENROUTER", "MODELS_DEV", "STARMAP"],
     comparison: "date",
     why: "The provider's own document knows its retirement schedule best (Foundry and OpenRouter each speak only for their own offerings); the catalogs follow.",
@@ -99,6 +175,8 @@ export const PRECEDENCE: readonly PrecedenceRule[] = [
   {
     entity: "OFFERING",
     fields: ["name"],
+    roles: OWNER_ROLE_RANKS,
+    ties: OWNER_TIES,
     order: ["FOUNDRY", "OPENROUTER", "MODELS_DEV", "STARMAP"],
     comparison: "text",
     why: "The provider's own document names its offering best; names worded differently are not conflicts.",
@@ -106,13 +184,17 @@ export const PRECEDENCE: readonly PrecedenceRule[] = [
   {
     entity: "OFFERING",
     fields: ["capability."],
+    roles: OWNER_ROLE_RANKS,
+    ties: OWNER_TIES,
     order: ["FOUNDRY", "OPENROUTER", "MODELS_DEV", "STARMAP"],
-    comparison: "exact",
+    comparison: "level",
     why: "The provider's own document first (Foundry and OpenRouter each speak only for their own offerings), then the catalogs in how closely they track each provider.",
   },
   {
     entity: "OFFERING",
     fields: ["status"],
+    roles: OWNER_ROLE_RANKS,
+    ties: OWNER_TIES,
     order: ["FOUNDRY", "OPENROUTER", "MODELS_DEV", "STARMAP"],
     comparison: "exact",
     why: "The provider's own document first (Foundry and OpenRouter each speak only for their own offerings), then the catalogs in how closely they track each provider.",
@@ -120,6 +202,8 @@ export const PRECEDENCE: readonly PrecedenceRule[] = [
   {
     entity: "PROVIDER",
     fields: ["name", "docsUrl", "apiUrl", "sdkPackage", "statusPageUrl", "privacyPolicyUrl", "headquarters"],
+    roles: OWNER_ROLE_RANKS,
+    ties: OWNER_TIES,
     order: ["MODELS_DEV", "STARMAP", "FOUNDRY", "OPENROUTER"],
     comparison: "text",
     why: "models.dev's provider files are what SDKs use to connect; Starmap adds status and privacy pages. Links and names worded differently are not conflicts.",
@@ -127,6 +211,8 @@ export const PRECEDENCE: readonly PrecedenceRule[] = [
   {
     entity: "PROVIDER",
     fields: ["kind", "apiKeyEnvVars", "trainsOnData", "dataRetentionDays"],
+    roles: OWNER_ROLE_RANKS,
+    ties: OWNER_TIES,
     order: ["MODELS_DEV", "STARMAP", "FOUNDRY", "OPENROUTER"],
     comparison: "exact",
     why: "models.dev names the variables SDKs read; Starmap is the only source of privacy terms.",
@@ -134,6 +220,8 @@ export const PRECEDENCE: readonly PrecedenceRule[] = [
   {
     entity: "AUTHOR",
     fields: ["name", "url", "description"],
+    roles: OWNER_ROLE_RANKS,
+    ties: OWNER_TIES,
     order: ["MODELS_DEV", "STARMAP", "OPENROUTER", "FOUNDRY"],
     comparison: "text",
     why: "models.dev and Starmap describe authors; wording differences are not conflicts.",
@@ -143,6 +231,8 @@ export const PRECEDENCE: readonly PrecedenceRule[] = [
 const FALLBACK: PrecedenceRule = {
   entity: "MODEL",
   fields: [],
+  roles: MODEL_ROLE_RANKS,
+  ties: MODEL_TIES,
   order: ["MODELS_DEV", "STARMAP", "OPENROUTER", "FOUNDRY"],
   comparison: "exact",
   why: "No row of the precedence table names this field; the general order of the catalogs applies.",
@@ -153,7 +243,7 @@ export function precedenceFor(entity: EntityType, field: string): PrecedenceRule
   return (
     PRECEDENCE.find(
       (rule) => rule.entity === entity && rule.fields.some((f) => (f.endsWith(".") ? field.startsWith(f) : f === field)),
-    ) ?? { ...FALLBACK, entity }
+    ) ?? { ...FALLBACK, entity, ...(entity === "MODEL" ? {} : { roles: OWNER_ROLE_RANKS, ties: OWNER_TIES }) }
   );
 }
 

@@ -30,6 +30,13 @@ beforeAll(async () => {
   const keys = new ApiKeyService(catalog.database);
   adminKey = (await keys.create("quality-admin", "ADMIN")).key;
   editorKey = (await keys.create("quality-editor", "EDITOR")).key;
+  // The fixtures' documents of the same authority agree (issue 12: only real conflicts), so an admin's
+  // value that no document states makes the one conflict the report counts: a resolved one.
+  const resolved = await gql(
+    `mutation { resolveConflict(entityType: MODEL, entityId: "gpt-4.1-mini", field: "knowledgeCutoff", value: "2024-05-01", reason: "the author's own card") { rule } }`,
+    adminKey,
+  );
+  if (resolved.errors) throw new Error(resolved.errors[0].message);
 });
 
 afterAll(async () => {
