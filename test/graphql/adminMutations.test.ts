@@ -238,6 +238,17 @@ describe("record edits", () => {
     expect(missingReason.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "reason" });
   });
 
+  it("takes a resolved conflict out of the default conflicts list and lists it with resolved: true", async () => {
+    const list = async (filter: string) =>
+      (await gql(`{ conflicts${filter ? `(${filter})` : ""} { totalCount edges { node { entityId field rule } } } }`)).data!.conflicts as { totalCount: number; edges: { node: { entityId: string; field: string; rule: string } }[] };
+    const open = await list(`filter: { entityId: "gpt-4.1-mini" }`);
+    expect(open.edges.map((e) => e.node.field)).not.toContain("knowledgeCutoff");
+    expect((await list("")).edges.some((e) => e.node.entityId === "gpt-4.1-mini" && e.node.field === "knowledgeCutoff")).toBe(false);
+    const resolved = await list(`filter: { entityId: "gpt-4.1-mini", resolved: true }`);
+    expect(resolved.edges.map((e) => e.node)).toContainEqual({ entityId: "gpt-4.1-mini", field: "knowledgeCutoff", rule: "An admin override outranks every document: the card is newer" });
+    expect(resolved.edges.every((e) => e.node.rule.startsWith("An admin override"))).toBe(true);
+  });
+
   it("imports a pasted document and returns the import report", async () => {
     const content = JSON.stringify({ data: [{ id: "acme/tiny-1", name: "Acme: Tiny 1", context_length: 8192, pricing: { prompt: "0.0000001", completion: "0.0000002" } }] });
     const result = await gql(`mutation($c: String!) { importDocument(format: OPENROUTER, content: $c, name: "acme-tiny.json") { read loaded failed { uri reason } models { created } prices { created } summary } }`, { c: content }, adminKey);

@@ -47,6 +47,11 @@ export interface ConflictFilter {
   entityId?: string | null;
   /** A field name, or a prefix ending in "." ("price.", "capability."). */
   field?: string | null;
+  /**
+   * true: only conflicts an admin settled (an override decided them); false: only open ones (a
+   * document's value was chosen); absent or null: both.
+   */
+  resolved?: boolean | null;
 }
 
 interface DecisionRow {
@@ -145,6 +150,7 @@ export class ProvenanceService {
       params.push(prefix ? prefixPattern(filter.field) : filter.field);
       where.push(prefix ? `d.field LIKE $${params.length}` : `d.field = $${params.length}`);
     }
+    if (filter?.resolved != null) where.push(filter.resolved ? `d."chosenFactId" IS NULL` : `d."chosenFactId" IS NOT NULL`);
     const result = await keysetPage<DecisionRow>(
       this.database.sql,
       {

@@ -21,11 +21,21 @@ class ConflictFilter {
 
   @Field(() => String, { nullable: true, description: 'One field, or a prefix ending in "." ("price.", "capability.").' })
   field?: string | null;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: "false (the default): the open conflicts, decided by the documents; true: those an admin settled with resolveConflict or an edit.",
+  })
+  resolved: boolean = false;
 }
 
 @ArgsType()
 class ConflictsArgs extends PageArgs {
-  @Field(() => ConflictFilter, { nullable: true, description: "Which conflicts; all when not given." })
+  @Field(() => ConflictFilter, {
+    nullable: true,
+    defaultValue: { resolved: false },
+    description: "Which conflicts; every open one when not given (an explicit null lists open and resolved ones alike).",
+  })
   filter?: ConflictFilter | null;
 }
 
