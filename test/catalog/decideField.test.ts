@@ -149,6 +149,24 @@ describe("decideField: only real conflicts", () => {
     expect(differing.hasConflict).toBe(true);
   });
 
+  it("reads Starmap's older Cerebras price (from 2025-08-05) as a past price of models.dev's current one (from 2026-06-10), not a conflict", () => {
+    const field = "price.INPUT.PER_1M_TOKENS.STANDARD.0";
+    const current = fact("MODELS_DEV", { amount: "0.35", currency: "USD", since: "2026-06-10" }, { role: "OWNER" });
+    const decision = decideField("OFFERING", field, [fact("STARMAP", { amount: "0.25", currency: "USD", since: "2025-08-05" }, { role: "OWNER" }), current]);
+    expect(decision.chosen).toBe(current);
+    expect(decision.hasConflict).toBe(false);
+  });
+
+  it("still reports a price from a later date than the chosen one: OpenRouter's listing against models.dev's newer copy", () => {
+    const field = "price.INPUT.PER_1M_TOKENS.STANDARD.0";
+    const decision = decideField("OFFERING", field, [
+      fact("OPENROUTER", { amount: "0.32", currency: "USD", since: "2024-12-26" }, { role: "AGGREGATOR" }),
+      fact("MODELS_DEV", { amount: "0.2002", currency: "USD", since: "2026-02-28" }, { role: "OWNER" }),
+    ]);
+    expect(decision.value).toEqual({ amount: "0.32", currency: "USD", since: "2024-12-26" });
+    expect(decision.hasConflict).toBe(true);
+  });
+
   it("never reports differently worded names as a conflict, and takes the wording most documents use", () => {
     const decision = decideField("MODEL", "name", [
       fact("MODELS_DEV", "deepseek-ai/DeepSeek-V3", { role: "RESELLER", documentUpdated: "2025-11-25" }),

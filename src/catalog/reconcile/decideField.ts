@@ -1,6 +1,6 @@
 import type { DocumentRole } from "./documentRole";
 import { OFFERING_VOICES, precedenceFor, SOURCE_LABEL, type EntityType, type PrecedenceRule, type SourceFormat } from "./precedence";
-import { preference, valuesAgree, type QualifiedValue } from "./valueAgreement";
+import { preference, superseded, valuesAgree, type QualifiedValue } from "./valueAgreement";
 
 /** One source's value for a field: a stored fact. */
 export interface Candidate extends QualifiedValue {
@@ -47,7 +47,8 @@ const ROLE_LABEL: Record<DocumentRole, string> = {
  * tie-breaks pick a value (most documents agreeing, the newest document, the order of formats; the
  * source URI only as a last resort so that the decision never depends on load order), and an agreeing
  * value stated more exactly refines it (Starmap's "1.0M" gives way to 1,047,576, a padded 2024-04-01 to
- * the month 2024-04, SUPPORTED to CORE). A conflict is a document of that same rank disagreeing.
+ * the month 2024-04, SUPPORTED to CORE). A conflict is a document of that same rank disagreeing (a
+ * price in force from an earlier date than the chosen one is a past price, not a disagreement).
  * Throws when there is neither a candidate nor an override.
  */
 export function decideField(entity: EntityType, field: string, candidates: Candidate[], override?: AdminOverride): FieldDecision {
@@ -74,7 +75,9 @@ export function decideField(entity: EntityType, field: string, candidates: Candi
   const chosen = agreeing.reduce((best, c) => (comparePreference(preference(c, rule.comparison), preference(best, rule.comparison)) > 0 ? c : best), first);
   const role = first.role ?? "OTHER";
   const speaksForOfferings = entity === "MODEL" && OFFERING_VOICES.has(role);
-  const hasConflict = !speaksForOfferings && deciding.some((c) => !valuesAgree(c, chosen, rule.comparison));
+  // A past price (in force from an earlier date than the chosen one) is history, not a disagreement.
+  const disagrees = (c: Candidate) => !valuesAgree(c, chosen, rule.comparison) && !superseded(c, chosen, rule.comparison);
+  const hasConflict = !speaksForOfferings && deciding.some(disagrees);
 
   let because = rankedLast(first)
     ? `Only ${SOURCE_LABEL[first.format]}, ranked below every other document for this field, states it; ${ROLE_LABEL[role].toLowerCase()} ranks first among its documents`

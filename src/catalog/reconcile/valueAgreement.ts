@@ -59,6 +59,19 @@ export function valuesAgree(a: QualifiedValue, b: QualifiedValue, comparison: Co
 }
 
 /**
+ * Whether `older` is a past statement of what `current` states now, not a disagreement with it: a
+ * price in force from an earlier date (`since`) than the chosen one's. Starmap's table keeps Cerebras'
+ * 0.25 from 2025-08-05 where models.dev has 0.35 from 2026-06-10: the price changed. A candidate with
+ * a later date than the chosen price is never superseded (the chosen price may be the stale one).
+ */
+export function superseded(older: QualifiedValue, current: QualifiedValue, comparison: Comparison): boolean {
+  if (comparison !== "price") return false;
+  const since = (v: unknown) => (v as { since?: unknown } | null)?.since;
+  const [was, now] = [since(older.value), since(current.value)];
+  return typeof was === "string" && typeof now === "string" && was < now;
+}
+
+/**
  * Which of two agreeing values to keep, higher first: the more exact evidence (an exact count over a
  * rounded one, a day over a month, where a padded first of the month is a month), then the value that
  * claims no more than its evidence (the month "2024-04" over the padded "2024-04-01"), then the stronger
