@@ -30,7 +30,7 @@ describe("decideField: authority by document role", () => {
     const decision = decideField("MODEL", "contextWindow", [fact("STARMAP", 128_000), modelsDev, fact("OPENROUTER", 1_000_000, { role: "AGGREGATOR" }), fact("MODELS_DEV", 128_000, { role: "RESELLER" })]);
     expect(decision.chosen).toBe(modelsDev);
     expect(decision.hasConflict).toBe(true);
-    expect(decision.rule).toMatch(/^The author's card ranks first for this field; among 2 such documents models\.dev's value was taken \(most documents agreeing, then the newest document, then the order of formats\)/);
+    expect(decision.rule).toMatch(/^The author's card ranks first for this field; among 2 such documents the value of models_dev\/doc\d+ was taken \(most documents agreeing, then the newest document, then the order of formats\)/);
   });
 
   it("takes morph's own file over kilo's for morph's model, whatever the file names, and kilo's flag is no conflict", () => {

@@ -58,7 +58,7 @@ describe(`seeding the whole catalog on ${usingPostgres() ? "PostgreSQL" : "PGlit
       `SELECT "hasConflict", rule FROM "FieldDecision" WHERE "entityType" = 'MODEL' AND "entityId" = 'gpt-4.1-mini' AND field = 'contextWindow'`,
     );
     expect(decision.hasConflict).toBe(false);
-    expect(decision.rule).toMatch(/^The author's card ranks first for this field; among 2 such documents models\.dev's value was taken/);
+    expect(decision.rule).toMatch(/^The author's card ranks first for this field; among 2 such documents the value of models\.dev\/models\/openai\/gpt-4\.1-mini\.toml was taken/);
     const candidates = await all<{ uri: string; value: unknown; precision: string | null; step: number | null; locator: string }>(
       `SELECT s.uri, f.value, f.precision, f.step, f.locator FROM "Fact" f JOIN "Source" s ON s.id = f."sourceId"
         WHERE f."entityType" = 'MODEL' AND f."entityId" = 'gpt-4.1-mini' AND f.field = 'contextWindow' ORDER BY s.uri`,

@@ -103,7 +103,7 @@ describe("model(id)", () => {
     const { model } = await data(`{ model(id: "gpt-4.1-mini") { provenance(field: "contextWindow") { field value rule hasConflict
       candidates { value rawValue precision step locator chosen agrees source { uri format } } } } }`);
     const [contextWindow] = model.provenance;
-    expect(contextWindow).toMatchObject({ field: "contextWindow", value: 1_047_576, hasConflict: false, rule: expect.stringMatching(/^The author's card ranks first for this field; among 2 such documents models\.dev's value was taken/) });
+    expect(contextWindow).toMatchObject({ field: "contextWindow", value: 1_047_576, hasConflict: false, rule: expect.stringMatching(/^The author's card ranks first for this field; among 2 such documents the value of models\.dev\/models\/openai\/gpt-4\.1-mini\.toml was taken/) });
     const byUri = Object.fromEntries(contextWindow.candidates.map((c: any) => [c.source.uri, c]));
     expect(byUri["seed-docs/000_2d6fa22dba4ca22a.txt"]).toMatchObject({ value: 1_048_576, locator: "L137", chosen: false, agrees: true, source: { format: "FOUNDRY" } });
     expect(byUri["seed-docs/004_03887db0652c48e6.txt"]).toMatchObject({ value: 1_000_000, rawValue: "1.0M tokens", precision: "rounded", step: 100_000, agrees: true });

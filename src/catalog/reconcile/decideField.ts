@@ -82,7 +82,7 @@ export function decideField(entity: EntityType, field: string, candidates: Candi
   let because = rankedLast(first)
     ? `Only ${SOURCE_LABEL[first.format]}, ranked below every other document for this field, states it; ${ROLE_LABEL[role].toLowerCase()} ranks first among its documents`
     : `${ROLE_LABEL[role]} ranks first for this field`;
-  because += deciding.length > 1 ? `; among ${deciding.length} such documents ${SOURCE_LABEL[first.format]}'s value was taken (${tieWords(rule)}). ` : ` (${SOURCE_LABEL[first.format]}). `;
+  because += deciding.length > 1 ? `; among ${deciding.length} such documents the value of ${first.sourceUri} was taken (${tieWords(rule)}). ` : ` (${SOURCE_LABEL[first.format]}). `;
   because += rule.why;
   if (speaksForOfferings && deciding.some((c) => !valuesAgree(c, chosen, rule.comparison))) {
     because += ` Only resellers' files state it, and they differ: each speaks for its own offering, so that is no conflict of the model.`;

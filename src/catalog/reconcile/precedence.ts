@@ -125,7 +125,7 @@ export const PRECEDENCE: readonly PrecedenceRule[] = [
     rankedLast: ["STARMAP"],
     order: ["MODELS_DEV", "OPENROUTER", "STARMAP", "FOUNDRY"],
     comparison: "level",
-    why: "The author's own card and API file say what the model supports; a reseller's file says what its own endpoint passes through (kilo's temperature flag is no statement about morph's model), so it never decides the model's flag nor disputes it. Inside a rank: models.dev's flags are curated per model; OpenRouter derives them from the parameters its API passes through; Starmap's badges mix API parameters with features and mark parameters CORE for models without them (dall-e-3's temperature), so Starmap ranks last whatever its page, though its CORE is kept where a document ranked above says SUPPORTED; Foundry cards describe capabilities in prose.",
+    why: "The author's own card and API file say what the model supports; a reseller's file says what its own endpoint passes through (kilo's temperature flag is no statement about morph's model), so it decides the model's flag only where no document ranked above states one, and never disputes one. Inside a rank: models.dev's flags are curated per model; OpenRouter derives them from the parameters its API passes through; Starmap's badges mix API parameters with features and mark parameters CORE for models without them (dall-e-3's temperature), so Starmap ranks last whatever its page, though its CORE is kept where a document ranked above says SUPPORTED; Foundry cards describe capabilities in prose.",
   },
   {
     entity: "MODEL",
