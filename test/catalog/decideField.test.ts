@@ -66,6 +66,14 @@ describe("decideField: authority by document role", () => {
     }
   });
 
+  it("breaks a tie of release dates by the earliest: claude-3.5-sonnet came out 2024-10-22, not when qiniu's newer file listed it", () => {
+    const cloudflare = fact("MODELS_DEV", "2024-10-22", { precision: "day", role: "RESELLER", documentUpdated: "2024-10-22" });
+    const qiniu = fact("MODELS_DEV", "2025-09-09", { precision: "day", role: "RESELLER", documentUpdated: "2025-09-09" });
+    const decision = decideField("MODEL", "releaseDate", [qiniu, cloudflare]);
+    expect(decision.chosen).toBe(cloudflare);
+    expect(decision.rule).toMatch(/\(most documents agreeing, then the earliest date, then the newest document, then the order of formats\)/);
+  });
+
   it("ranks Starmap last for modalities: tts-1 outputs audio as a reseller's file says, not text as Starmap's author page does", () => {
     const decision = decideField("MODEL", "outputModalities", [fact("STARMAP", ["text"]), fact("MODELS_DEV", ["audio"], { role: "RESELLER" })]);
     expect(decision.value).toEqual(["audio"]);

@@ -112,6 +112,7 @@ function tieBreaker(rule: PrecedenceRule, all: readonly Candidate[]): (a: Candid
     support: (a, b) => supportOf(b) - supportOf(a),
     recency: (a, b) => (b.documentUpdated ?? "").localeCompare(a.documentUpdated ?? ""),
     format: (a, b) => formatRank(a) - formatRank(b),
+    earliest: (a, b) => (typeof a.value === "string" && typeof b.value === "string" ? a.value.localeCompare(b.value) : 0),
   };
   return (a, b) => {
     for (const tie of rule.ties) {
@@ -127,7 +128,7 @@ function sameText(a: unknown, b: unknown): boolean {
 }
 
 function tieWords(rule: PrecedenceRule): string {
-  const words = { support: "most documents agreeing", recency: "the newest document", format: "the order of formats" };
+  const words = { support: "most documents agreeing", recency: "the newest document", format: "the order of formats", earliest: "the earliest date" };
   return rule.ties.map((t) => words[t]).join(", then ");
 }
 

@@ -30,9 +30,10 @@ export type RoleRanks = Readonly<Record<DocumentRole, number>>;
  * How a tie among documents of the same rank is broken, in order (a document's file name never is):
  * - support: the value most documents (of any rank) agree with;
  * - recency: the document that says it changed the record most recently (its lastUpdated for the record);
- * - format: the row's order of formats.
+ * - format: the row's order of formats;
+ * - earliest: the earliest date stated (for a release date, which a later listing cannot move).
  */
-export type TieBreak = "support" | "recency" | "format";
+export type TieBreak = "support" | "recency" | "format" | "earliest";
 
 /**
  * A model's fields: the author's own documents (its card, its own API's provider file) first, then a
@@ -91,7 +92,16 @@ export const PRECEDENCE: readonly PrecedenceRule[] = [
   },
   {
     entity: "MODEL",
-    fields: ["releaseDate", "knowledgeCutoff", "deprecationDate", "retirementDate"],
+    fields: ["releaseDate"],
+    roles: MODEL_ROLE_RANKS,
+    ties: ["support", "earliest", "recency", "format"],
+    order: ["MODELS_DEV", "STARMAP", "OPENROUTER", "FOUNDRY"],
+    comparison: "date",
+    why: "The author's documents date the model; a reseller's release date is often when it listed the model. Inside a rank, as many documents for each date, the earliest wins: a model is out by the first date any document gives, and a later file's date is its listing (qiniu's 2025-09-09 for claude-3.5-sonnet, released 2024-10-22). Then models.dev and Starmap take dates from the author's announcements; OpenRouter's dates are when it listed the model on its own service.",
+  },
+  {
+    entity: "MODEL",
+    fields: ["knowledgeCutoff", "deprecationDate", "retirementDate"],
     roles: MODEL_ROLE_RANKS,
     ties: MODEL_TIES,
     order: ["MODELS_DEV", "STARMAP", "OPENROUTER", "FOUNDRY"],
