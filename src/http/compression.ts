@@ -1,5 +1,6 @@
 import { promisify } from "node:util";
 import zlib from "node:zlib";
+import { weightedEntries } from "./weightedHeader";
 
 export type ContentEncoding = "br" | "gzip" | "identity";
 
@@ -15,15 +16,9 @@ const gzip = promisify(zlib.gzip);
  * against each other in practice; brotli is the smaller).
  */
 export function negotiateEncoding(acceptEncoding: string | string[] | undefined): ContentEncoding {
-  const header = Array.isArray(acceptEncoding) ? acceptEncoding.join(",") : acceptEncoding;
-  if (!header) return "identity";
   const accepted = new Map<string, number>();
-  for (const part of header.split(",")) {
-    const [name, ...params] = part.trim().toLowerCase().split(";");
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    const weight = q ? Number(q.slice(2)) : 1;
-    accepted.set(name, Number.isFinite(weight) ? weight : 0);
-  }
+  // An unreadable weight refuses its encoding rather than falling back to `*`.
+  for (const { value, q } of weightedEntries(acceptEncoding)) accepted.set(value, Number.isFinite(q) ? q : 0);
   const takes = (name: string) => (accepted.get(name) ?? accepted.get("*") ?? 0) > 0;
   if (takes("br")) return "br";
   if (takes("gzip")) return "gzip";

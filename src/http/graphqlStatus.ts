@@ -1,3 +1,5 @@
+import { parseAccept, qualityOf } from "./weightedHeader";
+
 /**
  * The one place that decides the status code of a GraphQL answer, after the GraphQL-over-HTTP spec
  * (https://graphql.github.io/graphql-over-http/draft/): a well-formed request whose operation fails
@@ -12,19 +14,12 @@ const REQUEST_ERROR_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION
 
 /**
  * The media type to answer in, as Apollo Server chooses it: `application/graphql-response+json` only
- * when the client weighs it above `application/json` (a tie, a missing header or `*\/*` is JSON).
+ * when the client weighs it above `application/json`, each by its most specific range (a tie, a
+ * missing header or `*\/*` alone is JSON).
  */
 export function responseMediaType(accept: string | undefined): GraphQLMediaType {
-  if (!accept) return "application/json";
-  const weights = new Map<string, number>();
-  for (const part of accept.split(",")) {
-    const [type, ...params] = part.trim().toLowerCase().split(";");
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    weights.set(type.trim(), q ? Number(q.slice(2)) || 0 : 1);
-  }
-  const json = weights.get("application/json") ?? weights.get("application/*") ?? weights.get("*/*") ?? 0;
-  const graphqlResponse = weights.get("application/graphql-response+json") ?? 0;
-  return graphqlResponse > json ? "application/graphql-response+json" : "application/json";
+  const ranges = parseAccept(accept);
+  return qualityOf("application/graphql-response+json", ranges) > qualityOf("application/json", ranges) ? "application/graphql-response+json" : "application/json";
 }
 
 /** The status of an answer that holds only request errors (no `data`), by the media type it is sent in. */
