@@ -1,24 +1,23 @@
 import path from "node:path";
 import { ApiKeyService } from "../../src/catalog/auth/apiKeys.service";
 import { importDocuments } from "../../src/catalog/import/importDocuments";
-import { silentLogger } from "../../src/logger";
-import { bootstrap, type RunningCatalog } from "../../src/main";
+import type { RunningCatalog } from "../../src/main";
 import { SEED_DIR } from "../support/catalogDatabase";
-import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
+import { startTestServer, type TestServer } from "../support/testServer";
 
 // Writers that lock the same rows in different orders: bulk price writes in opposite orders, imports of
 // documents naming the same offerings, and record edits. On PostgreSQL some of their transactions
 // deadlock; each is run again, so every request either succeeds or fails with a code that says why.
 jest.setTimeout(180_000);
 
-let testDb: TestDatabase;
+let server: TestServer | undefined;
 let catalog: RunningCatalog;
 let editorKey: string;
 let adminKey: string;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  catalog = await bootstrap({ port: 0, host: "127.0.0.1", database: testDb.target, logLevel: "silent", seedDir: SEED_DIR, seedOnStart: false }, silentLogger);
+  server = await startTestServer();
+  catalog = server.catalog;
   await importDocuments(catalog.database, [path.join(SEED_DIR, "openrouter")], { uriBase: SEED_DIR });
   const keys = new ApiKeyService(catalog.database);
   editorKey = (await keys.create("eddie-editor", "EDITOR")).key;
@@ -26,8 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await catalog?.stop();
-  await testDb?.drop();
+  await server?.stop();
 });
 
 type Answer = { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, any> }[] };

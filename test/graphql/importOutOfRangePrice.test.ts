@@ -1,26 +1,23 @@
 import { ApiKeyService } from "../../src/catalog/auth/apiKeys.service";
-import { silentLogger } from "../../src/logger";
-import { bootstrap, type RunningCatalog } from "../../src/main";
-import { SEED_DIR } from "../support/catalogDatabase";
-import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
+import type { RunningCatalog } from "../../src/main";
+import { startTestServer, type TestServer } from "../support/testServer";
 
 // Price.amount is DECIMAL(24,12). A document stating a price of 1e12 or more per unit used to have it
 // dropped without a word, and the drop closed the price the offering had.
 jest.setTimeout(120_000);
 
-let testDb: TestDatabase;
+let server: TestServer | undefined;
 let catalog: RunningCatalog;
 let adminKey: string;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  catalog = await bootstrap({ port: 0, host: "127.0.0.1", database: testDb.target, logLevel: "silent", seedDir: SEED_DIR, seedOnStart: false }, silentLogger);
+  server = await startTestServer();
+  catalog = server.catalog;
   adminKey = (await new ApiKeyService(catalog.database).create("alice-admin", "ADMIN")).key;
 });
 
 afterAll(async () => {
-  await catalog?.stop();
-  await testDb?.drop();
+  await server?.stop();
 });
 
 type Answer = { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, any> }[] };

@@ -1,30 +1,28 @@
 import path from "node:path";
 import { ApiKeyService } from "../../src/catalog/auth/apiKeys.service";
 import { importDocuments } from "../../src/catalog/import/importDocuments";
-import { silentLogger } from "../../src/logger";
-import { bootstrap, type RunningCatalog } from "../../src/main";
+import type { RunningCatalog } from "../../src/main";
 import { SEED_DIR, tableCounts } from "../support/catalogDatabase";
-import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
+import { startTestServer, type TestServer } from "../support/testServer";
 
 // Values PostgreSQL cannot store (year 0, a lone UTF-16 surrogate) reached it and failed as
 // INTERNAL_SERVER_ERROR, or were read from the snapshot as if they meant something. Each is the
 // client's mistake: BAD_USER_INPUT, naming the argument and what it accepts, with nothing written.
 jest.setTimeout(120_000);
 
-let testDb: TestDatabase;
+let server: TestServer | undefined;
 let catalog: RunningCatalog;
 let adminKey: string;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  catalog = await bootstrap({ port: 0, host: "127.0.0.1", database: testDb.target, logLevel: "silent", seedDir: SEED_DIR, seedOnStart: false }, silentLogger);
+  server = await startTestServer();
+  catalog = server.catalog;
   await importDocuments(catalog.database, [path.join(SEED_DIR, "openrouter")], { uriBase: SEED_DIR });
   adminKey = (await new ApiKeyService(catalog.database).create("alice-admin", "ADMIN")).key;
 });
 
 afterAll(async () => {
-  await catalog?.stop();
-  await testDb?.drop();
+  await server?.stop();
 });
 
 type Answer = { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, any> }[] };

@@ -1,23 +1,20 @@
 import { serverAudits } from "graphql-http";
-import { bootstrap, type RunningCatalog } from "../../src/main";
-import { silentLogger } from "../../src/logger";
-import { createTestDatabase, usingPostgres, type TestDatabase } from "../support/testDatabase";
+import type { RunningCatalog } from "../../src/main";
+import { usingPostgres } from "../support/testDatabase";
+import { startTestServer, type TestServer } from "../support/testServer";
 
 // graphql-http's audit suite is the GraphQL-over-HTTP spec as tests: every MUST and every SHOULD runs
 // against the real server, and the test's name is the spec's sentence.
 describe(`GraphQL over HTTP (graphql-http's server audits) on ${usingPostgres() ? "PostgreSQL" : "PGlite"}`, () => {
-  let testDb: TestDatabase;
+  let server: TestServer;
   let catalog: RunningCatalog;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    catalog = await bootstrap({ port: 0, host: "127.0.0.1", database: testDb.target, logLevel: "silent", seedDir: "seed", seedOnStart: false }, silentLogger);
+    server = await startTestServer();
+    catalog = server.catalog;
   });
 
-  afterAll(async () => {
-    await catalog.stop();
-    await testDb.drop();
-  });
+  afterAll(() => server?.stop());
 
   const audits = serverAudits({ url: () => catalog.url, fetchFn: fetch });
 

@@ -3,34 +3,32 @@ import { createClient } from "graphql-ws";
 import WebSocket from "ws";
 import { exampleOperations } from "../../src/http/playground/exampleOperations";
 import { createLogger } from "../../src/logger";
-import { bootstrap, type RunningCatalog } from "../../src/main";
-import { SEED_DIR } from "../support/catalogDatabase";
-import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
+import type { RunningCatalog } from "../../src/main";
+import { startTestServer, type TestServer } from "../support/testServer";
 
 // Each attack is measured before anything parses or validates it in full, and refused with a code
 // and the limit it broke, in milliseconds, while other clients keep being answered.
 jest.setTimeout(120_000);
 
-let testDb: TestDatabase;
+let server: TestServer | undefined;
 let catalog: RunningCatalog;
 /** The server's access lines: each request's own time, from its first byte in to its last byte out. */
 const accessLines: { requestId: string; durationMs: number; refusal?: string }[] = [];
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
   const logger = createLogger("info", (line) => {
     const parsed = JSON.parse(line) as { msg: string; requestId: string; durationMs: number; refusal?: string };
     if (parsed.msg === "request") accessLines.push(parsed);
   });
-  catalog = await bootstrap({ port: 0, host: "127.0.0.1", database: testDb.target, logLevel: "info", seedDir: SEED_DIR, seedOnStart: false }, logger);
+  server = await startTestServer({ logLevel: "info" }, logger);
+  catalog = server.catalog;
   // A server under attack has served requests before: the first one through the HTTP path also pays for
   // compiling it (about 100 ms here), which is no attack's doing.
   await fetch(catalog.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ ${"__typename ".repeat(100)}}` }) });
 });
 
 afterAll(async () => {
-  await catalog?.stop();
-  await testDb?.drop();
+  await server?.stop();
 });
 
 type Answer = { status: number; ms: number; requestId: string; body: { data?: any; errors?: { message: string; extensions?: Record<string, any> }[]; extensions?: Record<string, any> } };

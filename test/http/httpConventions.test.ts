@@ -1,11 +1,11 @@
 import crypto from "node:crypto";
 import http from "node:http";
 import zlib from "node:zlib";
-import { bootstrap, type RunningCatalog } from "../../src/main";
-import { silentLogger } from "../../src/logger";
+import type { RunningCatalog } from "../../src/main";
 import { ApiKeyService } from "../../src/catalog/auth/apiKeys.service";
 import { playgroundAssets } from "../../src/http/playground/playgroundAssets";
-import { createTestDatabase, usingPostgres, type TestDatabase } from "../support/testDatabase";
+import { usingPostgres } from "../support/testDatabase";
+import { startTestServer, type TestServer } from "../support/testServer";
 
 interface RawAnswer {
   status: number;
@@ -32,23 +32,18 @@ const LIST = `{ models(first: 20) { edges { node { id name contextWindow } } } }
 const PROVIDERS = `{ providers(first: 20) { edges { node { id name } } } }`;
 const WITH_PRICES = `{ models(first: 20) { edges { node { id offerings { id prices { kind amount } } } } } }`;
 
-async function startCatalog(testDb: TestDatabase, corsOrigins?: string[]): Promise<RunningCatalog> {
-  return bootstrap({ port: 0, host: "127.0.0.1", database: testDb.target, logLevel: "silent", seedDir: "test/fixtures/openrouter", seedOnStart: true, corsOrigins }, silentLogger);
-}
+const startCatalog = (corsOrigins?: string[]) => startTestServer({ seedDir: "test/fixtures/openrouter", seedOnStart: true, corsOrigins });
 
 describe(`HTTP conventions on ${usingPostgres() ? "PostgreSQL" : "PGlite"}`, () => {
-  let testDb: TestDatabase;
+  let server: TestServer;
   let catalog: RunningCatalog;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    catalog = await startCatalog(testDb);
+    server = await startCatalog();
+    catalog = server.catalog;
   });
 
-  afterAll(async () => {
-    await catalog.stop();
-    await testDb.drop();
-  });
+  afterAll(() => server?.stop());
 
   describe("CORS with the default allow-list (any origin)", () => {
     it("answers a preflight from any origin with 204 and what the page may send, never with credentials", async () => {
@@ -223,18 +218,15 @@ describe(`HTTP conventions on ${usingPostgres() ? "PostgreSQL" : "PGlite"}`, () 
 });
 
 describe("CORS with an allow-list", () => {
-  let testDb: TestDatabase;
+  let server: TestServer;
   let catalog: RunningCatalog;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    catalog = await startCatalog(testDb, ["https://app.example.com"]);
+    server = await startCatalog(["https://app.example.com"]);
+    catalog = server.catalog;
   });
 
-  afterAll(async () => {
-    await catalog.stop();
-    await testDb.drop();
-  });
+  afterAll(() => server?.stop());
 
   it("answers a listed origin's preflight with that origin, varying by Origin", async () => {
     const answer = await raw(catalog.url, { method: "OPTIONS", headers: { origin: "https://app.example.com", "access-control-request-method": "POST" } });

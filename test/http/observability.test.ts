@@ -1,25 +1,20 @@
-import { bootstrap, type RunningCatalog } from "../../src/main";
+import type { RunningCatalog } from "../../src/main";
 import { createLogger } from "../../src/logger";
-import { createTestDatabase, usingPostgres, type TestDatabase } from "../support/testDatabase";
+import { usingPostgres } from "../support/testDatabase";
+import { startTestServer, type TestServer } from "../support/testServer";
 
 describe(`access log, metrics and probes over HTTP on ${usingPostgres() ? "PostgreSQL" : "PGlite"}`, () => {
-  let testDb: TestDatabase;
+  let server: TestServer;
   let catalog: RunningCatalog;
   const lines: string[] = [];
   const logged = () => lines.map((line) => JSON.parse(line) as Record<string, any>);
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    catalog = await bootstrap(
-      { port: 0, host: "127.0.0.1", database: testDb.target, logLevel: "info", seedDir: "test/fixtures/openrouter", seedOnStart: true },
-      createLogger("info", (line) => lines.push(line)),
-    );
+    server = await startTestServer({ logLevel: "info", seedDir: "test/fixtures/openrouter", seedOnStart: true }, createLogger("info", (line) => lines.push(line)));
+    catalog = server.catalog;
   });
 
-  afterAll(async () => {
-    await catalog.stop();
-    await testDb.drop();
-  });
+  afterAll(() => server?.stop());
 
   const base = () => catalog.url.replace(/\/graphql$/, "");
   const post = (body: unknown, headers: Record<string, string> = {}) =>

@@ -1,26 +1,23 @@
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
-import { bootstrap, type RunningCatalog } from "../../src/main";
+import type { RunningCatalog } from "../../src/main";
 import { createLogger } from "../../src/logger";
 import { ApiKeyService } from "../../src/catalog/auth/apiKeys.service";
-import { createTestDatabase, usingPostgres, type TestDatabase } from "../support/testDatabase";
+import { usingPostgres } from "../support/testDatabase";
+import { startTestServer, type TestServer } from "../support/testServer";
 
 type Body = { data?: any; errors?: { message: string; extensions?: Record<string, any> }[]; extensions?: Record<string, any> };
 
 describe(`per-client rate limits over HTTP on ${usingPostgres() ? "PostgreSQL" : "PGlite"}`, () => {
-  let testDb: TestDatabase;
+  let server: TestServer;
   let catalog: RunningCatalog;
   const logLines: string[] = [];
   let adminKey: string;
   let otherAdminKey: string;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    catalog = await bootstrap(
+    server = await startTestServer(
       {
-        port: 0,
-        host: "127.0.0.1",
-        database: testDb.target,
         logLevel: "warn",
         seedDir: "test/fixtures/openrouter",
         seedOnStart: true,
@@ -32,15 +29,13 @@ describe(`per-client rate limits over HTTP on ${usingPostgres() ? "PostgreSQL" :
       },
       createLogger("warn", (line) => logLines.push(line)),
     );
+    catalog = server.catalog;
     const keys = new ApiKeyService(catalog.database);
     adminKey = (await keys.create("rate-admin", "ADMIN")).key;
     otherAdminKey = (await keys.create("rate-admin-2", "ADMIN")).key;
   });
 
-  afterAll(async () => {
-    await catalog.stop();
-    await testDb.drop();
-  });
+  afterAll(() => server?.stop());
 
   async function post(query: string, key?: string, variables?: Record<string, unknown>, extraHeaders: Record<string, string> = {}) {
     const headers: Record<string, string> = { "content-type": "application/json", ...extraHeaders };

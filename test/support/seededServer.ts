@@ -1,7 +1,5 @@
-import { bootstrap, type RunningCatalog } from "../../src/main";
-import { silentLogger } from "../../src/logger";
-import { SEED_DIR } from "./catalogDatabase";
-import { createTestDatabase, type TestDatabase } from "./testDatabase";
+import type { RunningCatalog } from "../../src/main";
+import { startTestServer } from "./testServer";
 
 export interface SeededServer {
   catalog: RunningCatalog;
@@ -12,17 +10,14 @@ export interface SeededServer {
 
 /** A server on a fresh database seeded from seed/, over real HTTP. */
 export async function startSeededServer(): Promise<SeededServer> {
-  const testDb: TestDatabase = await createTestDatabase();
-  const catalog = await bootstrap({ port: 0, host: "127.0.0.1", database: testDb.target, logLevel: "silent", seedDir: SEED_DIR, seedOnStart: true }, silentLogger);
+  const server = await startTestServer({ seedOnStart: true });
+  const { catalog } = server;
   return {
     catalog,
     async graphql(query, variables) {
       const response = await fetch(catalog.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
       return (await response.json()) as never;
     },
-    async stop() {
-      await catalog.stop();
-      await testDb.drop();
-    },
+    stop: () => server.stop(),
   };
 }
