@@ -101,12 +101,13 @@ export function createGraphQLRoute(options: GraphQLRouteOptions) {
     }
 
     // A query named by its hash becomes the query itself here, so everything below treats both alike.
-    const persisted = persistedQueries.resolve(...queryAndExtensions(method, url, body));
+    const sent = requestParams(method, url, body);
+    const persisted = persistedQueries.resolve(sent.query, sent.extensions);
     if (persisted.kind === "invalid") return refuse(400, { message: persisted.message, extensions: { code: "BAD_REQUEST" } }, "bad_request");
     if (persisted.kind === "notFound") return refuse(requestErrorStatus(mediaType), { message: "PersistedQueryNotFound", extensions: { code: "PERSISTED_QUERY_NOT_FOUND" } }, "bad_request");
     if (persisted.kind === "query") body = withQuery(method, url, body, persisted.query);
 
-    const operation = operationOf(method, url, body);
+    const operation = operationOf(persisted.kind === "query" ? requestParams(method, url, body) : sent);
     const unstorable = operation ? unstorableStringError(operation.query, operation.variables) : undefined;
     if (unstorable) return refuse(requestErrorStatus(mediaType), unstorable, "bad_request");
     const admission: Admission | undefined = operation ? gate.admit(operation.query, operation.operationName) : undefined;
@@ -205,20 +206,17 @@ function parseJsonBody(text: string): unknown {
   }
 }
 
-/** The query (if any) and the parsed `extensions` of a request, where the APQ protocol puts its hash. */
-function queryAndExtensions(method: string, url: URL, body: unknown): [unknown, unknown] {
-  if (method === "GET") {
-    const extensions = url.searchParams.get("extensions");
-    let parsed: unknown;
-    try {
-      parsed = extensions ? JSON.parse(extensions) : undefined;
-    } catch {
-      parsed = undefined; // Apollo reports the malformed parameter
-    }
-    return [url.searchParams.get("query") ?? undefined, parsed];
+/** A request's GraphQL parameters as sent: a GET's query string (`extensions` parsed) or a POST's JSON object. */
+function requestParams(method: string, url: URL, body: unknown): { query?: unknown; operationName?: unknown; variables?: unknown; extensions?: unknown } {
+  if (method !== "GET") return body && typeof body === "object" && !Array.isArray(body) ? body : {};
+  const params = url.searchParams;
+  let extensions: unknown;
+  try {
+    extensions = params.has("extensions") ? JSON.parse(params.get("extensions")!) : undefined;
+  } catch {
+    extensions = undefined; // Apollo reports the malformed parameter
   }
-  const { query, extensions } = (body && typeof body === "object" ? body : {}) as { query?: unknown; extensions?: unknown };
-  return [query, extensions];
+  return { query: params.get("query") ?? undefined, operationName: params.get("operationName"), variables: params.get("variables"), extensions };
 }
 
 /** The request with `query` in place and the persisted-query extension dropped (Apollo's own APQ is off). */
@@ -238,15 +236,7 @@ function withQuery(method: string, url: URL, body: unknown, query: string): unkn
   return { ...request, query, extensions: strip(request.extensions) };
 }
 
-/** The query text and operation name of a GraphQL request, from a POST body or a GET query string. */
-function operationOf(method: string, url: URL, body: unknown): Operation | undefined {
-  if (method === "GET") {
-    const query = url.searchParams.get("query");
-    return query ? { query, operationName: url.searchParams.get("operationName"), variables: url.searchParams.get("variables") } : undefined;
-  }
-  if (body && typeof body === "object" && !Array.isArray(body)) {
-    const { query, operationName, variables } = body as { query?: unknown; operationName?: unknown; variables?: unknown };
-    if (typeof query === "string") return { query, operationName: typeof operationName === "string" ? operationName : null, variables };
-  }
-  return undefined;
+/** The query text and operation name of a GraphQL request, when it carries a query. */
+function operationOf({ query, operationName, variables }: ReturnType<typeof requestParams>): Operation | undefined {
+  return typeof query === "string" ? { query, operationName: typeof operationName === "string" ? operationName : null, variables } : undefined;
 }
