@@ -178,7 +178,8 @@ export async function startHttpServer(
     }
     if (wantsPlayground(request, url)) {
       record.served = "playground";
-      return sendPlaygroundPage(response);
+      // The page's scripts are asked for next: start compressing them now (once; later calls find them done).
+          return sendPlaygroundPage(response);
     }
     return graphqlRoute(request, response, url, record);
   }

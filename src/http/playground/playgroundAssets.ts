@@ -62,7 +62,8 @@ function representationOf(asset: PlaygroundAsset): Promise<Representation> {
 
 /**
  * Reads and compresses every asset in the background (about half a second of the thread pool's time),
- * so that the first browser to open the playground is not the one that waits for it.
+ * once per process: called when the playground page is served, so that its scripts are being compressed
+ * before the browser asks for them, and a server nobody opens the playground on never spends it.
  */
 export function precompressPlaygroundAssets(): void {
   for (const asset of byUrl.values()) {
