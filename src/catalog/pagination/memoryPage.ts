@@ -62,6 +62,13 @@ function firstAfter<T>(sorted: readonly T[], values: KeyValue[], order: MemoryOr
   return low;
 }
 
+/** Where in `sorted` the window's cursors put it: from after `after` up to before `before` (binary search). */
+function cursorRange<T>(sorted: readonly T[], order: MemoryOrder<T>, window: PageWindow): { start: number; end: number } {
+  const start = window.after ? firstAfter(sorted, cursorValues(window.after, order, "after"), order, false) : 0;
+  const end = window.before ? Math.max(start, firstAfter(sorted, cursorValues(window.before, order, "before"), order, true)) : sorted.length;
+  return { start, end };
+}
+
 function cursorValues<T>(cursor: string, order: MemoryOrder<T>, argument: string): KeyValue[] {
   return decodeCursor(cursor, order.signature, order.keys.length, argument) as KeyValue[];
 }
@@ -74,10 +81,7 @@ function cursorValues<T>(cursor: string, order: MemoryOrder<T>, argument: string
  */
 export function memoryPage<T>(sorted: readonly T[], order: MemoryOrder<T>, args: PageArgs, maxSize?: number): KeysetPage<T> {
   const window = pageWindow(args, maxSize);
-  let start = 0;
-  let end = sorted.length;
-  if (window.after) start = firstAfter(sorted, cursorValues(window.after, order, "after"), order, false);
-  if (window.before) end = Math.max(start, firstAfter(sorted, cursorValues(window.before, order, "before"), order, true));
+  const { start, end } = cursorRange(sorted, order, window);
   const backward = window.direction === "backward";
   let from: number;
   let to: number;
@@ -109,10 +113,7 @@ function pageOf<T>(nodes: T[], order: MemoryOrder<T>, window: PageWindow, more: 
  */
 export function memoryPageWhere<T>(sorted: readonly T[], order: MemoryOrder<T>, args: PageArgs, matches: (item: T) => boolean, totalCount: number, maxSize?: number): KeysetPage<T> {
   const window = pageWindow(args, maxSize);
-  let start = 0;
-  let end = sorted.length;
-  if (window.after) start = firstAfter(sorted, cursorValues(window.after, order, "after"), order, false);
-  if (window.before) end = Math.max(start, firstAfter(sorted, cursorValues(window.before, order, "before"), order, true));
+  const { start, end } = cursorRange(sorted, order, window);
   const backward = window.direction === "backward";
   const page: T[] = [];
   let more = false;
