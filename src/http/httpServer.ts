@@ -25,6 +25,7 @@ import { PLAYGROUND_ASSETS_PREFIX, precompressPlaygroundAssets, servePlaygroundA
 import { exampleOperations } from "./playground/exampleOperations";
 import { sendPlaygroundPage } from "./playground/playgroundPage";
 import { wantsPlayground } from "./playground/wantsPlayground";
+import { CATALOG_PAGE_ASSETS_PREFIX, CATALOG_PAGE_PATH, sendCatalogPage, serveCatalogPageAsset } from "./catalogPage/catalogPage";
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -59,8 +60,8 @@ export interface RunningHttpServer {
 }
 
 /**
- * Serves the GraphQL API on `/graphql` (HTTP and graphql-ws), the probes `/healthz` and `/readyz`, and the
- * playground, on plain Node HTTP with Apollo Server's framework-free request handler.
+ * Serves the GraphQL API on `/graphql` (HTTP and graphql-ws), the probes `/healthz` and `/readyz`, the
+ * playground, and the catalog page for people at `/`, on plain Node HTTP with Apollo Server's framework-free request handler.
  */
 export async function startHttpServer(
   options: HttpServerOptions,
@@ -172,6 +173,8 @@ export async function startHttpServer(
       return;
     }
     if (url.pathname.startsWith(PLAYGROUND_ASSETS_PREFIX)) return servePlaygroundAsset(request, response, url.pathname);
+    if (url.pathname === CATALOG_PAGE_PATH) return sendCatalogPage(request, response);
+    if (url.pathname.startsWith(CATALOG_PAGE_ASSETS_PREFIX)) return serveCatalogPageAsset(request, response, url.pathname);
     if (url.pathname !== "/graphql") {
       record.outcome = "not_found";
       return sendJson(response, 404, { error: `No route for ${url.pathname}; the API is at /graphql` });

@@ -8,7 +8,7 @@ function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === "generated" ? [] : sourceFiles(full);
-    return entry.name.endsWith(".ts") ? [full] : [];
+    return /\.tsx?$/.test(entry.name) ? [full] : [];
   });
 }
 
@@ -30,6 +30,12 @@ const rules: { layer: string; mayNotImportLayers: string[]; mayNotImportPackages
   { layer: "db", mayNotImportLayers: ["catalog", "graphql", "http", "ingest", "main"], mayNotImportPackages: /^(graphql|type-graphql|@apollo\/)/ },
   { layer: "graphql", mayNotImportLayers: ["http", "main", "db", "cli"], mayNotImportPackages: /^(@prisma\/|pg$|@electric-sql\/)/ },
   { layer: "cli", mayNotImportLayers: ["graphql", "http", "main"], mayNotImportPackages: /^(graphql|type-graphql|@apollo\/)/ },
+  // The catalog page runs in browsers and knows the server only through the public API over HTTP.
+  {
+    layer: "web",
+    mayNotImportLayers: ["catalog", "cli", "config", "db", "graphql", "http", "ingest", "logger", "main", "projectRoot", "version"],
+    mayNotImportPackages: /^(?!preact($|\/))/,
+  },
 ];
 
 describe("the layering of src/ (http → graphql → catalog ← ingest; db serves catalog)", () => {
