@@ -1,4 +1,4 @@
-import { priceSlot } from "../load/syncPrices";
+import { priceSlot } from "../prices/priceWriter";
 import type { CatalogSnapshot } from "../readModel/catalogSnapshot";
 import type { PriceView } from "../views";
 import type { PriceChangedEvent } from "./priceChangeFeed";

@@ -1,12 +1,10 @@
-import crypto from "node:crypto";
 import Decimal from "decimal.js";
 import type { Database, SqlSession } from "../../db/database";
 import { ConflictError, ValidationError } from "../errors";
 import { priceField } from "../load/documentFacts";
 import { refreshDecisions } from "../load/refreshDecisions";
 import { entityKey } from "../load/syncFacts";
-import { priceSlot } from "../load/syncPrices";
-import { PRICE_COLUMNS, toPriceRowView } from "../load/priceRows";
+import { priceSlot, PriceWriter, type PriceRecord } from "../prices/priceWriter";
 import type { CatalogChanges } from "../readModel/catalogChanges";
 import type { PriceView } from "../views";
 import type { Actor } from "./actor";
@@ -19,8 +17,8 @@ export const MAX_BULK = 500;
 /**
  * Admins' price changes. A change closes the current row of its slot and opens a new one, so history is
  * kept; it is also stored as an admin override of the price field, which outranks every document and
- * survives re-seeding. Writers of one offering are serialized by a row lock on the offering; a stale
- * `expectedVersion` is a ConflictError. The change is announced on the catalog's bus in the same
+ * survives re-seeding. Rows are written by the catalog's one PriceWriter, which serializes the writers
+ * of an offering (imports too) by a lock on it; a stale `expectedVersion` is a ConflictError. The change is announced on the catalog's bus in the same
  * transaction, and this instance's read model serves it before the call returns.
  */
 export class PriceWriteService {
@@ -59,11 +57,13 @@ export class PriceWriteService {
       // Started afresh on each run: after a deadlock the transaction runs again (see SqlSession.transaction).
       const opened: [string, string][] = [];
       const out: PriceView[] = [];
-      // Offerings are locked in id order, whatever order the inputs come in, so that two bulk writers
-      // touching the same offerings cannot deadlock.
+      // The writer locks every offering of the inputs at once, in its one order, so two bulk writers
+      // touching the same offerings queue instead of deadlocking. The inputs are then applied in that
+      // order too, so the audit log reads the same whatever order they came in.
+      const writer = await PriceWriter.open(tx, inputs.map((input) => input.offeringId));
       const order = inputs.map((_, i) => i).sort((a, b) => (inputs[a].offeringId < inputs[b].offeringId ? -1 : inputs[a].offeringId > inputs[b].offeringId ? 1 : a - b));
       for (const i of order) {
-        const { price, changed } = await this.writeOne(tx, inputs[i], actor, paths[i]);
+        const { price, changed } = await this.writeOne(tx, writer, inputs[i], actor, paths[i]);
         out[i] = price;
         if (changed) opened.push([price.offeringId, price.id]);
       }
@@ -74,13 +74,11 @@ export class PriceWriteService {
     return results;
   }
 
-  private async writeOne(tx: SqlSession, input: ValidPriceInput, actor: Actor, path: string): Promise<{ price: PriceView; changed: boolean }> {
-    // Locking the offering serializes every writer of its prices; a statement after the lock sees their commits.
-    const [offering] = await tx.query<{ id: string; providerId: string; modelId: string }>(`SELECT id, "providerId", "modelId" FROM "Offering" WHERE id = $1 FOR UPDATE`, [input.offeringId]);
-    if (!offering) throw new ValidationError(`${path}.offeringId: no offering with id "${input.offeringId}"`, `${path}.offeringId`);
+  private async writeOne(tx: SqlSession, writer: PriceWriter, input: ValidPriceInput, actor: Actor, path: string): Promise<{ price: PriceView; changed: boolean }> {
+    if (!writer.offerings.has(input.offeringId)) throw new ValidationError(`${path}.offeringId: no offering with id "${input.offeringId}"`, `${path}.offeringId`);
     const slot = priceSlot(input);
-    const [currentRow] = await tx.query<Record<string, unknown>>(`SELECT ${PRICE_COLUMNS} FROM "Price" p WHERE p."currentSlot" = $1`, [slot]);
-    const current = currentRow ? toPriceRowView(currentRow) : null;
+    const currentRecord = writer.current(slot);
+    const current = currentRecord ? toPriceView(currentRecord) : null;
     if (input.expectedVersion !== null && input.expectedVersion !== (current?.version ?? 0)) {
       throw new ConflictError(
         `${path}: the price was changed since you read it (it is at version ${current?.version ?? 0}, you sent ${input.expectedVersion}); read it again and retry`,
@@ -96,20 +94,12 @@ export class PriceWriteService {
     }
     if (current && current.currency === input.currency && new Decimal(current.amount).equals(input.amount) && !input.reason) return { price: current, changed: false };
 
-    const at = effectiveFrom.toISOString();
-    if (current) await tx.query(`UPDATE "Price" SET "validTo" = $2::timestamp, "currentSlot" = NULL WHERE id = $1`, [current.id, at]);
-    const id = crypto.randomUUID();
-    await tx.query(
-      `INSERT INTO "Price" (id, "offeringId", kind, unit, mode, "contextAbove", amount, currency, "validFrom", "currentSlot", reason, version)
-       VALUES ($1, $2, $3::"PriceKind", $4::"PriceUnit", $5::"PriceMode", $6, $7::numeric, $8, $9::timestamp, $10, $11, $12)`,
-      [id, input.offeringId, input.kind, input.unit, input.mode, input.contextAbove, input.amount, input.currency, at, slot, input.reason, (current?.version ?? 0) + 1],
-    );
+    await writer.write([{ slot: input, next: { amount: new Decimal(input.amount).toFixed(), currency: input.currency, sourceId: null, reason: input.reason }, at: effectiveFrom }], now);
     const field = priceField(input);
     const value = { amount: input.amount, currency: input.currency };
     await upsertOverride(tx, { entityType: "OFFERING", entityId: input.offeringId, field, value, reason: input.reason ?? "price set by an admin", apiKeyId: actor.apiKeyId });
     await refreshDecisions(tx, [entityKey("OFFERING", input.offeringId)]);
-    const [row] = await tx.query<Record<string, unknown>>(`SELECT ${PRICE_COLUMNS} FROM "Price" p WHERE p.id = $1`, [id]);
-    const price = toPriceRowView(row);
+    const price = toPriceView(writer.current(slot)!);
     await recordAudit(tx, actor, [
       {
         action: "updatePrice",
@@ -122,4 +112,10 @@ export class PriceWriteService {
     ]);
     return { price, changed: true };
   }
+}
+
+/** A writer's price row as the API's view of it. */
+function toPriceView(record: PriceRecord): PriceView {
+  const { createdAt: _createdAt, ...view } = record;
+  return { ...view, kind: view.kind as PriceView["kind"], unit: view.unit as PriceView["unit"], mode: view.mode as PriceView["mode"], tierRule: "WHOLE_REQUEST", amount: new Decimal(view.amount).toFixed() };
 }

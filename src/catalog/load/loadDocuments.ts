@@ -13,6 +13,7 @@ import { refreshDecisions } from "./refreshDecisions";
 import { syncCapabilities, writeCapabilityDefinitions } from "./syncCapabilities";
 import { entityKey, syncFacts, type EntityKey } from "./syncFacts";
 import { syncPrices, type PriceChange } from "./syncPrices";
+import { PriceWriter } from "../prices/priceWriter";
 
 /** A parsed document with what identifies it as a source. */
 export interface SourceDocument {
@@ -224,11 +225,15 @@ async function loadGroup(
   // Entities are decided and written a batch at a time, so that no query reads every fact of a large
   // data set at once (this keeps the embedded database's memory down).
   const keys = [...touched].sort(byEntityType);
+  // Every offering whose prices may change is locked before anything is decided: admins' price writers
+  // lock an offering before they read or change its prices and overrides, and an import that did not
+  // would decide from overrides a writer is changing and open a price beside the writer's. One writer
+  // for the whole group takes the locks at once, in the order every price writer takes them.
+  const prices = await PriceWriter.open(tx, keys.filter((k) => k.startsWith("OFFERING ")).map((k) => k.slice("OFFERING ".length)));
   for (let start = 0; start < keys.length; start += DECISION_BATCH) {
     const batch = keys.slice(start, start + DECISION_BATCH);
     progress(`deciding fields (${Math.min(start + DECISION_BATCH, keys.length)} of ${keys.length} records)`);
     const idsOf = (type: EntityType) => batch.filter((k) => k.startsWith(`${type} `)).map((k) => k.slice(type.length + 1));
-    await lockOfferings(tx, idsOf("OFFERING"));
     const decisions = await refreshDecisions(tx, batch);
     const authors = idsOf("AUTHOR");
     count("AUTHOR", await applyColumns(tx, "AUTHOR", authors, decisions), authors);
@@ -244,26 +249,13 @@ async function loadGroup(
     count("OFFERING", await applyColumns(tx, "OFFERING", offerings, decisions), offerings);
     await syncCapabilities(tx, "MODEL", models, decisions);
     await syncCapabilities(tx, "OFFERING", offerings, decisions);
-    for (const [slot, change] of await syncPrices(tx, offerings, decisions, now)) {
+    for (const [slot, change] of await syncPrices(prices, offerings, decisions, now)) {
       tally.changes.price(slot, change);
       if (change === "created" || change === "updated") priceSlots.push(slot);
     }
   }
   await syncBenchmarks(tx, contents);
   return { documents: changed.length, priceSlots };
-}
-
-/**
- * Locks the offerings' rows before their fields and prices are decided. Admins' price writers lock an
- * offering before they read or change its prices and overrides (PriceWriteService); an import that did
- * not would decide from overrides a writer is changing, close a price row the writer has just closed,
- * and open a second current price beside the writer's (a unique violation). The order is the writers'
- * (ids compared as code units, which COLLATE "C" is), so the two rarely deadlock; when they still do,
- * the transaction is run again.
- */
-async function lockOfferings(tx: SqlSession, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await tx.query(`SELECT id FROM "Offering" WHERE id = ANY($1::text[]) ORDER BY id COLLATE "C" FOR UPDATE`, [ids]);
 }
 
 /** Creates the rows facts will be attached to; returns the ids that are new. */

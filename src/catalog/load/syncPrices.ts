@@ -1,9 +1,7 @@
-import crypto from "node:crypto";
 import Decimal from "decimal.js";
-import type { SqlSession } from "../../db/database";
-import { deleteRows, insertRows, updateRows } from "../../db/bulkRows";
 import { isOneOf, PRICE_KINDS, PRICE_MODES, PRICE_UNITS } from "../../ingest/observation";
 import { isIsoDay } from "../../ingest/units";
+import { priceSlot, type PriceWriter, type SlotChange } from "../prices/priceWriter";
 import { priceAmountIssue } from "./priceAmount";
 import type { Decisions } from "./refreshDecisions";
 import { entityKey } from "./syncFacts";
@@ -19,11 +17,6 @@ interface DesiredPrice {
   sourceId: string | null;
   /** The day the stating document dates the price from, if it does. */
   since: string | null;
-}
-
-/** The key of the one current price per offering, kind, unit, mode and tier; see Price.currentSlot. */
-export function priceSlot(p: { offeringId: string; kind: string; unit: string; mode: string; contextAbove: number }): string {
-  return `${p.offeringId}|${p.kind}|${p.unit}|${p.mode}|${p.contextAbove}`;
 }
 
 /** The slot a "price.<kind>.<unit>.<mode>.<contextAbove>" field names, or undefined if malformed. */
@@ -44,16 +37,17 @@ function desiredPrice(offeringId: string, field: string, value: unknown, sourceI
   return { ...slot, amount: new Decimal(price.amount).toFixed(), currency: price.currency, sourceId, since };
 }
 
-/**
- * Makes the current prices of `offeringIds` match their decided price fields, keeping history: a
- * changed amount closes the current row (validTo = `now`) and opens a new one from `now`; a price no
- * one states any more is closed; an unchanged one is left alone. A price the catalog learns for the
- * first time starts on the day its document dates it (when earlier than `now`), so that past traffic
- * can be priced on a freshly seeded catalog.
- */
 export type PriceChange = "created" | "updated" | "closed" | "unchanged";
 
-export async function syncPrices(tx: SqlSession, offeringIds: string[], decisions: Decisions, now: Date): Promise<Map<string, PriceChange>> {
+/**
+ * Makes the current prices of `offeringIds` match their decided price fields through `writer` (opened
+ * on these offerings), keeping history: a changed amount closes the current row and opens a new one
+ * from `now`; a price no one states any more is closed; an unchanged one is left alone. A price the
+ * catalog learns for the first time starts on the day its document dates it (when earlier than `now`),
+ * so that past traffic can be priced on a freshly seeded catalog. A row this same load opened (by a
+ * source a later group outranks) is replaced, not kept as history.
+ */
+export async function syncPrices(writer: PriceWriter, offeringIds: string[], decisions: Decisions, now: Date): Promise<Map<string, PriceChange>> {
   const changes = new Map<string, PriceChange>();
   if (offeringIds.length === 0) return changes;
   const desired = new Map<string, DesiredPrice>();
@@ -72,18 +66,11 @@ export async function syncPrices(tx: SqlSession, offeringIds: string[], decision
       }
     }
   }
-  const current = await tx.query<{ id: string; offeringId: string; kind: string; unit: string; mode: string; contextAbove: number; amount: string; currency: string; sourceId: string | null; openedNow: boolean }>(
-    `SELECT id, "offeringId", kind::text, unit::text, mode::text, "contextAbove", amount::text, currency, "sourceId", "createdAt" = $2::timestamp AS "openedNow"
-       FROM "Price" WHERE "offeringId" = ANY($1::text[]) AND "validTo" IS NULL`,
-    [offeringIds, now.toISOString()],
-  );
-  const closing: Record<string, unknown>[] = [];
-  // A row opened earlier in this same import (by a source a later one outranks) was never really
-  // current: it is replaced, not kept as history.
-  const discarding: Record<string, unknown>[] = [];
+  const writes: SlotChange[] = [];
   // The same amount now credited to a source that outranks the old one: provenance, not a price change.
-  const recredited: Record<string, unknown>[] = [];
-  for (const row of current) {
+  const recredited: { slot: string; sourceId: string | null }[] = [];
+  const at = now.getTime();
+  for (const row of offeringIds.flatMap((id) => writer.currentOf(id))) {
     const slot = priceSlot(row);
     if (undecidable.has(slot)) {
       changes.set(slot, "unchanged");
@@ -93,62 +80,23 @@ export async function syncPrices(tx: SqlSession, offeringIds: string[], decision
     if (want && want.currency === row.currency && new Decimal(want.amount).equals(row.amount)) {
       desired.delete(slot);
       changes.set(slot, "unchanged");
-      if (want.sourceId !== row.sourceId) recredited.push({ id: row.id, sourceId: want.sourceId });
+      if (want.sourceId !== row.sourceId) recredited.push({ slot, sourceId: want.sourceId });
       continue;
     }
-    if (row.openedNow) {
-      discarding.push({ id: row.id });
-      changes.set(slot, want ? "created" : "closed");
-    } else {
-      closing.push({ id: row.id, slot });
-      changes.set(slot, want ? "updated" : "closed");
-    }
+    const replaced = row.createdAt.getTime() === at;
+    changes.set(slot, want ? (replaced ? "created" : "updated") : "closed");
+    if (!want) writes.push({ slot: row, next: null, at: now });
   }
-  for (const slot of desired.keys()) if (!changes.has(slot)) changes.set(slot, "created");
-
-  const at = now.toISOString();
-  // Slots with history keep it continuous: their new rows start now. Only a slot never priced before
-  // may start on its document's date.
-  const closedBefore = new Set(
-    (
-      await tx.query<{ offeringId: string; kind: string; unit: string; mode: string; contextAbove: number }>(
-        `SELECT DISTINCT "offeringId", kind::text, unit::text, mode::text, "contextAbove" FROM "Price" WHERE "offeringId" = ANY($1::text[]) AND "validTo" IS NOT NULL`,
-        [offeringIds],
-      )
-    ).map(priceSlot),
-  );
-  const replaced = new Set(closing.map((c) => c.slot as string));
-  const startOf = (slot: string, since: string | null) => {
-    const dated = since ? `${since}T00:00:00.000Z` : null;
-    return dated && dated < at && !replaced.has(slot) && !closedBefore.has(slot) ? dated : at;
-  };
-  await deleteRows(tx, "Price", [{ name: "id", type: "text" }], discarding);
-  await updateRows(tx, "Price", [{ name: "id", type: "text" }], [{ name: "sourceId", type: "text" }], recredited);
-  await updateRows(tx, "Price", [{ name: "id", type: "text" }], [], closing.map(({ id }) => ({ id })), [`"validTo" = '${at}'::timestamp`, `"currentSlot" = NULL`]);
-  await insertRows(
-    tx,
-    "Price",
-    [
-      { name: "id", type: "text" },
-      { name: "offeringId", type: "text" },
-      { name: "kind", type: `"PriceKind"` },
-      { name: "unit", type: `"PriceUnit"` },
-      { name: "mode", type: `"PriceMode"` },
-      { name: "contextAbove", type: "integer" },
-      { name: "amount", type: "numeric" },
-      { name: "currency", type: "text" },
-      { name: "validFrom", type: "timestamp" },
-      { name: "createdAt", type: "timestamp" },
-      { name: "currentSlot", type: "text" },
-      { name: "sourceId", type: "text" },
-    ],
-    [...desired.entries()].map(([slot, { since, ...p }]) => ({
-      ...p,
-      id: crypto.randomUUID(),
-      validFrom: startOf(slot, since),
-      createdAt: at,
-      currentSlot: slot,
-    })),
-  );
+  for (const [slot, want] of desired) {
+    if (!changes.has(slot)) changes.set(slot, "created");
+    // Slots with history keep it continuous: their new rows start now. Only a slot never priced before
+    // (or priced only by this same load) may start on its document's date.
+    const dated = want.since ? new Date(`${want.since}T00:00:00.000Z`) : null;
+    const continues = changes.get(slot) === "updated" || writer.hasClosedRows(slot);
+    const startsAt = dated && dated.getTime() < at && !continues ? dated : undefined;
+    writes.push({ slot: want, next: { amount: want.amount, currency: want.currency, sourceId: want.sourceId, reason: null }, at: now, startsAt });
+  }
+  await writer.credit(recredited);
+  await writer.write(writes, now, { replacesRowsWrittenAt: now });
   return changes;
 }
