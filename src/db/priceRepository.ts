@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import { deleteRows, insertRows, updateRows } from "./bulkRows";
 import type { SqlSession } from "./database";
 import { utc } from "./sqlText";
@@ -17,7 +18,7 @@ export interface PriceSlotColumns {
   contextAbove: number;
 }
 
-/** A price row as a writer reads it: every column, dates as Date, the amount as exact decimal text. */
+/** A price row as a writer reads it: every column, dates as Date, the amount as exact decimal text without trailing zeros ("0.4"). */
 export interface PriceRecord extends PriceSlotColumns {
   id: string;
   tierRule: string;
@@ -58,7 +59,7 @@ const RECORD_COLUMNS = `p.id, p."offeringId", p.kind::text AS kind, p.unit::text
 type RawRecord = Omit<PriceRecord, "validFrom" | "validTo" | "createdAt"> & { validFrom: string; validTo: string | null; createdAt: string };
 
 function toRecord(row: RawRecord): PriceRecord {
-  return { ...row, validFrom: new Date(row.validFrom), validTo: row.validTo === null ? null : new Date(row.validTo), createdAt: new Date(row.createdAt) };
+  return { ...row, amount: new Decimal(row.amount).toFixed(), validFrom: new Date(row.validFrom), validTo: row.validTo === null ? null : new Date(row.validTo), createdAt: new Date(row.createdAt) };
 }
 
 /**
