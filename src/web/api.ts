@@ -27,7 +27,9 @@ export async function graphql<Data>(query: string, variables: Record<string, unk
   try {
     response = await fetch("/graphql", {
       method: "POST",
-      headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
+      // application/json, not graphql-response+json: a refusal then comes as 200 with its errors, which the page shows,
+      // instead of a 4xx the browser would also log as a failed resource.
+      headers: { "content-type": "application/json", accept: "application/json" },
       body: JSON.stringify({ query, variables }),
       signal,
     });

@@ -32,9 +32,10 @@ export function CostView() {
         : "every offering in the catalog";
 
   const field = (key: keyof Workload, label: string, hint: string) => (
-    <label>
-      {label}
+    <div class="field">
+      <label for={`workload-${key}`}>{label}</label>
       <input
+        id={`workload-${key}`}
         name={key}
         inputMode="numeric"
         value={String(form[key])}
@@ -42,7 +43,7 @@ export function CostView() {
         onInput={(event) => setForm({ ...form, [key]: event.currentTarget.value })}
       />
       <small id={`${key}-hint`}>{hint}</small>
-    </label>
+    </div>
   );
 
   return (
