@@ -5,6 +5,9 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { usingPostgres } from "../support/testDatabase";
 import { startTestServer, type TestServer } from "../support/testServer";
 
+/** The browser globals the page.evaluate callbacks read (tests are compiled without the DOM's types). */
+declare const document: { activeElement: { id: string; textContent: string | null } | null; documentElement: { scrollWidth: number } };
+
 const CHROMIUM = "/usr/bin/chromium";
 const ROOT = path.resolve(__dirname, "../..");
 /** Screenshots of each step, kept after the run (git-ignored). */
