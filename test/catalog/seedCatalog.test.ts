@@ -37,7 +37,7 @@ describe(`seeding the whole catalog on ${usingPostgres() ? "PostgreSQL" : "PGlit
     expect(countsAfterFirst.Provider).toBe(first.providers.created);
     expect(countsAfterFirst.Author).toBe(first.authors.created);
     expect(countsAfterFirst.Price).toBe(first.prices.created);
-    expect(countsAfterFirst.Model).toBeGreaterThan(2000);
+    expect(countsAfterFirst.Model).toBeGreaterThan(1500);
     expect(countsAfterFirst.Offering).toBeGreaterThan(5600);
     expect(countsAfterFirst.Price).toBeGreaterThan(13_000);
     expect(countsAfterFirst.Provider).toBe(147);
@@ -148,6 +148,40 @@ describe(`seeding the whole catalog on ${usingPostgres() ? "PostgreSQL" : "PGlit
       (await all<{ capabilityKey: string; level: string }>(`SELECT "capabilityKey", level::text FROM "ModelCapability" WHERE "modelId" = 'gpt-4.1-mini'`)).map((r) => [r.capabilityKey, r.level]),
     );
     expect(levels).toMatchObject({ tool_calls: "SUPPORTED", structured_outputs: "SUPPORTED", streaming: "SUPPORTED", vision: "SUPPORTED", reasoning: "NOT_SUPPORTED", stop: "CORE" });
+  });
+
+  /** The model a name resolves to, as `model(id:)` reads it: a model's id, else an alias. */
+  const modelOf = async (name: string) =>
+    (await one<{ id: string | null }>(`SELECT COALESCE((SELECT id FROM "Model" WHERE id = $1), (SELECT "modelId" FROM "ModelAlias" WHERE alias = lower($1))) AS id`, [name]))?.id;
+
+  it.each([
+    ["Claude 3.5 Haiku", "claude-3-5-haiku-20241022", ["claude-3-5-haiku", "claude-3.5-haiku", "claude-3-5-haiku-20241022", "claude-haiku-3.5", "claude-3-5-haiku@20241022", "anthropic/claude-3.5-haiku"]],
+    ["Llama 3.1 70B Instruct", "llama-3.1-70b-instruct", ["llama-3.1-70b-instruct", "llama-3.1-70b", "meta.llama3-1-70b-instruct-v1:0", "meta-llama-3.1-70b-instruct"]],
+    ["GPT OSS 20B", "gpt-oss-20b", ["gpt-oss-20b", "openai.gpt-oss-20b-1:0", "openai/chat-completion/models/gpt-oss-20b", "workers-ai/@cf/openai/gpt-oss-20b", "@cf/openai/gpt-oss-20b", "databricks-gpt-oss-20b", "openai-gpt-oss-20b", "accounts/fireworks/models/gpt-oss-20b", "gpt-oss-20b-maas", "openai/gpt-oss-20b-maas", "gpt-oss:20b", "gpt-oss-20b:free", "openai/gpt-oss-20b:free"]],
+    ["GPT-4.1 mini", "gpt-4.1-mini", ["gpt-4.1-mini-2025-04-14", "openai/gpt-4.1-mini"]],
+    ["Kimi K2.6", "kimi-k2.6", ["accounts/fireworks/models/kimi-k2p6", "workers-ai/@cf/moonshotai/kimi-k2.6", "kimi-k2-6", "pro/moonshotai/kimi-k2.6"]],
+    ["Claude Haiku 4.5", "claude-haiku-4-5", ["claude-haiku-4-5-20251001", "us.anthropic.claude-haiku-4-5-20251001-v1:0", "anthropic--claude-4.5-haiku", "claude-4.5-haiku"]],
+  ])("merges every name of %s into one model, %s", async (_model, id, names) => {
+    for (const name of names) expect([name, await modelOf(name)]).toEqual([name, id]);
+  });
+
+  it("keeps apart what is distinct: sizes, generations, snapshots priced apart, and two providers' auto routers", async () => {
+    const distinct = ["gpt-4o", "gpt-4o-mini", "gpt-4o-2024-05-13", "gpt-4o-2024-08-06", "llama-3.1-70b-instruct", "llama-3.1-8b-instruct", "llmgateway/auto", "morph/auto", "openrouter/auto"];
+    const ids = await Promise.all(distinct.map(modelOf));
+    expect(ids).toEqual(distinct);
+    expect(await modelOf("auto")).toBeNull();
+    const routers = await all<{ providerId: string; modelId: string }>(`SELECT "providerId", "modelId" FROM "Offering" WHERE "providerModelId" IN ('auto', 'openrouter/auto') ORDER BY 1, 2`);
+    expect(routers).toEqual(expect.arrayContaining([
+      { providerId: "llmgateway", modelId: "llmgateway/auto" },
+      { providerId: "morph", modelId: "morph/auto" },
+      { providerId: "openrouter", modelId: "openrouter/auto" },
+      { providerId: "kilo", modelId: "openrouter/auto" },
+    ]));
+  });
+
+  it("records the snapshot an undated model is when the author's two files state the same facts", async () => {
+    expect(await one(`SELECT snapshot FROM "Model" WHERE id = 'claude-haiku-4-5'`)).toEqual({ snapshot: "2025-10-01" });
+    expect(await one(`SELECT count(*)::int AS n FROM "Model" WHERE id = 'claude-haiku-4-5-20251001'`)).toEqual({ n: 0 });
   });
 
   it("maps other catalogs' author ids onto one author (OpenRouter's meta-llama is models.dev's meta)", async () => {

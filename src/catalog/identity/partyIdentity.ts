@@ -19,6 +19,9 @@ const AUTHOR_SYNONYMS: Record<string, string> = {
   "ai21-labs": "ai21",
   "mistral-ai": "mistral",
   "qwen-team": "alibaba",
+  // Bedrock's vendor prefix for Z.ai's models ("zai.glm-4.7") and StepFun's Hugging Face organisation.
+  zai: "zhipuai",
+  "stepfun-ai": "stepfun",
 };
 
 const PROVIDER_SYNONYMS: Record<string, string> = {

@@ -1,7 +1,9 @@
 import type { ParsedDocument, ParseIssue, Stated } from "../../ingest/observation";
 import { isDecimalText, isIsoDay } from "../../ingest/units";
 import { canonicalAuthorId, canonicalProviderId } from "../identity/partyIdentity";
+import type { ModelNameContext } from "../identity/modelIdentity";
 import type { ModelIdentityIndex } from "../identity/modelIdentityIndex";
+import { modelNameContext, type NamingDocument } from "../identity/documentModelNames";
 import type { EntityType } from "../reconcile/precedence";
 import { priceAmountIssue } from "./priceAmount";
 
@@ -72,7 +74,8 @@ export function priceField(p: { kind: string; unit: string; mode: string; contex
  * states twice keeps its first statement. A price the catalog cannot hold is an issue, and its field is
  * withheld: the loader keeps what the document said of it before.
  */
-export function documentContent(doc: ParsedDocument, identity: ModelIdentityIndex): DocumentContent {
+export function documentContent(source: NamingDocument, identity: ModelIdentityIndex): DocumentContent {
+  const doc: ParsedDocument = source.parsed;
   const content: DocumentContent = {
     facts: [],
     withheld: [],
@@ -118,10 +121,18 @@ export function documentContent(doc: ParsedDocument, identity: ModelIdentityInde
     addAll("PROVIDER", id, fields);
   }
 
-  const modelIdOf = (ref: string, authorId: string | undefined, aliases: string[] = []) => {
-    const id = identity.resolve(ref, authorId, aliases);
+  const modelIdOf = (ref: string, authorId: string | undefined, aliases: string[], context: ModelNameContext) => {
+    const id = identity.resolve(ref, authorId, aliases, context);
     content.modelIds.add(id);
-    for (const name of [ref, ...aliases]) {
+    // The ids the name would have had on its own, under these rules and the first edition's
+    // ("meta/llama-3.1-70b" → "llama-3.1-70b", "openai/gpt-oss-20b:free" → "gpt-oss-20b:free"), are aliases
+    // too where no other model holds them: ids once published keep resolving.
+    const ownIds = identity.ownIdsOf(ref, authorId, context);
+    for (const ownId of ownIds) if (ownId !== id && identity.modelForName(ownId) === undefined) identity.alias(ownId, id);
+    const own = ownIds.filter((ownId) => identity.modelForName(ownId) === id);
+    for (const name of [ref, ...aliases, ...own]) {
+      // A router's bare name ("auto") is every router's: it names none of them.
+      if (ownIds.length === 0 && !name.includes("/")) continue;
       const alias = name.trim().toLowerCase();
       if (alias !== id) content.aliases.set(alias, id);
     }
@@ -130,12 +141,19 @@ export function documentContent(doc: ParsedDocument, identity: ModelIdentityInde
 
   for (const model of doc.models) {
     const authorId = model.authorId ? canonicalAuthorId(model.authorId.value) : undefined;
-    const id = modelIdOf(model.ref, authorId, model.aliases);
+    const id = modelIdOf(model.ref, authorId, model.aliases, modelNameContext(source));
     if (authorId && model.authorId) {
       content.authorIds.add(authorId);
       add("MODEL", id, "authorId", model.authorId, authorId);
     }
-    addAll("MODEL", id, model.fields);
+    // A snapshot document the identity rules made an alias of its model states the model's facts, but its
+    // wording (its own name and description) is the snapshot's; it records which dated release it is.
+    const snapshot = identity.snapshotMergedAs(model.ref);
+    if (snapshot) {
+      const { name: _name, description: _description, snapshot: _snapshot, ...facts } = model.fields;
+      addAll("MODEL", id, facts);
+      add("MODEL", id, "snapshot", { value: snapshot.date, locator: "", raw: model.ref });
+    } else addAll("MODEL", id, model.fields);
     for (const [key, stated] of Object.entries(model.capabilities)) add("MODEL", id, `capability.${key}`, stated);
     for (const b of (model.benchmarks ?? []).filter((b) => isDecimalText(b.score))) content.benchmarks.push({ modelId: id, name: b.name, score: b.score, unit: b.metric ?? null });
   }
@@ -148,10 +166,11 @@ export function documentContent(doc: ParsedDocument, identity: ModelIdentityInde
     if (day) datedBy.set(model.ref, day);
   }
 
+  const offeringContext = modelNameContext(source);
   for (const offering of doc.offerings) {
     const providerId = canonicalProviderId(offering.providerId);
     const since = datedBy.get(offering.modelRef);
-    const modelId = modelIdOf(offering.modelRef, undefined);
+    const modelId = modelIdOf(offering.modelRef, undefined, [], offeringContext);
     const id = offeringId(providerId, offering.providerModelId);
     content.providerIds.add(providerId);
     if (!content.offerings.has(id)) content.offerings.set(id, { id, providerId, modelId, providerModelId: offering.providerModelId });

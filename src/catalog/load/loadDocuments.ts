@@ -5,6 +5,7 @@ import { CAPABILITIES } from "../../ingest/capabilityVocabulary";
 import type { ParsedDocument } from "../../ingest/observation";
 import { announceChange } from "../readModel/changeAnnouncements";
 import { ModelIdentityIndex } from "../identity/modelIdentityIndex";
+import { resolveDocumentModelNames } from "../identity/documentModelNames";
 import type { EntityType, SourceFormat } from "../reconcile/precedence";
 import { applyColumns } from "./applyColumns";
 import { documentContent, type DocumentContent } from "./documentFacts";
@@ -174,8 +175,10 @@ async function loadGroup(
   const identity = new ModelIdentityIndex(
     await tx.query<{ id: string; authorId: string | null }>(`SELECT id, "authorId" FROM "Model"`),
     await tx.query<{ alias: string; modelId: string }>(`SELECT alias, "modelId" FROM "ModelAlias"`),
+    (await tx.query<{ id: string }>(`SELECT id FROM "Author" UNION SELECT id FROM "Provider"`)).map((p) => p.id),
   );
-  const contents = changed.map((doc) => ({ doc, content: documentContent(doc.parsed, identity), sourceId: storedByUri.get(doc.uri)?.id ?? crypto.randomUUID() }));
+  resolveDocumentModelNames(changed, identity);
+  const contents = changed.map((doc) => ({ doc, content: documentContent(doc, identity), sourceId: storedByUri.get(doc.uri)?.id ?? crypto.randomUUID() }));
   for (const { doc, content } of contents) tally.issues.push(...content.issues.map((issue) => ({ ...issue, uri: doc.uri })));
 
   progress("writing sources and entities");

@@ -1,6 +1,6 @@
-import { proposedModelId, resolveModelId, type KnownModels } from "../../src/catalog/identity/modelIdentity";
-import { ModelIdentityIndex } from "../../src/catalog/identity/modelIdentityIndex";
-import { canonicalAuthorId, canonicalProviderId } from "../../src/catalog/identity/partyIdentity";
+import { proposedModelId, resolveModelId, type KnownModels } from "../../../src/catalog/identity/modelIdentity";
+import { ModelIdentityIndex } from "../../../src/catalog/identity/modelIdentityIndex";
+import { canonicalAuthorId, canonicalProviderId } from "../../../src/catalog/identity/partyIdentity";
 
 const nothingKnown: KnownModels = { modelForName: () => undefined, authorOf: () => undefined };
 
@@ -10,8 +10,9 @@ describe("model identity", () => {
     expect(resolveModelId("openai/gpt-4.1-mini", undefined, nothingKnown)).toBe("gpt-4.1-mini");
   });
 
-  it("keeps a provider's deeper path whole", () => {
-    expect(proposedModelId("accounts/fireworks/models/llama-v3p1-8b")).toEqual({ id: "accounts/fireworks/models/llama-v3p1-8b" });
+  it("names a new model by the end of a provider's path, not the path: Fireworks' accounts/fireworks/models/llama-v3p1-8b is llama-v3.1-8b", () => {
+    expect(resolveModelId("accounts/fireworks/models/llama-v3p1-8b", undefined, nothingKnown)).toBe("llama-v3.1-8b");
+    expect(resolveModelId("workers-ai/@cf/moonshotai/kimi-k2.6", undefined, nothingKnown)).toBe("kimi-k2.6");
   });
 
   it("lets an alias already recorded keep its model, so ids never move", () => {
