@@ -117,5 +117,5 @@ export class PriceWriteService {
 /** A writer's price row as the API's view of it. */
 function toPriceView(record: PriceRecord): PriceView {
   const { createdAt: _createdAt, ...view } = record;
-  return { ...view, kind: view.kind as PriceView["kind"], unit: view.unit as PriceView["unit"], mode: view.mode as PriceView["mode"], tierRule: "WHOLE_REQUEST", amount: new Decimal(view.amount).toFixed() };
+  return { ...view, kind: view.kind as PriceView["kind"], unit: view.unit as PriceView["unit"], mode: view.mode as PriceView["mode"], tierRule: "WHOLE_REQUEST" };
 }
