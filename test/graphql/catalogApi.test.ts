@@ -113,6 +113,31 @@ describe("model(id)", () => {
   });
 });
 
+describe("derived model limits", () => {
+  it("finds doubao-seed-2-0-mini-260428 with minContextWindow 128000 although only its offering states a window, and says the value is derived from that offering", async () => {
+    const { models } = await data(`{ models(filter: { minContextWindow: 128000, search: "doubao seed 2.0 mini" }, first: 20) { edges { node { id contextWindow } } } }`);
+    expect(models.edges.map((e: any) => e.node)).toContainEqual({ id: "doubao-seed-2-0-mini-260428", contextWindow: 256_000 });
+    const { model } = await data(`{ model(id: "doubao-seed-2-0-mini-260428") { provenance(field: "contextWindow") { value rule derivedFrom hasConflict
+      candidates { value locator chosen agrees source { uri } } } } }`);
+    expect(model.provenance).toEqual([
+      {
+        value: 256_000,
+        rule: expect.stringMatching(/^derived from the value most offerings state.*aihubmix:doubao-seed-2-0-mini-260428/),
+        derivedFrom: ["aihubmix:doubao-seed-2-0-mini-260428"],
+        hasConflict: false,
+        candidates: [{ value: 256_000, locator: "limit.context", chosen: false, agrees: true, source: { uri: "models.dev/providers/aihubmix/models/doubao-seed-2-0-mini-260428.toml" } }],
+      },
+    ]);
+  });
+
+  it("takes a model's limit from its author's own offering before the others', and never over a document's own value", async () => {
+    const { glm, gpt } = await data(`{ glm: model(id: "glm-4.7") { contextWindow provenance(field: "contextWindow") { derivedFrom } }
+      gpt: model(id: "gpt-4.1-mini") { provenance(field: "contextWindow") { derivedFrom } } }`);
+    expect(gpt.provenance[0].derivedFrom).toEqual([]);
+    expect(glm.contextWindow).toBeGreaterThan(0);
+  });
+});
+
 describe("conflicts", () => {
   it("lists deepseek-reasoner's context window, where the author's card on models.dev (1,000,000) and Starmap's author page (128,000) disagree, with both candidates", async () => {
     const { conflicts } = await data(`{ conflicts(filter: { entityType: MODEL, entityId: "deepseek-reasoner", field: "contextWindow" }) { totalCount

@@ -8,6 +8,7 @@ import { applyColumns } from "../load/applyColumns";
 import { offeringId as makeOfferingId } from "../load/documentFacts";
 import { columnFields, ENTITY_TABLES, fieldAccepts, isDateField } from "../load/entityColumns";
 import { refreshDecisions } from "../load/refreshDecisions";
+import { deriveChangedModelLimits } from "../load/deriveModelLimits";
 import { syncCapabilities } from "../load/syncCapabilities";
 import { entityKey } from "../load/syncFacts";
 import type { EntityType } from "../reconcile/precedence";
@@ -162,6 +163,8 @@ export class RecordWriteService {
     const decisions = await refreshDecisions(tx, [key]);
     await applyColumns(tx, entityType, [id], decisions);
     if (entityType === "MODEL" || entityType === "OFFERING") await syncCapabilities(tx, entityType, [id], decisions);
+    // Re-deciding dropped the model's derived limits with the rest; an offering's limit may be what one is derived from.
+    if (entityType === "MODEL" || entityType === "OFFERING") await deriveChangedModelLimits(tx, entityType === "MODEL" ? { models: [id], offerings: [] } : { models: [], offerings: [id] });
     const after = decisions.get(key) ?? new Map();
     const audit: AuditEntry[] = entries.map(([field]) => ({ action, entityType, entityId: id, field, before: before.get(field) ?? null, after: after.get(field)?.value ?? null }));
     if (audit.length === 0) audit.push({ action, entityType, entityId: id });

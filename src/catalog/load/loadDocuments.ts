@@ -6,6 +6,7 @@ import type { ParsedDocument } from "../../ingest/observation";
 import { announceChange } from "../readModel/changeAnnouncements";
 import { ModelIdentityIndex } from "../identity/modelIdentityIndex";
 import { resolveDocumentModelNames } from "../identity/documentModelNames";
+import { deriveChangedModelLimits } from "./deriveModelLimits";
 import type { EntityType, SourceFormat } from "../reconcile/precedence";
 import { applyColumns } from "./applyColumns";
 import { documentContent, type DocumentContent } from "./documentFacts";
@@ -257,6 +258,10 @@ async function loadGroup(
       if (change === "created" || change === "updated") priceSlots.push(slot);
     }
   }
+  // Limits no document states for a model come from its offerings, once every offering is decided.
+  progress("deriving model limits");
+  const idsIn = (type: EntityType) => keys.filter((k) => k.startsWith(`${type} `)).map((k) => k.slice(type.length + 1));
+  await deriveChangedModelLimits(tx, { models: idsIn("MODEL"), offerings: idsIn("OFFERING") });
   await syncBenchmarks(tx, contents);
   return { documents: changed.length, priceSlots };
 }

@@ -157,7 +157,7 @@ export async function refreshDecisions(tx: SqlSession, entities: Iterable<Entity
     }
   }
   await insertRows(tx, "FieldDecision", DECISION_COLUMNS, upserts, {
-    onConflict: `ON CONFLICT ("entityType", "entityId", field) DO UPDATE SET "chosenValue" = EXCLUDED."chosenValue", "chosenFactId" = EXCLUDED."chosenFactId", rule = EXCLUDED.rule, "hasConflict" = EXCLUDED."hasConflict", "decidedAt" = now()`,
+    onConflict: `ON CONFLICT ("entityType", "entityId", field) DO UPDATE SET "chosenValue" = EXCLUDED."chosenValue", "chosenFactId" = EXCLUDED."chosenFactId", rule = EXCLUDED.rule, "hasConflict" = EXCLUDED."hasConflict", "derivedFrom" = '{}', "decidedAt" = now()`,
   });
   await deleteRows(tx, "FieldDecision", [...ENTITY_KEY_COLUMNS, { name: "field", type: "text" }], [...storedByKey.values()].map((d) => ({ entityType: d.entityType, entityId: d.entityId, field: d.field })));
   return decisions;

@@ -38,7 +38,10 @@ export interface FieldProvenanceView {
   value: unknown;
   rule: string;
   hasConflict: boolean;
+  /** For a value no document states for the record, the records it was derived from (a model's limit from offerings). */
+  derivedFrom: string[];
   decidedAt: Date;
+  /** Every document's value of the field, and for a derived value those of the records it was derived from. */
   candidates: CandidateView[];
 }
 
@@ -62,6 +65,7 @@ interface DecisionRow {
   chosenFactId: string | null;
   rule: string;
   hasConflict: boolean;
+  derivedFrom: string[];
   decidedAt: string;
 }
 
@@ -85,7 +89,8 @@ interface FactRow {
 const CANDIDATE_COLUMNS = `f."entityType"::text AS "entityType", f."entityId", f.field, f.id, f.value, f."rawValue", f.precision, f.step, f.locator,
   f."sourceId", s.uri, s.format::text AS format, ${utc('f."observedAt"')} AS "observedAt"`;
 
-const DECISION_COLUMNS = `d."entityType"::text AS "entityType", d."entityId", d.field, d."chosenValue", d."chosenFactId", d.rule, d."hasConflict", ${utc('d."decidedAt"')} AS "decidedAt"`;
+const DECISION_COLUMNS = `d."entityType"::text AS "entityType", d."entityId", d.field, d."chosenValue", d."chosenFactId", d.rule, d."hasConflict",
+  COALESCE(d."derivedFrom", '{}') AS "derivedFrom", ${utc('d."decidedAt"')} AS "decidedAt"`;
 
 /** Reads provenance: every field's decision with its candidates, per entity or as a list of conflicts. */
 export class ProvenanceService {
@@ -129,8 +134,21 @@ export class ProvenanceService {
         param,
       ),
     ]);
-    const views = assemble(decisions, facts);
+    const views = assemble(decisions, [...facts, ...(await this.derivedFromFacts(decisions))]);
     return groupByKeys(keys, views, (v) => `${v.entityType} ${v.entityId}`);
+  }
+
+  /** The facts of the offerings derived values were taken from, for the same field. */
+  private async derivedFromFacts(decisions: readonly DecisionRow[]): Promise<FactRow[]> {
+    const sources = decisions.flatMap((d) => d.derivedFrom.map((entityId) => ({ entityType: "OFFERING", entityId, field: d.field })));
+    if (sources.length === 0) return [];
+    return this.database.sql.query<FactRow>(
+      `SELECT ${CANDIDATE_COLUMNS}
+         FROM jsonb_to_recordset($1::jsonb) AS v("entityType" "EntityType", "entityId" text, field text)
+         JOIN "Fact" f ON f."entityType" = v."entityType" AND f."entityId" = v."entityId" AND f.field = v.field
+         JOIN "Source" s ON s.id = f."sourceId" ORDER BY s.uri`,
+      [JSON.stringify(sources)],
+    );
   }
 
   /** A page of the fields on which sources disagree, by entity and field, each with its candidates. */
@@ -177,7 +195,7 @@ export class ProvenanceService {
           [JSON.stringify(wanted.map(({ entityType, entityId, field }) => ({ entityType, entityId, field })))],
         )
       : [];
-    const views = assemble(wanted, facts);
+    const views = assemble(wanted, [...facts, ...(await this.derivedFromFacts(wanted))]);
     return { ...result, edges: result.edges.map((e, i) => ({ cursor: e.cursor, node: views[i] })) };
   }
 }
@@ -197,8 +215,9 @@ function assemble(decisions: DecisionRow[], facts: FactRow[]): FieldProvenanceVi
       value: d.chosenValue,
       rule: d.rule,
       hasConflict: d.hasConflict,
+      derivedFrom: d.derivedFrom,
       decidedAt: new Date(d.decidedAt),
-      candidates: (factsByField.get(key(d)) ?? []).map((f) => ({
+      candidates: [key(d), ...d.derivedFrom.map((entityId) => key({ entityType: "OFFERING", entityId, field: d.field }))].flatMap((k) => factsByField.get(k) ?? []).map((f) => ({
         factId: f.id,
         value: f.value,
         rawValue: f.rawValue,

@@ -52,10 +52,16 @@ export class FieldProvenance {
   @Field({ description: "Whether some source states a value that does not agree with the chosen one." })
   hasConflict!: boolean;
 
+  @Field(() => [String], {
+    description:
+      'For a value no document states for the record itself, the records it was derived from: a model\'s limit taken from its offerings ("aihubmix:doubao-seed-2-0-mini-260428"), whose documents\' values are then among the candidates. Empty for a value a document or an admin states.',
+  })
+  derivedFrom!: string[];
+
   @Field({ description: "When the value was last decided." })
   decidedAt!: Date;
 
   @ListSize(10)
-  @Field(() => [FactCandidate], { description: "Every source's value, chosen or not." })
+  @Field(() => [FactCandidate], { description: "Every source's value, chosen or not; for a derived value, the values of the records it was derived from." })
   candidates!: FactCandidate[];
 }

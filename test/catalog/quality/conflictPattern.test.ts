@@ -86,6 +86,7 @@ describe("a summary of conflicts", () => {
     value,
     rule: "",
     hasConflict: true,
+    derivedFrom: [],
     decidedAt: new Date(0),
     candidates,
   });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "FieldDecision" ADD COLUMN     "derivedFrom" TEXT[] DEFAULT ARRAY[]::TEXT[];
+

@@ -1,0 +1,88 @@
+import { deleteRows, insertRows, updateRows } from "./bulkRows";
+import type { SqlSession } from "./database";
+
+// The statements of deriving models' limits from their offerings (src/catalog/load/deriveModelLimits.ts),
+// inside the loader's transaction on its SqlSession, in bulk: one round trip per statement for a whole
+// seed's models, as the rest of the load is written (bulkRows.ts says why).
+
+export const LIMIT_FIELDS = ["contextWindow", "maxInputTokens", "maxOutputTokens"] as const;
+export type LimitField = (typeof LIMIT_FIELDS)[number];
+
+export interface ModelLimitInputs {
+  models: { id: string; authorId: string | null }[];
+  /** The models' offerings with their decided limits and their provider's kind. */
+  offerings: ({ id: string; modelId: string; providerId: string; providerKind: string } & Record<LimitField, number | null>)[];
+  /** The models' stored decisions of limit fields: a document's or an override (rule, no derivedFrom) or an earlier derivation. */
+  decisions: { entityId: string; field: LimitField; derivedFrom: string[]; chosenValue: unknown; rule: string }[];
+}
+
+/** What deriving the limits of `modelIds` reads. */
+export async function readModelLimitInputs(tx: SqlSession, modelIds: readonly string[]): Promise<ModelLimitInputs> {
+  const ids = [modelIds];
+  const models = await tx.query<{ id: string; authorId: string | null }>(`SELECT id, "authorId" FROM "Model" WHERE id = ANY($1::text[])`, ids);
+  const offerings = await tx.query<ModelLimitInputs["offerings"][number]>(
+    `SELECT o.id, o."modelId", o."providerId", p.kind::text AS "providerKind", o."contextWindow", o."maxInputTokens", o."maxOutputTokens"
+       FROM "Offering" o JOIN "Provider" p ON p.id = o."providerId" WHERE o."modelId" = ANY($1::text[]) ORDER BY o.id`,
+    ids,
+  );
+  const decisions = await tx.query<ModelLimitInputs["decisions"][number]>(
+    `SELECT "entityId", field, COALESCE("derivedFrom", '{}') AS "derivedFrom", "chosenValue", rule FROM "FieldDecision"
+      WHERE "entityType" = 'MODEL' AND "entityId" = ANY($1::text[]) AND field = ANY($2::text[])`,
+    [modelIds, [...LIMIT_FIELDS]],
+  );
+  return { models, offerings, decisions };
+}
+
+/** The models the given offerings serve. */
+export async function modelsOfOfferings(tx: SqlSession, offeringIds: readonly string[]): Promise<string[]> {
+  if (offeringIds.length === 0) return [];
+  const rows = await tx.query<{ modelId: string }>(`SELECT DISTINCT "modelId" FROM "Offering" WHERE id = ANY($1::text[])`, [offeringIds]);
+  return rows.map((r) => r.modelId);
+}
+
+export interface DerivedLimit {
+  modelId: string;
+  field: LimitField;
+  value: number;
+  rule: string;
+  derivedFrom: string[];
+}
+
+/**
+ * Writes derived limits (the model's column and its decision) and clears those no longer derivable
+ * (`cleared`: the column back to null, the decision dropped).
+ */
+export async function writeDerivedLimits(tx: SqlSession, derived: readonly DerivedLimit[], cleared: readonly { modelId: string; field: LimitField }[]): Promise<void> {
+  for (const field of LIMIT_FIELDS) {
+    const set = derived.filter((d) => d.field === field).map((d) => ({ id: d.modelId, [field]: d.value }));
+    const unset = cleared.filter((c) => c.field === field).map((c) => ({ id: c.modelId, [field]: null }));
+    await updateRows(tx, "Model", [{ name: "id", type: "text" }], [{ name: field, type: "integer" }], [...set, ...unset]);
+  }
+  await insertRows(
+    tx,
+    "FieldDecision",
+    [
+      { name: "entityType", type: `"EntityType"` },
+      { name: "entityId", type: "text" },
+      { name: "field", type: "text" },
+      { name: "chosenValue", type: "jsonb" },
+      { name: "rule", type: "text" },
+      { name: "hasConflict", type: "boolean" },
+      { name: "derivedFrom", type: "text[]" },
+    ],
+    derived.map((d) => ({ entityType: "MODEL", entityId: d.modelId, field: d.field, chosenValue: d.value, rule: d.rule, hasConflict: false, derivedFrom: d.derivedFrom })),
+    {
+      onConflict: `ON CONFLICT ("entityType", "entityId", field) DO UPDATE SET "chosenValue" = EXCLUDED."chosenValue", "chosenFactId" = NULL, rule = EXCLUDED.rule, "hasConflict" = false, "derivedFrom" = EXCLUDED."derivedFrom", "decidedAt" = now()`,
+    },
+  );
+  await deleteRows(
+    tx,
+    "FieldDecision",
+    [
+      { name: "entityType", type: `"EntityType"` },
+      { name: "entityId", type: "text" },
+      { name: "field", type: "text" },
+    ],
+    cleared.map((c) => ({ entityType: "MODEL", entityId: c.modelId, field: c.field })),
+  );
+}
