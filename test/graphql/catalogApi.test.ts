@@ -138,6 +138,22 @@ describe("derived model limits", () => {
   });
 });
 
+describe("a provider's word on its own offering", () => {
+  it("shows NanoGPT's tool_call = false on NanoGPT's offering of gpt-4.1-mini, not as a conflict of the model, whose author says it calls tools", async () => {
+    const { model } = await data(`{ model(id: "gpt-4.1-mini") { toolCalls: supports(key: "tool_calls")
+      nano: offerings(providerId: "nano-gpt") { id capabilities { key level } provenance(field: "capability.tool_calls") { value candidates { locator source { uri } } } }
+      openai: offerings(providerId: "openai") { id capabilities { key } }
+      provenance(field: "capability.tool_calls") { hasConflict } } }`);
+    expect(model.toolCalls).toBe(true);
+    expect(model.provenance[0].hasConflict).toBe(false);
+    const [nano] = model.nano;
+    expect(nano.capabilities).toContainEqual({ key: "tool_calls", level: "NOT_SUPPORTED" });
+    expect(nano.provenance[0]).toMatchObject({ value: "NOT_SUPPORTED", candidates: [{ locator: "tool_call", source: { uri: "models.dev/providers/nano-gpt/models/openai/gpt-4.1-mini.toml" } }] });
+    // The author's own API restates the model's flags: nothing of its own to show.
+    expect(model.openai.find((o: any) => o.id === "openai:gpt-4.1-mini").capabilities).toEqual([]);
+  });
+});
+
 describe("conflicts", () => {
   it("lists deepseek-reasoner's context window, where the author's card on models.dev (1,000,000) and Starmap's author page (128,000) disagree, with both candidates", async () => {
     const { conflicts } = await data(`{ conflicts(filter: { entityType: MODEL, entityId: "deepseek-reasoner", field: "contextWindow" }) { totalCount

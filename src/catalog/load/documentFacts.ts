@@ -167,6 +167,7 @@ export function documentContent(source: NamingDocument, identity: ModelIdentityI
   }
 
   const offeringContext = modelNameContext(source);
+  const modelsByRef = new Map(doc.models.map((m) => [m.ref, m]));
   for (const offering of doc.offerings) {
     const providerId = canonicalProviderId(offering.providerId);
     const since = datedBy.get(offering.modelRef);
@@ -176,6 +177,14 @@ export function documentContent(source: NamingDocument, identity: ModelIdentityI
     if (!content.offerings.has(id)) content.offerings.set(id, { id, providerId, modelId, providerModelId: offering.providerModelId });
     addAll("OFFERING", id, offering.fields);
     for (const [key, stated] of Object.entries(offering.capabilities)) add("OFFERING", id, `capability.${key}`, stated);
+    // What a provider's file says of a model's capabilities it says of its own offering too: where the
+    // model's author's documents outrank it, its differing flag is a fact about the offering (shown on
+    // it), not a conflict of the model. The author's own API's file speaks for the model itself.
+    const restated = modelsByRef.get(offering.modelRef);
+    const author = restated?.authorId ? canonicalAuthorId(restated.authorId.value) : identity.authorOf(modelId);
+    if (restated && author !== providerId && canonicalAuthorId(providerId) !== author) {
+      for (const [key, stated] of Object.entries(restated.capabilities)) add("OFFERING", id, `capability.${key}`, stated);
+    }
     for (const price of offering.prices) {
       const field = priceField(price);
       // Every format's prices pass here on their way to becoming facts: the one place their amounts are

@@ -73,6 +73,20 @@ function capabilityGroups(values: OwnedCapability[]): Map<string, CapabilityValu
   return groups;
 }
 
+/**
+ * An offering's capabilities where they differ from its model's: a provider's file restates the model's
+ * flags for its offering, and only a differing one says something about the offering (CORE and
+ * SUPPORTED are the same support).
+ */
+function offeringOwnCapabilities(values: OwnedCapability[], modelValues: OwnedCapability[], offerings: readonly { id: string; modelId: string }[]): OwnedCapability[] {
+  const modelOf = new Map(offerings.map((o) => [o.id, o.modelId]));
+  const modelLevel = new Map(modelValues.map((c) => [`${c.ownerId}\u0000${c.key}`, c.level]));
+  return values.filter((c) => {
+    const level = modelLevel.get(`${modelOf.get(c.ownerId)}\u0000${c.key}`);
+    return level === undefined || isSupported(level) !== isSupported(c.level);
+  });
+}
+
 /** A set of model ids per value, for the values a model has (capabilities it supports, modalities). */
 function membership(entries: Iterable<[string, string]>): Map<string, Set<string>> {
   const sets = new Map<string, Set<string>>();
@@ -169,7 +183,7 @@ export class CatalogSnapshot {
       offeringsByModel: sortedGroups(offerings, (o) => o.modelId, (a, b) => byText(a.providerId, b.providerId) || byText(a.id, b.id)),
       offeringsByProvider: sortedGroups(offerings, (o) => o.providerId, (a, b) => byText(a.modelId, b.modelId) || byText(a.id, b.id)),
       capabilitiesByModel: capabilityGroups(modelCapabilities),
-      capabilitiesByOffering: capabilityGroups(content.offeringCapabilities),
+      capabilitiesByOffering: capabilityGroups(offeringOwnCapabilities(content.offeringCapabilities, modelCapabilities, offerings)),
       modelsSupporting: membership(modelCapabilities.filter((c) => isSupported(c.level)).map((c) => [c.key, c.ownerId])),
       modelsWithInput: membership(models.flatMap((m) => m.inputModalities.map((v) => [v, m.id] as [string, string]))),
       modelsWithOutput: membership(models.flatMap((m) => m.outputModalities.map((v) => [v, m.id] as [string, string]))),
