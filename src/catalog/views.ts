@@ -47,6 +47,9 @@ export interface OfferingView {
   maxInputTokens: number | null;
   maxOutputTokens: number | null;
   billingTierThresholds: number[];
+  /** What this offering accepts and returns where its provider's documents differ from the model's; null: as the model. */
+  inputModalities: string[] | null;
+  outputModalities: string[] | null;
   deploymentTypes: string[];
   regions: string[];
   status: LifecycleStatus;

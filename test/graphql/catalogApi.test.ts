@@ -139,10 +139,12 @@ describe("derived model limits", () => {
 });
 
 describe("a provider's word on its own offering", () => {
-  it("shows NanoGPT's tool_call = false on NanoGPT's offering of gpt-4.1-mini, not as a conflict of the model, whose author says it calls tools", async () => {
+  it("shows NanoGPT's tool_call = false and its input without PDFs on NanoGPT's offering of gpt-4.1-mini, not as conflicts of the model, whose author says it calls tools and reads PDFs", async () => {
     const { model } = await data(`{ model(id: "gpt-4.1-mini") { toolCalls: supports(key: "tool_calls")
-      nano: offerings(providerId: "nano-gpt") { id capabilities { key level } provenance(field: "capability.tool_calls") { value candidates { locator source { uri } } } }
-      openai: offerings(providerId: "openai") { id capabilities { key } }
+      nano: offerings(providerId: "nano-gpt") { id inputModalities capabilities { key level } provenance(field: "capability.tool_calls") { value candidates { locator source { uri } } } }
+      openai: offerings(providerId: "openai") { id capabilities { key } inputModalities }
+      openrouter: offerings(providerId: "openrouter") { inputModalities }
+      inputModalities
       provenance(field: "capability.tool_calls") { hasConflict } } }`);
     expect(model.toolCalls).toBe(true);
     expect(model.provenance[0].hasConflict).toBe(false);
@@ -150,7 +152,11 @@ describe("a provider's word on its own offering", () => {
     expect(nano.capabilities).toContainEqual({ key: "tool_calls", level: "NOT_SUPPORTED" });
     expect(nano.provenance[0]).toMatchObject({ value: "NOT_SUPPORTED", candidates: [{ locator: "tool_call", source: { uri: "models.dev/providers/nano-gpt/models/openai/gpt-4.1-mini.toml" } }] });
     // The author's own API restates the model's flags: nothing of its own to show.
-    expect(model.openai.find((o: any) => o.id === "openai:gpt-4.1-mini").capabilities).toEqual([]);
+    expect(model.openai.find((o: any) => o.id === "openai:gpt-4.1-mini")).toMatchObject({ capabilities: [], inputModalities: null });
+    // NanoGPT's file lists no PDF input; OpenRouter's "file" is a PDF, the same list as the model's.
+    expect(model.inputModalities).toEqual(["image", "pdf", "text"]);
+    expect(nano.inputModalities).toEqual(["image", "text"]);
+    expect(model.openrouter).toEqual([{ inputModalities: null }]);
   });
 });
 

@@ -177,13 +177,16 @@ export function documentContent(source: NamingDocument, identity: ModelIdentityI
     if (!content.offerings.has(id)) content.offerings.set(id, { id, providerId, modelId, providerModelId: offering.providerModelId });
     addAll("OFFERING", id, offering.fields);
     for (const [key, stated] of Object.entries(offering.capabilities)) add("OFFERING", id, `capability.${key}`, stated);
-    // What a provider's file says of a model's capabilities it says of its own offering too: where the
-    // model's author's documents outrank it, its differing flag is a fact about the offering (shown on
-    // it), not a conflict of the model. The author's own API's file speaks for the model itself.
+    // What a provider's file says of a model's capabilities and modalities it says of its own offering
+    // too: where the model's author's documents outrank it, its differing flag or list is a fact about
+    // the offering (shown on it), not a conflict of the model. The author's own API's file speaks for the
+    // model itself.
     const restated = modelsByRef.get(offering.modelRef);
     const author = restated?.authorId ? canonicalAuthorId(restated.authorId.value) : identity.authorOf(modelId);
     if (restated && author !== providerId && canonicalAuthorId(providerId) !== author) {
       for (const [key, stated] of Object.entries(restated.capabilities)) add("OFFERING", id, `capability.${key}`, stated);
+      add("OFFERING", id, "inputModalities", restated.fields.inputModalities);
+      add("OFFERING", id, "outputModalities", restated.fields.outputModalities);
     }
     for (const price of offering.prices) {
       const field = priceField(price);

@@ -86,6 +86,8 @@ export const ENTITY_TABLES: Record<EntityType, EntityTable> = {
       date("deprecationDate"),
       date("retirementDate"),
       { field: "billingTierThresholds", kind: "intArray", sqlType: "integer[]", fallback: [] },
+      textArray("inputModalities"),
+      textArray("outputModalities"),
     ],
   },
 };

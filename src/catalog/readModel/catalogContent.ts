@@ -1,3 +1,4 @@
+import { LIST_SYNONYMS } from "../reconcile/valueAgreement";
 import type { CatalogRows, PriceRow, SourceRow } from "../../db/catalogReadRepository";
 import type {
   AuthorView,
@@ -71,6 +72,7 @@ export function toSourceView(row: SourceRow): SourceView {
 
 /** Maps the rows the repository read into the read model's views. */
 export function toCatalogContent(rows: CatalogRows): CatalogContent {
+  const modalitiesOf = new Map(rows.models.map((m) => [m.id, { input: m.inputModalities, output: m.outputModalities }]));
   return {
     authors: rows.authors.map((a) => ({ id: a.id, name: a.name, url: a.url, description: a.description, version: a.version })),
     providers: rows.providers.map((p) => ({
@@ -121,6 +123,7 @@ export function toCatalogContent(rows: CatalogRows): CatalogContent {
       }),
     ),
     aliases: rows.aliases,
+    // An offering's modalities are its own only where they differ from its model's (as sets).
     offerings: rows.offerings.map(
       (o): OfferingView => ({
         id: o.id,
@@ -132,6 +135,8 @@ export function toCatalogContent(rows: CatalogRows): CatalogContent {
         maxInputTokens: o.maxInputTokens,
         maxOutputTokens: o.maxOutputTokens,
         billingTierThresholds: o.billingTierThresholds,
+        inputModalities: ownList(o.inputModalities, modalitiesOf.get(o.modelId)?.input),
+        outputModalities: ownList(o.outputModalities, modalitiesOf.get(o.modelId)?.output),
         deploymentTypes: o.deploymentTypes,
         regions: o.regions,
         status: o.status as LifecycleStatus,
@@ -147,4 +152,16 @@ export function toCatalogContent(rows: CatalogRows): CatalogContent {
     benchmarks: rows.benchmarks.map((b) => ({ modelId: b.modelId, name: b.name, score: b.score.toFixed(), unit: b.unit, sourceId: b.sourceId })),
     sources: rows.sources.map(toSourceView),
   };
+}
+
+/**
+ * An offering's list where it says something its model's does not: null when empty or the same set, read
+ * with the documented synonyms the reconciler uses (OpenRouter's "file" is "pdf").
+ */
+function ownList(own: string[], model: string[] | undefined): string[] | null {
+  if (own.length === 0) return null;
+  if (model === undefined) return own;
+  const set = (list: string[]) => new Set(list.map((v) => LIST_SYNONYMS[v] ?? v));
+  const [a, b] = [set(own), set(model)];
+  return a.size === b.size && [...a].every((v) => b.has(v)) ? null : own;
 }

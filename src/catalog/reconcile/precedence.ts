@@ -175,6 +175,15 @@ export const PRECEDENCE: readonly PrecedenceRule[] = [
   },
   {
     entity: "OFFERING",
+    fields: ["inputModalities", "outputModalities"],
+    roles: OWNER_ROLE_RANKS,
+    ties: OWNER_TIES,
+    order: ["FOUNDRY", "OPENROUTER", "MODELS_DEV", "STARMAP"],
+    comparison: "set",
+    why: "What an endpoint accepts is its provider's to say (OpenRouter's list for OpenRouter, a provider's models.dev file for its own API); a reseller that takes no images says so of its offering, not of the model.",
+  },
+  {
+    entity: "OFFERING",
     fields: ["deprecationDate", "retirementDate"],
     roles: OWNER_ROLE_RANKS,
     ties: OWNER_TIES,

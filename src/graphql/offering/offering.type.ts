@@ -26,6 +26,15 @@ export class Offering {
   @Field(() => [Int], { description: "Prompt sizes (tokens) past which this provider bills at other prices, as its documents state (Foundry: [128000]). The prices of each tier are on `prices` (contextAbove)." })
   billingTierThresholds!: number[];
 
+  @Field(() => [String], {
+    nullable: true,
+    description: "What this provider's endpoint accepts, where its documents say something else than the model's inputModalities (a reseller taking text only); null: as the model.",
+  })
+  inputModalities!: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: "What this provider's endpoint returns, where it differs from the model's outputModalities; null: as the model." })
+  outputModalities!: string[] | null;
+
   @Field(() => [String], { description: 'Deployment types, e.g. "global", "provisioned"; empty when unknown.' })
   deploymentTypes!: string[];
 

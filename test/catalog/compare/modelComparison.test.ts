@@ -46,7 +46,7 @@ function offering(providerId: string, modelId: string): OfferingView {
     contextWindow: null,
     maxInputTokens: null,
     maxOutputTokens: null,
-    billingTierThresholds: [],
+    billingTierThresholds: [], inputModalities: null, outputModalities: null,
     deploymentTypes: [],
     regions: [],
     status: "ACTIVE",

@@ -44,7 +44,7 @@ const offering = (providerId: string, modelId: string): OfferingView => ({
   contextWindow: null,
   maxInputTokens: null,
   maxOutputTokens: null,
-  billingTierThresholds: [],
+  billingTierThresholds: [], inputModalities: null, outputModalities: null,
   deploymentTypes: [],
   regions: [],
   status: "ACTIVE",
