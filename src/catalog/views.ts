@@ -108,7 +108,8 @@ export interface AuthorView {
   version: number;
 }
 
-export type SourceFormat = "FOUNDRY" | "STARMAP" | "MODELS_DEV" | "OPENROUTER" | "ADMIN";
+export type { SourceFormat } from "./reconcile/precedence";
+import type { SourceFormat } from "./reconcile/precedence";
 
 export interface SourceView {
   id: string;

@@ -5,7 +5,7 @@ import { createLogger } from "../logger";
 import { openDatabase } from "../db/database";
 import { applyMigrations } from "../db/migrations/migrationRunner";
 import { defaultMigrationsDir, readMigrationFiles } from "../db/migrations/migrationFiles";
-import { DOCUMENT_FORMATS } from "../ingest/documentFormat";
+import { DOCUMENT_FORMATS } from "../ingest/formatRegistry";
 import type { DocumentFormat } from "../ingest/observation";
 import { importDocuments, type ImportProgress } from "../catalog/import/importDocuments";
 import { seedCatalog } from "../catalog/import/seedCatalog";
@@ -15,7 +15,7 @@ import { runCli, UsageError } from "./runCli";
 
 const USAGE = `usage:
   npm run seed [-- --tolerate-failures]
-  npm run import -- [--format foundry|starmap|models-dev|openrouter] [--tolerate-failures] PATH...`;
+  npm run import -- [--format ${DOCUMENT_FORMATS.ids.join("|")}] [--tolerate-failures] PATH...`;
 
 /**
  * \`npm run seed\` loads the whole seed folder; \`npm run import -- PATH\` one file or folder. Both migrate
@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const format = values.format as DocumentFormat | undefined;
-  if (format !== undefined && !DOCUMENT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${DOCUMENT_FORMATS.join(", ")}, got "${format}"`);
+  if (format !== undefined && !DOCUMENT_FORMATS.byId(format)) throw new UsageError(`--format must be one of ${DOCUMENT_FORMATS.ids.join(", ")}, got "${format}"`);
   if (command === "seed" && positionals.length > 0) throw new UsageError("seed takes no paths; it loads the seed folder (CATALOG_SEED_DIR)");
   if (command === "import" && positionals.length === 0) throw new UsageError("import needs at least one file or folder");
   if (command !== "seed" && command !== "import") throw new UsageError(`unknown command "${command ?? ""}"`);

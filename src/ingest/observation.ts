@@ -1,7 +1,9 @@
 // What a parser returns: typed facts about authors, providers, models and offerings, each value with
 // the place in the document that stated it. Parsers are pure; nothing here touches a database.
 
-export type DocumentFormat = "foundry" | "starmap" | "models-dev" | "openrouter";
+/** A document format's id ("models-dev"): one of the registry's (formatRegistry.ts), where the set is declared once. */
+export type { DocumentFormat } from "./formatRegistry";
+import type { DocumentFormat } from "./formatRegistry";
 
 /** How much of a date or number a document gave: a month-precise date, or a display-rounded count. */
 export type Precision = "year" | "month" | "day" | "rounded";

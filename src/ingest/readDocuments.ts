@@ -1,10 +1,10 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { detectFormat } from "./documentFormat";
+import { DOCUMENT_FORMATS, type FormatRegistry } from "./formatRegistry";
+import { modelsDevFormat } from "./models-dev/modelsDevFile.format";
 import { parseModelsDevTree } from "./models-dev/modelsDevTree.parser";
 import { ParseError, type DocumentFormat, type ParsedDocument, type ParseIssue } from "./observation";
-import { parseDocumentText } from "./parseDocumentText";
 
 /** A document read and parsed, with what identifies it as a source. */
 export interface ReadDocument {
@@ -47,9 +47,14 @@ const MAX_BYTES = 50 * 1024 * 1024;
  * Reads one file or every file under a folder as catalog documents: each is decoded, its format taken
  * from `format` or detected, and parsed. A file that cannot be read or parsed is reported with its
  * path and reason and left out; the others go on. URIs are paths relative to `uriBase` when the file
- * lies under it (the seed folder), else absolute.
+ * lies under it (the seed folder), else absolute. `formats` is the registry to detect and parse with
+ * (the application's by default).
  */
-export function readDocuments(target: string, options: { format?: DocumentFormat; uriBase: string; onFile?: (uri: string, index: number, total: number) => void }): ReadResult {
+export function readDocuments(
+  target: string,
+  options: { format?: DocumentFormat; uriBase: string; onFile?: (uri: string, index: number, total: number) => void; formats?: FormatRegistry },
+): ReadResult {
+  const formats = options.formats ?? DOCUMENT_FORMATS;
   const result: ReadResult = { documents: [], failed: [], skipped: [], issues: [] };
   const absoluteTarget = path.resolve(target);
   if (!fs.existsSync(absoluteTarget)) {
@@ -69,8 +74,9 @@ export function readDocuments(target: string, options: { format?: DocumentFormat
     try {
       const bytes = fs.readFileSync(file);
       const text = decodeText(bytes, uri);
-      const format = options.format ?? detectFormat(file, text);
-      if (!format) throw new ParseError(uri, "not a document of a known format (Foundry card, Starmap page, models.dev TOML, OpenRouter model list)");
+      // A registry passed in may hold formats beyond the application's, whose ids the type does not list.
+      const format = (options.format ?? formats.detect(file, text)) as DocumentFormat | undefined;
+      if (!format) throw new ParseError(uri, `not a document of a known format (${formats.labels})`);
       texts.push({ file, uri, text, bytes, format });
     } catch (error) {
       result.failed.push(failure(uri, error));
@@ -86,16 +92,17 @@ export function readDocuments(target: string, options: { format?: DocumentFormat
     result.documents.push({ uri: entry.uri, format: entry.format, contentHash: sha256(entry.bytes), sizeBytes: entry.bytes.length, parsed });
   };
 
-  for (const entry of texts.filter((t) => t.format !== "models-dev")) {
+  for (const entry of texts.filter((t) => t.format !== modelsDevFormat.id)) {
     try {
-      const parsed = parseDocumentText(entry.format, entry.text, entry.uri);
-      if (entry.format === "starmap") checkLinks(entry.file, parsed);
+      const parsed = formats.parse(entry.format, entry.text, entry.uri);
+      checkLinks(entry.file, parsed);
       accept(entry, parsed);
     } catch (error) {
       result.failed.push(failure(entry.uri, error));
     }
   }
-  readModelsDev(texts.filter((t) => t.format === "models-dev"), result, accept);
+  // models.dev files are read together, as a tree; every other format file by file.
+  readModelsDev(texts.filter((t) => t.format === modelsDevFormat.id), result, accept);
   return result;
 }
 
@@ -150,7 +157,10 @@ function modelsDevRoot(file: string): string | undefined {
   return undefined;
 }
 
-/** Starmap pages link to each other; a link to a page that is not there is reported, its facts kept. */
+/**
+ * Starmap pages link to each other (no other format read file by file states links); a link to a page
+ * that is not there is reported, its facts kept.
+ */
 function checkLinks(file: string, parsed: ParsedDocument): void {
   if (parsed.links.length === 0) return;
   const parts = file.split(path.sep);

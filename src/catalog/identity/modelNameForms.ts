@@ -157,7 +157,19 @@ export const NAME_RULES: readonly NameRule[] = [
  * Bedrock's region, vendor and version, a publisher prefix, Vertex's version and -maas, and a routing
  * variant removed, one after another. Each form keeps the author its spelling revealed.
  */
-export function nameForms(name: string, context: NameContext = {}): NameForm[] {
+export function nameForms(name: string, context: NameContext = {}): readonly NameForm[] {
+  const key = `${context.providerId ?? ""}\u0000${name}`;
+  let forms = formsByName.get(key);
+  if (!forms) {
+    if (formsByName.size >= MEMO_LIMIT) formsByName.clear();
+    formsByName.set(key, (forms = computeNameForms(name, context)));
+  }
+  return forms;
+}
+
+const formsByName = new Map<string, readonly NameForm[]>();
+
+function computeNameForms(name: string, context: NameContext): NameForm[] {
   const forms: NameForm[] = [];
   const add = (form: NameForm) => {
     if (form.name !== "" && !forms.some((f) => f.name === form.name)) forms.push(form);
@@ -253,15 +265,32 @@ export function withoutSnapshot(name: string): string {
  * a snapshot date as one token, in sorted order ("claude-haiku-3.5" meets "claude-3-5-haiku").
  */
 export function identityKey(name: string): string {
-  return keyTokens(name).sort().join(" ");
+  return memo(identityKeys, name, () => keyTokens(name).sort().join(" "));
 }
 
 /** The identity key without the snapshot date, -latest and the word instruct: where snapshots and hosts meet. */
 export function looseIdentityKey(name: string): string {
-  return keyTokens(withoutSnapshot(name))
-    .filter((t) => t !== "instruct")
-    .sort()
-    .join(" ");
+  return memo(looseIdentityKeys, name, () =>
+    keyTokens(withoutSnapshot(name))
+      .filter((t) => t !== "instruct")
+      .sort()
+      .join(" "),
+  );
+}
+
+// A seed asks for the keys of the same few thousand names tens of thousands of times; the keys are pure
+// functions of the name. Bounded, so a long-running server importing many documents does not grow them.
+const identityKeys = new Map<string, string>();
+const looseIdentityKeys = new Map<string, string>();
+const MEMO_LIMIT = 50_000;
+
+function memo(cache: Map<string, string>, name: string, compute: () => string): string {
+  let value = cache.get(name);
+  if (value === undefined) {
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    cache.set(name, (value = compute()));
+  }
+  return value;
 }
 
 /** Whether a name's key carries a snapshot date or -latest (a snapshot rather than its model). */

@@ -1,17 +1,15 @@
 import type { Database } from "../../db/database";
+import { DOCUMENT_FORMATS, type DocumentSourceFormat, type FormatRegistry } from "../../ingest/formatRegistry";
 import type { DocumentFormat } from "../../ingest/observation";
 import { readDocuments, type FailedDocument, type ReadResult } from "../../ingest/readDocuments";
 import { loadDocuments, type LoadProgress } from "../load/loadDocuments";
 import type { LoadReport } from "../load/loadReport";
 import type { SourceFormat } from "../reconcile/precedence";
 
-/** The source format a document format is stored as. */
-export const SOURCE_FORMAT: Record<DocumentFormat, SourceFormat> = {
-  foundry: "FOUNDRY",
-  starmap: "STARMAP",
-  "models-dev": "MODELS_DEV",
-  openrouter: "OPENROUTER",
-};
+/** The source format each document format is stored as (each format's `sourceFormat`). */
+export const SOURCE_FORMAT: Readonly<Record<DocumentFormat, DocumentSourceFormat>> = Object.fromEntries(
+  DOCUMENT_FORMATS.formats.map((f) => [f.id, f.sourceFormat]),
+) as Record<DocumentFormat, DocumentSourceFormat>;
 
 /** What an import did: documents read, failed and skipped with reasons, and the rows it changed. */
 export interface ImportReport extends LoadReport {
@@ -26,19 +24,22 @@ export type ImportProgress = { phase: "read"; uri: string; done: number; total: 
 
 /**
  * Reads the documents at `targets` (files or folders), parses them and loads the ones that parsed.
- * A file that fails is reported and left out; nothing from it is written.
+ * A file that fails is reported and left out; nothing from it is written. `formats` is the registry
+ * documents are detected, parsed and loaded by (the application's by default).
  */
 export async function importDocuments(
   database: Database,
   targets: string[],
-  options: { format?: DocumentFormat; uriBase: string; onProgress?: (progress: ImportProgress) => void; now?: Date },
+  options: { format?: DocumentFormat; uriBase: string; onProgress?: (progress: ImportProgress) => void; now?: Date; formats?: FormatRegistry },
 ): Promise<ImportReport> {
   const started = Date.now();
+  const formats = options.formats ?? DOCUMENT_FORMATS;
   const read: ReadResult = { documents: [], failed: [], skipped: [], issues: [] };
   for (const target of targets) {
     const result = readDocuments(target, {
       format: options.format,
       uriBase: options.uriBase,
+      formats,
       onFile: (uri, index, total) => options.onProgress?.({ phase: "read", uri, done: index + 1, total }),
     });
     read.documents.push(...result.documents);
@@ -48,8 +49,8 @@ export async function importDocuments(
   }
   const load = await loadDocuments(
     database,
-    read.documents.map((d) => ({ uri: d.uri, format: SOURCE_FORMAT[d.format], contentHash: d.contentHash, sizeBytes: d.sizeBytes, parsed: d.parsed })),
-    { now: options.now, onProgress: (p) => options.onProgress?.({ phase: "load", ...p }) },
+    read.documents.map((d) => ({ uri: d.uri, format: formats.sourceFormatOf(d.format) as SourceFormat, contentHash: d.contentHash, sizeBytes: d.sizeBytes, parsed: d.parsed })),
+    { now: options.now, onProgress: (p) => options.onProgress?.({ phase: "load", ...p }), formats },
   );
   return {
     ...load,

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import type { Database, SqlSession } from "../../db/database";
 import { insertRows } from "../../db/bulkRows";
 import { CAPABILITIES } from "../../ingest/capabilityVocabulary";
+import type { FormatRegistry } from "../../ingest/formatRegistry";
 import type { ParsedDocument } from "../../ingest/observation";
 import { announceChange } from "../readModel/changeAnnouncements";
 import { ModelIdentityIndex } from "../identity/modelIdentityIndex";
@@ -9,6 +10,7 @@ import { resolveDocumentModelNames } from "../identity/documentModelNames";
 import { deriveChangedModelLimits } from "./deriveModelLimits";
 import type { EntityType, SourceFormat } from "../reconcile/precedence";
 import { applyColumns } from "./applyColumns";
+import { loadOrder } from "./loadOrder";
 import { documentContent, type DocumentContent } from "./documentFacts";
 import { emptyLoadReport, type LoadReport } from "./loadReport";
 import { refreshDecisions } from "./refreshDecisions";
@@ -35,10 +37,6 @@ export interface LoadProgress {
   step: string;
 }
 
-/**
- * Order in which formats are loaded. Identity gives a model id to the first document that claims it,
- * so the broadest, author-keyed catalog goes first.
- */
 /** Records decided per round trip; see loadGroup. */
 const DECISION_BATCH = 2500;
 const TYPE_ORDER: EntityType[] = ["AUTHOR", "PROVIDER", "MODEL", "OFFERING"];
@@ -46,8 +44,6 @@ const byEntityType = (a: string, b: string) => TYPE_ORDER.indexOf(a.split(" ")[0
 
 /** This process on the change bus when it is not a server (`npm run import`, `npm run seed`). */
 const IMPORT_ORIGIN = `import:${process.pid}:${crypto.randomUUID()}`;
-
-const GROUP_ORDER: SourceFormat[] = ["MODELS_DEV", "STARMAP", "FOUNDRY", "OPENROUTER", "ADMIN"];
 
 /**
  * Loads documents into the catalog, one transaction per format: a group either lands whole or not at
@@ -67,6 +63,8 @@ export async function loadDocuments(
     origin?: string;
     /** Who loads, as `priceChanged` subscribers see it. */
     actorName?: string | null;
+    /** The formats, whose load ranks order the groups (see loadOrder); the application's by default. */
+    formats?: FormatRegistry;
   } = {},
 ): Promise<LoadReport> {
   const report = emptyLoadReport();
@@ -78,7 +76,7 @@ export async function loadDocuments(
     list.push(doc);
     groups.set(doc.format, list);
   }
-  for (const format of GROUP_ORDER) {
+  for (const format of loadOrder(groups.keys(), options.formats)) {
     const group = groups.get(format);
     if (!group) continue;
     const tally = await database.sql.transaction(async (tx) => {
@@ -214,9 +212,11 @@ async function loadGroup(
   // reseller's), so the models a changed provider's files state are decided again with it.
   const changedProviders = [...touched].filter((k) => k.startsWith("PROVIDER ")).map((k) => k.slice("PROVIDER ".length));
   if (changedProviders.length > 0) {
+    // The provider files are found among the sources first (a few thousand rows) and their facts by the
+    // source index: matching the patterns against every fact's source in one join took 4.5 s of a 27 s seed.
     const stated = await tx.query<{ entityId: string }>(
-      `SELECT DISTINCT f."entityId" FROM "Fact" f JOIN "Source" s ON s.id = f."sourceId"
-        WHERE f."entityType" = 'MODEL' AND s.uri LIKE ANY($1::text[])`,
+      `SELECT DISTINCT f."entityId" FROM "Fact" f
+        WHERE f."sourceId" = ANY(ARRAY(SELECT id FROM "Source" WHERE uri LIKE ANY($1::text[]))) AND f."entityType" = 'MODEL'`,
       [changedProviders.map((id) => `%providers/${id}/%`)],
     );
     for (const { entityId } of stated) touched.add(entityKey("MODEL", entityId));

@@ -1,5 +1,5 @@
 import type { DocumentRole } from "./documentRole";
-import { OFFERING_VOICES, precedenceFor, SOURCE_LABEL, type EntityType, type PrecedenceRule, type SourceFormat } from "./precedence";
+import { OFFERING_VOICES, precedenceFor, sourceLabel, type EntityType, type PrecedenceRule, type SourceFormat } from "./precedence";
 import { preference, superseded, valuesAgree, type QualifiedValue } from "./valueAgreement";
 
 /** One source's value for a field: a stored fact. */
@@ -80,14 +80,14 @@ export function decideField(entity: EntityType, field: string, candidates: Candi
   const hasConflict = !speaksForOfferings && deciding.some(disagrees);
 
   let because = rankedLast(first)
-    ? `Only ${SOURCE_LABEL[first.format]}, ranked below every other document for this field, states it; ${ROLE_LABEL[role].toLowerCase()} ranks first among its documents`
+    ? `Only ${sourceLabel(first.format)}, ranked below every other document for this field, states it; ${ROLE_LABEL[role].toLowerCase()} ranks first among its documents`
     : `${ROLE_LABEL[role]} ranks first for this field`;
-  because += deciding.length > 1 ? `; among ${deciding.length} such documents the value of ${first.sourceUri} was taken (${tieWords(rule)}). ` : ` (${SOURCE_LABEL[first.format]}). `;
+  because += deciding.length > 1 ? `; among ${deciding.length} such documents the value of ${first.sourceUri} was taken (${tieWords(rule)}). ` : ` (${sourceLabel(first.format)}). `;
   because += rule.why;
   if (speaksForOfferings && deciding.some((c) => !valuesAgree(c, chosen, rule.comparison))) {
     because += ` Only resellers' files state it, and they differ: each speaks for its own offering, so that is no conflict of the model.`;
   }
-  if (chosen !== first) because += ` ${SOURCE_LABEL[chosen.format]} states the same value more exactly, so its value is kept.`;
+  if (chosen !== first) because += ` ${sourceLabel(chosen.format)} states the same value more exactly, so its value is kept.`;
   return { value: chosen.value, chosen, rule: because, hasConflict };
 }
 

@@ -2,9 +2,11 @@
 // rank of each document role, how ties inside a rank are broken, the order of formats, and the reason.
 // An admin override outranks every row (see decideField). This table is the only place precedence is decided.
 
+import { ADMIN_SOURCE_FORMAT, DOCUMENT_FORMATS, type DocumentSourceFormat } from "../../ingest/formatRegistry";
 import type { DocumentRole } from "./documentRole";
 
-export type SourceFormat = "FOUNDRY" | "STARMAP" | "MODELS_DEV" | "OPENROUTER" | "ADMIN";
+/** The format of a source: a document format's (from the format registry), or ADMIN for what admins state. */
+export type SourceFormat = DocumentSourceFormat | typeof ADMIN_SOURCE_FORMAT;
 export type EntityType = "AUTHOR" | "PROVIDER" | "MODEL" | "OFFERING";
 
 /**
@@ -266,10 +268,13 @@ export function precedenceFor(entity: EntityType, field: string): PrecedenceRule
   );
 }
 
-export const SOURCE_LABEL: Record<SourceFormat, string> = {
-  FOUNDRY: "the Foundry card",
-  STARMAP: "Starmap",
-  MODELS_DEV: "models.dev",
-  OPENROUTER: "OpenRouter",
-  ADMIN: "an admin",
+/** How a decision's reason names a source of each format (each format's `sourceName`). */
+export const SOURCE_LABEL: Readonly<Record<SourceFormat, string>> = {
+  ...(Object.fromEntries(DOCUMENT_FORMATS.formats.map((f) => [f.sourceFormat, f.sourceName])) as Record<DocumentSourceFormat, string>),
+  [ADMIN_SOURCE_FORMAT]: "an admin",
 };
+
+/** A source format's name in a decision's reason; a format the application does not list (a test's) by its own name. */
+export function sourceLabel(format: SourceFormat): string {
+  return SOURCE_LABEL[format] ?? format;
+}

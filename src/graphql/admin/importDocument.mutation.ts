@@ -1,16 +1,14 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver, registerEnumType } from "type-graphql";
 import type { ImportDocumentService } from "../../catalog/admin/importDocument.service";
 import { importSummary } from "../../catalog/import/importSummary";
+import { DOCUMENT_FORMATS, type BuiltInFormat } from "../../ingest/formatRegistry";
 import type { GraphQLContext } from "../context";
 import { actorOf } from "./actor";
 import { ImportReport } from "./importReport.type";
 
-export enum DocumentFormat {
-  FOUNDRY = "foundry",
-  STARMAP = "starmap",
-  MODELS_DEV = "models-dev",
-  OPENROUTER = "openrouter",
-}
+/** Each registered format, named in the API by its source format (MODELS_DEV) and meaning its id ("models-dev"): derived from the format registry. */
+export const DocumentFormat = Object.fromEntries(DOCUMENT_FORMATS.formats.map((f) => [f.sourceFormat, f.id])) as { readonly [F in BuiltInFormat as F["sourceFormat"]]: F["id"] };
+export type DocumentFormat = BuiltInFormat["id"];
 registerEnumType(DocumentFormat, { name: "DocumentFormat", description: "A format the ingestion parsers read." });
 
 @Resolver()

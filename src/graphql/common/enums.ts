@@ -1,4 +1,6 @@
 import { registerEnumType } from "type-graphql";
+import type { SourceFormat as CatalogSourceFormat } from "../../catalog/views";
+import { ADMIN_SOURCE_FORMAT, DOCUMENT_FORMATS } from "../../ingest/formatRegistry";
 
 // GraphQL enums for the catalog's closed sets; the values are the domain's own strings.
 
@@ -88,13 +90,11 @@ export enum DatePrecision {
 }
 registerEnumType(DatePrecision, { name: "DatePrecision", description: "How exact a date is: a month-precise date is shown as its first day." });
 
-export enum SourceFormat {
-  FOUNDRY = "FOUNDRY",
-  STARMAP = "STARMAP",
-  MODELS_DEV = "MODELS_DEV",
-  OPENROUTER = "OPENROUTER",
-  ADMIN = "ADMIN",
-}
+/** Every registered document format's source format, then ADMIN: derived from the format registry, never listed here. */
+export const SourceFormat = Object.fromEntries(
+  [...DOCUMENT_FORMATS.formats.map((f) => f.sourceFormat), ADMIN_SOURCE_FORMAT].map((format) => [format, format]),
+) as { readonly [F in CatalogSourceFormat]: F };
+export type SourceFormat = CatalogSourceFormat;
 registerEnumType(SourceFormat, { name: "SourceFormat", description: "The kind of document a source is." });
 
 export enum EntityType {
