@@ -6,6 +6,7 @@ import type { Logger } from "../logger";
 import { findUp } from "../projectRoot";
 import { AuditLogService } from "./admin/auditLog.service";
 import { ApiKeyService } from "./auth/apiKeys.service";
+import { ApiKeyRepository } from "../db/apiKeyRepository";
 import { ImportDocumentService } from "./admin/importDocument.service";
 import { PriceChangeFeed } from "./admin/priceChangeFeed";
 import { PriceWriteService } from "./admin/priceWrites.service";
@@ -73,7 +74,7 @@ export function createCatalogServices(database: Database, options: { seedDir?: s
     recordWrites: new RecordWriteService(database, changes),
     auditLog: new AuditLogService(database),
     documentImports: new ImportDocumentService(database, seedDir, changes),
-    apiKeys: new ApiKeyService(database),
+    apiKeys: new ApiKeyService(new ApiKeyRepository(database.prisma)),
     quality: new CatalogQualityService(provenance, new SourceContributionRepository(database.sql)),
   };
 }

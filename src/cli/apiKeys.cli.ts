@@ -5,6 +5,7 @@ import { openDatabase } from "../db/database";
 import { applyMigrations } from "../db/migrations/migrationRunner";
 import { defaultMigrationsDir, readMigrationFiles } from "../db/migrations/migrationFiles";
 import { ApiKeyService, type ApiKeyView, type Role } from "../catalog/auth/apiKeys.service";
+import { ApiKeyRepository } from "../db/apiKeyRepository";
 import { runCli, UsageError } from "./runCli";
 
 const USAGE = `usage:
@@ -61,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
   const database = await openDatabase(config.database);
   try {
     await applyMigrations(database, readMigrationFiles(defaultMigrationsDir()), logger);
-    const apiKeys = new ApiKeyService(database);
+    const apiKeys = new ApiKeyService(new ApiKeyRepository(database.prisma));
     switch (command.kind) {
       case "create": {
         const { key, apiKey } = await apiKeys.create(command.name, command.role);

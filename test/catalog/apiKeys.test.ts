@@ -1,5 +1,6 @@
 import type { Database } from "../../src/db/database";
 import { ApiKeyService, AUTH_MESSAGES, type Authentication } from "../../src/catalog/auth/apiKeys.service";
+import { ApiKeyRepository } from "../../src/db/apiKeyRepository";
 import { NotFoundError, ValidationError } from "../../src/catalog/errors";
 import { createCatalogDatabase } from "../support/catalogDatabase";
 
@@ -10,6 +11,7 @@ describe("API keys", () => {
   let dispose: () => Promise<void>;
   let clock: Date;
   let apiKeys: ApiKeyService;
+  let repository: ApiKeyRepository;
 
   // One migrated database for the file (migrating is the slow part); each test starts with no keys.
   beforeAll(async () => {
@@ -19,7 +21,8 @@ describe("API keys", () => {
   beforeEach(async () => {
     await database.sql.query(`DELETE FROM "ApiKey"`);
     clock = T0;
-    apiKeys = new ApiKeyService(database, () => clock);
+    repository = new ApiKeyRepository(database.prisma);
+    apiKeys = new ApiKeyService(repository, () => clock);
   });
   afterEach(() => jest.restoreAllMocks());
 
@@ -160,28 +163,23 @@ describe("API keys", () => {
     it("sets lastUsedAt on first use, does not rewrite it within a minute, and does after", async () => {
       const { key } = await apiKeys.create("bot", "EDITOR");
       const lastUsed = async () => (await apiKeys.list())[0].lastUsedAt;
-      const writes: string[] = [];
-      const query = database.sql.query.bind(database.sql);
-      jest.spyOn(database.sql, "query").mockImplementation((sql, params) => {
-        if (/^\s*UPDATE/i.test(sql)) writes.push(sql);
-        return query(sql, params);
-      });
+      const writes = jest.spyOn(repository, "recordUse");
 
       clock = new Date("2026-03-01T12:05:00.000Z");
       await apiKeys.authenticate(`Bearer ${key}`);
       expect(await lastUsed()).toEqual(new Date("2026-03-01T12:05:00.000Z"));
-      expect(writes).toHaveLength(1);
+      expect(writes).toHaveBeenCalledTimes(1);
 
       clock = new Date("2026-03-01T12:05:59.999Z");
       await apiKeys.authenticate(`Bearer ${key}`);
       await apiKeys.authenticate(`Bearer ${key}`);
       expect(await lastUsed()).toEqual(new Date("2026-03-01T12:05:00.000Z"));
-      expect(writes).toHaveLength(1);
+      expect(writes).toHaveBeenCalledTimes(1);
 
       clock = new Date("2026-03-01T12:06:00.000Z");
       await apiKeys.authenticate(`Bearer ${key}`);
       expect(await lastUsed()).toEqual(new Date("2026-03-01T12:06:00.000Z"));
-      expect(writes).toHaveLength(2);
+      expect(writes).toHaveBeenCalledTimes(2);
     });
   });
 });

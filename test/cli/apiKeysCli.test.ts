@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import path from "node:path";
 import { openDatabase, type Database } from "../../src/db/database";
 import { ApiKeyService } from "../../src/catalog/auth/apiKeys.service";
+import { ApiKeyRepository } from "../../src/db/apiKeyRepository";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
 
 jest.setTimeout(120_000);
@@ -32,7 +33,7 @@ describe("the api-keys command", () => {
   async function withService<T>(work: (apiKeys: ApiKeyService, database: Database) => Promise<T>): Promise<T> {
     const database = await openDatabase(testDb.target);
     try {
-      return await work(new ApiKeyService(database), database);
+      return await work(new ApiKeyService(new ApiKeyRepository(database.prisma)), database);
     } finally {
       await database.close();
     }

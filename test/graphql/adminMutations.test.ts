@@ -4,6 +4,7 @@ import WebSocket from "ws";
 import { bootstrap, type RunningCatalog } from "../../src/main";
 import { createLogger } from "../../src/logger";
 import { ApiKeyService } from "../../src/catalog/auth/apiKeys.service";
+import { ApiKeyRepository } from "../../src/db/apiKeyRepository";
 import { importDocuments } from "../../src/catalog/import/importDocuments";
 import { SEED_DIR, tableCounts } from "../support/catalogDatabase";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
@@ -24,7 +25,7 @@ beforeAll(async () => {
     createLogger("warn", (line) => logLines.push(line)),
   );
   await importDocuments(catalog.database, [path.join(SEED_DIR, "openrouter"), path.join(SEED_DIR, "seed-docs")], { uriBase: SEED_DIR });
-  const keys = new ApiKeyService(catalog.database);
+  const keys = new ApiKeyService(new ApiKeyRepository(catalog.database.prisma));
   adminKey = (await keys.create("alice-admin", "ADMIN")).key;
   editorKey = (await keys.create("eddie-editor", "EDITOR")).key;
   revokedKey = (await keys.create("old-key", "ADMIN")).key;

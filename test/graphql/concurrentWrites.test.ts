@@ -1,5 +1,6 @@
 import path from "node:path";
 import { ApiKeyService } from "../../src/catalog/auth/apiKeys.service";
+import { ApiKeyRepository } from "../../src/db/apiKeyRepository";
 import { importDocuments } from "../../src/catalog/import/importDocuments";
 import type { RunningCatalog } from "../../src/main";
 import { SEED_DIR } from "../support/catalogDatabase";
@@ -19,7 +20,7 @@ beforeAll(async () => {
   server = await startTestServer();
   catalog = server.catalog;
   await importDocuments(catalog.database, [path.join(SEED_DIR, "openrouter")], { uriBase: SEED_DIR });
-  const keys = new ApiKeyService(catalog.database);
+  const keys = new ApiKeyService(new ApiKeyRepository(catalog.database.prisma));
   editorKey = (await keys.create("eddie-editor", "EDITOR")).key;
   adminKey = (await keys.create("alice-admin", "ADMIN")).key;
 });

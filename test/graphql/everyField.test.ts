@@ -1,5 +1,6 @@
 import { buildClientSchema, getIntrospectionQuery, getNamedType, type GraphQLArgument, type GraphQLField, type IntrospectionQuery } from "graphql";
 import { ApiKeyService } from "../../src/catalog/auth/apiKeys.service";
+import { ApiKeyRepository } from "../../src/db/apiKeyRepository";
 import { countReached, everyFieldOperations, sampleOfType, type EveryFieldOperation } from "../support/everyFieldOperations";
 import { startTestServer, type TestServer } from "../support/testServer";
 
@@ -35,7 +36,7 @@ async function post(query: string): Promise<{ data?: Record<string, unknown> | n
 
 beforeAll(async () => {
   server = await startTestServer({ seedOnStart: true });
-  adminKey = (await new ApiKeyService(server.catalog.database).create("every-field", "ADMIN")).key;
+  adminKey = (await new ApiKeyService(new ApiKeyRepository(server.catalog.database.prisma)).create("every-field", "ADMIN")).key;
   // One write, so that the audit log has an event whose fields can be read.
   const write = await post(`mutation { upsertModel(input: { id: "gpt-4.1-mini", description: "every field" }) { id } }`);
   expect(write.errors).toBeUndefined();

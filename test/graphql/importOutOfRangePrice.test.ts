@@ -1,4 +1,5 @@
 import { ApiKeyService } from "../../src/catalog/auth/apiKeys.service";
+import { ApiKeyRepository } from "../../src/db/apiKeyRepository";
 import type { RunningCatalog } from "../../src/main";
 import { startTestServer, type TestServer } from "../support/testServer";
 
@@ -13,7 +14,7 @@ let adminKey: string;
 beforeAll(async () => {
   server = await startTestServer();
   catalog = server.catalog;
-  adminKey = (await new ApiKeyService(catalog.database).create("alice-admin", "ADMIN")).key;
+  adminKey = (await new ApiKeyService(new ApiKeyRepository(catalog.database.prisma)).create("alice-admin", "ADMIN")).key;
 });
 
 afterAll(async () => {

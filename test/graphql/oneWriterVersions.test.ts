@@ -1,4 +1,5 @@
 import { ApiKeyService } from "../../src/catalog/auth/apiKeys.service";
+import { ApiKeyRepository } from "../../src/db/apiKeyRepository";
 import { startTestServer, type TestServer } from "../support/testServer";
 
 jest.setTimeout(120_000);
@@ -15,7 +16,7 @@ async function gql(query: string, variables: Record<string, unknown> = {}): Prom
 
 beforeAll(async () => {
   server = await startTestServer();
-  adminKey = (await new ApiKeyService(server.catalog.database).create("prices-admin", "ADMIN")).key;
+  adminKey = (await new ApiKeyService(new ApiKeyRepository(server.catalog.database.prisma)).create("prices-admin", "ADMIN")).key;
 });
 afterAll(() => server?.stop());
 

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { ApiKeyService } from "../../src/catalog/auth/apiKeys.service";
+import { ApiKeyRepository } from "../../src/db/apiKeyRepository";
 import { importDocuments } from "../../src/catalog/import/importDocuments";
 import type { RunningCatalog } from "../../src/main";
 import { SEED_DIR, tableCounts } from "../support/catalogDatabase";
@@ -18,7 +19,7 @@ beforeAll(async () => {
   server = await startTestServer();
   catalog = server.catalog;
   await importDocuments(catalog.database, [path.join(SEED_DIR, "openrouter")], { uriBase: SEED_DIR });
-  adminKey = (await new ApiKeyService(catalog.database).create("alice-admin", "ADMIN")).key;
+  adminKey = (await new ApiKeyService(new ApiKeyRepository(catalog.database.prisma)).create("alice-admin", "ADMIN")).key;
 });
 
 afterAll(async () => {

@@ -3,6 +3,7 @@ import http from "node:http";
 import zlib from "node:zlib";
 import type { RunningCatalog } from "../../src/main";
 import { ApiKeyService } from "../../src/catalog/auth/apiKeys.service";
+import { ApiKeyRepository } from "../../src/db/apiKeyRepository";
 import { playgroundAssets } from "../../src/http/playground/playgroundAssets";
 import { usingPostgres } from "../support/testDatabase";
 import { startTestServer, type TestServer } from "../support/testServer";
@@ -133,7 +134,7 @@ describe(`HTTP conventions on ${usingPostgres() ? "PostgreSQL" : "PGlite"}`, () 
     });
 
     it("never answers 304 after a committed write changed the answer", async () => {
-      const key = (await new ApiKeyService(catalog.database).create("cache-test-admin", "ADMIN")).key;
+      const key = (await new ApiKeyService(new ApiKeyRepository(catalog.database.prisma)).create("cache-test-admin", "ADMIN")).key;
       const before = await raw(getUrl(catalog, WITH_PRICES));
       const offerings = (JSON.parse(before.bytes.toString()) as any).data.models.edges.flatMap((e: any) => e.node.offerings);
       const id = offerings.find((o: any) => o.prices.some((p: any) => p.kind === "INPUT")).id;

@@ -4,6 +4,7 @@ import path from "node:path";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { ApiKeyService } from "../../src/catalog/auth/apiKeys.service";
+import { ApiKeyRepository } from "../../src/db/apiKeyRepository";
 import { importDocuments } from "../../src/catalog/import/importDocuments";
 import { openDatabase } from "../../src/db/database";
 import { silentLogger } from "../../src/logger";
@@ -33,8 +34,8 @@ describeOnPostgres("two server instances on one PostgreSQL database", () => {
     a = await bootstrap(config, silentLogger);
     await importDocuments(a.database, [path.join(SEED_DIR, "openrouter"), path.join(SEED_DIR, "seed-docs")], { uriBase: SEED_DIR });
     b = await bootstrap(config, silentLogger);
-    editorKey = (await new ApiKeyService(a.database).create("eddie-editor", "EDITOR")).key;
-    adminKey = (await new ApiKeyService(a.database).create("alice-admin", "ADMIN")).key;
+    editorKey = (await new ApiKeyService(new ApiKeyRepository(a.database.prisma)).create("eddie-editor", "EDITOR")).key;
+    adminKey = (await new ApiKeyService(new ApiKeyRepository(a.database.prisma)).create("alice-admin", "ADMIN")).key;
   });
 
   afterAll(async () => {

@@ -3,6 +3,7 @@ import WebSocket from "ws";
 import type { RunningCatalog } from "../../src/main";
 import { createLogger } from "../../src/logger";
 import { ApiKeyService } from "../../src/catalog/auth/apiKeys.service";
+import { ApiKeyRepository } from "../../src/db/apiKeyRepository";
 import { usingPostgres } from "../support/testDatabase";
 import { startTestServer, type TestServer } from "../support/testServer";
 
@@ -30,7 +31,7 @@ describe(`per-client rate limits over HTTP on ${usingPostgres() ? "PostgreSQL" :
       createLogger("warn", (line) => logLines.push(line)),
     );
     catalog = server.catalog;
-    const keys = new ApiKeyService(catalog.database);
+    const keys = new ApiKeyService(new ApiKeyRepository(catalog.database.prisma));
     adminKey = (await keys.create("rate-admin", "ADMIN")).key;
     otherAdminKey = (await keys.create("rate-admin-2", "ADMIN")).key;
   });

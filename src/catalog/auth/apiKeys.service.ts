@@ -1,7 +1,6 @@
 import crypto from "node:crypto";
-import type { Database } from "../../db/database";
+import type { ApiKeyRepository, ApiKeyRow } from "../../db/apiKeyRepository";
 import { NotFoundError, ValidationError } from "../errors";
-import { utc } from "../../db/sqlText";
 
 export type Role = "ADMIN" | "EDITOR";
 export const ROLES: readonly Role[] = ["ADMIN", "EDITOR"];
@@ -48,18 +47,6 @@ const KEY_PATTERN = /^mck_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 // A hash to compare against when the prefix is unknown, so that both failures do the same work.
 const UNUSED_HASH = sha256Hex(crypto.randomBytes(32).toString("base64url"));
 
-interface KeyRow extends Record<string, unknown> {
-  id: string;
-  name: string;
-  role: Role;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-const VIEW_COLUMNS = `id, name, role::text AS role, prefix, ${utc('"createdAt"')} AS "createdAt", ${utc('"lastUsedAt"')} AS "lastUsedAt", ${utc('"revokedAt"')} AS "revokedAt"`;
-
 /**
  * Creates, lists, revokes and checks API keys. A key is `mck_<prefix>_<secret>`: the prefix (12 random hex
  * characters) finds the row and is safe to show; the secret (32 random bytes, base64url) is shown once, at
@@ -67,7 +54,7 @@ const VIEW_COLUMNS = `id, name, role::text AS role, prefix, ${utc('"createdAt"')
  */
 export class ApiKeyService {
   constructor(
-    private readonly database: Database,
+    private readonly keys: ApiKeyRepository,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -79,31 +66,22 @@ export class ApiKeyService {
   async create(name: string, role: Role): Promise<{ key: string; apiKey: ApiKeyView }> {
     const trimmed = validName(name);
     if (!ROLES.includes(role)) throw new ValidationError(`role must be ADMIN or EDITOR, got "${String(role)}"`, "role");
-    if (await this.findByName(trimmed)) throw duplicateName(trimmed);
+    if (await this.keys.findByName(trimmed)) throw duplicateName(trimmed);
     const createdAt = this.now();
     // A prefix clash is a one-in-2^48 event per pair; retry rather than fail.
     for (let attempt = 0; ; attempt++) {
       const prefix = crypto.randomBytes(6).toString("hex");
       const secret = crypto.randomBytes(32).toString("base64url");
-      try {
-        const [row] = await this.database.sql.query<KeyRow>(
-          `INSERT INTO "ApiKey" (id, name, role, prefix, hash, "createdAt") VALUES ($1, $2, $3::"ApiKeyRole", $4, $5, $6::timestamp) RETURNING ${VIEW_COLUMNS}`,
-          [crypto.randomUUID(), trimmed, role, prefix, sha256Hex(secret), createdAt.toISOString()],
-        );
-        return { key: `mck_${prefix}_${secret}`, apiKey: toView(row) };
-      } catch (error) {
-        const clash = uniqueViolation(error);
-        if (clash === "name") throw duplicateName(trimmed);
-        if (clash === "prefix" && attempt < 3) continue;
-        throw error;
-      }
+      const inserted = await this.keys.insert({ id: crypto.randomUUID(), name: trimmed, role, prefix, hash: sha256Hex(secret), createdAt });
+      if ("row" in inserted) return { key: `mck_${prefix}_${secret}`, apiKey: toView(inserted.row) };
+      if (inserted.clash === "name") throw duplicateName(trimmed);
+      if (attempt >= 3) throw new Error(`Could not find an unused API key prefix in ${attempt + 1} attempts`);
     }
   }
 
   /** Every key, oldest first, revoked ones included. */
   async list(): Promise<ApiKeyView[]> {
-    const rows = await this.database.sql.query<KeyRow>(`SELECT ${VIEW_COLUMNS} FROM "ApiKey" ORDER BY "createdAt", name`);
-    return rows.map(toView);
+    return (await this.keys.list()).map(toView);
   }
 
   /**
@@ -112,12 +90,7 @@ export class ApiKeyService {
    * @throws NotFoundError("API key", nameOrPrefix) when no key has that name or prefix.
    */
   async revoke(nameOrPrefix: string): Promise<ApiKeyView> {
-    const [row] = await this.database.sql.query<KeyRow>(
-      `UPDATE "ApiKey" SET "revokedAt" = COALESCE("revokedAt", $2::timestamp)
-       WHERE id = (SELECT id FROM "ApiKey" WHERE name = $1 OR prefix = $1 ORDER BY (name = $1) DESC LIMIT 1)
-       RETURNING ${VIEW_COLUMNS}`,
-      [nameOrPrefix, this.now().toISOString()],
-    );
+    const row = await this.keys.revoke(nameOrPrefix, this.now());
     if (!row) throw new NotFoundError("API key", nameOrPrefix);
     return toView(row);
   }
@@ -136,10 +109,7 @@ export class ApiKeyService {
     if (!key) return { failure: "MALFORMED", message: AUTH_MESSAGES.MALFORMED_KEY };
     const [, prefix, secret] = key;
 
-    const [row] = await this.database.sql.query<KeyRow & { hash: string }>(
-      `SELECT ${VIEW_COLUMNS}, hash FROM "ApiKey" WHERE prefix = $1`,
-      [prefix],
-    );
+    const row = await this.keys.findByPrefix(prefix);
     const secretMatches = hashesEqual(sha256Hex(secret), row?.hash ?? UNUSED_HASH);
     if (!row || !secretMatches) return { failure: "UNKNOWN", message: AUTH_MESSAGES.UNKNOWN, prefix };
     if (row.revokedAt !== null) return { failure: "REVOKED", message: AUTH_MESSAGES.REVOKED, prefix };
@@ -149,15 +119,10 @@ export class ApiKeyService {
   }
 
   /** Writes `lastUsedAt` only when the stored one is older than the resolution, so requests do not each write. */
-  private async touch(row: KeyRow): Promise<void> {
+  private async touch(row: ApiKeyRow): Promise<void> {
     const now = this.now();
-    if (row.lastUsedAt !== null && now.getTime() - new Date(row.lastUsedAt).getTime() < LAST_USED_RESOLUTION_MS) return;
-    await this.database.sql.query(`UPDATE "ApiKey" SET "lastUsedAt" = $2::timestamp WHERE id = $1`, [row.id, now.toISOString()]);
-  }
-
-  private async findByName(name: string): Promise<KeyRow | undefined> {
-    const [row] = await this.database.sql.query<KeyRow>(`SELECT ${VIEW_COLUMNS} FROM "ApiKey" WHERE name = $1`, [name]);
-    return row;
+    if (row.lastUsedAt !== null && now.getTime() - row.lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
+    await this.keys.recordUse(row.id, now);
   }
 }
 
@@ -184,24 +149,7 @@ function duplicateName(name: string): ValidationError {
   return new ValidationError(`An API key named "${name}" already exists`, "name");
 }
 
-/** Which unique column an insert collided on, if the error is a unique violation (SQLSTATE 23505). */
-function uniqueViolation(error: unknown): "name" | "prefix" | undefined {
-  const e = error as { code?: unknown; constraint?: unknown; message?: unknown };
-  if (e?.code !== "23505") return undefined;
-  const where = `${String(e.constraint ?? "")} ${String(e.message ?? "")}`;
-  if (where.includes("ApiKey_name_key")) return "name";
-  if (where.includes("ApiKey_prefix_key")) return "prefix";
-  return undefined;
-}
-
-function toView(row: KeyRow): ApiKeyView {
-  return {
-    id: row.id,
-    name: row.name,
-    role: row.role,
-    prefix: row.prefix,
-    createdAt: new Date(row.createdAt),
-    lastUsedAt: row.lastUsedAt === null ? null : new Date(row.lastUsedAt),
-    revokedAt: row.revokedAt === null ? null : new Date(row.revokedAt),
-  };
+function toView(row: ApiKeyRow): ApiKeyView {
+  const { id, name, role, prefix, createdAt, lastUsedAt, revokedAt } = row;
+  return { id, name, role, prefix, createdAt, lastUsedAt, revokedAt };
 }

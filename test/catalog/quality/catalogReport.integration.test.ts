@@ -3,6 +3,7 @@ import path from "node:path";
 import { bootstrap, type RunningCatalog } from "../../../src/main";
 import { silentLogger } from "../../../src/logger";
 import { ApiKeyService } from "../../../src/catalog/auth/apiKeys.service";
+import { ApiKeyRepository } from "../../../src/db/apiKeyRepository";
 import { openDatabase } from "../../../src/db/database";
 import { tableCounts } from "../../support/catalogDatabase";
 import { createTestDatabase, type TestDatabase } from "../../support/testDatabase";
@@ -27,7 +28,7 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   // The four formats' fixtures, seeded as one catalog: gpt-4.1-mini is stated by all of them.
   catalog = await bootstrap({ port: 0, host: "127.0.0.1", database: testDb.target, logLevel: "silent", seedDir: FIXTURES, seedOnStart: true }, silentLogger);
-  const keys = new ApiKeyService(catalog.database);
+  const keys = new ApiKeyService(new ApiKeyRepository(catalog.database.prisma));
   adminKey = (await keys.create("quality-admin", "ADMIN")).key;
   editorKey = (await keys.create("quality-editor", "EDITOR")).key;
   // The fixtures' documents of the same authority agree (issue 12: only real conflicts), so an admin's
