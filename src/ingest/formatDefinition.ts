@@ -4,10 +4,12 @@
 import type { ParsedDocument } from "./observation";
 
 /**
- * How sure a detector is: "certain" when the name or content leaves no doubt, "likely" from weaker signs
- * that any format's "certain" overrides. Between formats equally sure, the registry's order decides.
+ * How sure a detector is, surest first: "certain" when the file's name or the text's syntax says so (a
+ * .toml file, a JSON document with the format's keys); "likely" from the format's marks in the content
+ * (Starmap's badges, a Foundry card's "Model Specifications"), which may be quoted inside another
+ * format's document; "possible" from weaker signs. Between formats equally sure, the registry's order decides.
  */
-export type Detection = "certain" | "likely";
+export type Detection = "certain" | "likely" | "possible";
 
 /** What a parser may be given besides the text. */
 export interface ParseContext {

@@ -18,7 +18,7 @@ import { starmapFormat } from "./starmap/starmapPage.format";
 /** The source format of what admins state themselves: stored beside the document formats, never a document's. */
 export const ADMIN_SOURCE_FORMAT = "ADMIN";
 
-const DETECTION_STRENGTH: Record<Detection, number> = { certain: 2, likely: 1 };
+const DETECTION_STRENGTH: Record<Detection, number> = { certain: 3, likely: 2, possible: 1 };
 const HEAD_LENGTH = 20_000;
 
 /** A registry that cannot be used: a format without a load rank, a name used twice. */

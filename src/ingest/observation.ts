@@ -11,7 +11,12 @@ export type Precision = "year" | "month" | "day" | "rounded";
 /** One value as a document stated it. */
 export interface Stated<T> {
   value: T;
-  /** "L23" for a line of text or markdown; "data[3].pricing.prompt" for a JSON or TOML key path. */
+  /**
+   * "L23" for a line of text or markdown; "data[3].pricing.prompt" for a JSON or TOML key path; "" only for
+   * a value the document states as a whole, by its path or by being of its format, at no place in it: the
+   * author of a models.dev author file (its folder, models/<author>/), the provider whose list or card an
+   * OpenRouter list or a Foundry card is (its name and kind). The conformance suite allows "" there only.
+   */
   locator: string;
   /** The text as written, when it differs from the normalized value ("1.0M tokens", "0.0000004"). */
   raw?: string;

@@ -10,7 +10,7 @@ export const modelsDevFormat = defineFormat({
   loadRank: 1,
   detect(path, head) {
     if (/\.toml$/i.test(path)) return "certain";
-    if (/^[A-Za-z_][\w.-]*\s*=\s*\S/m.test(head) && /^\[[\w.-]+\]\s*$/m.test(head)) return "likely";
+    if (/^[A-Za-z_][\w.-]*\s*=\s*\S/m.test(head) && /^\[[\w.-]+\]\s*$/m.test(head)) return "possible";
     return undefined;
   },
   parse: (text, origin, context) => parseModelsDevFile(text, origin, context.baseOf),

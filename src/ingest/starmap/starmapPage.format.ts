@@ -9,9 +9,9 @@ export const starmapFormat = defineFormat({
   sourceName: "Starmap",
   loadRank: 2,
   detect(path, head) {
-    if (/img\.shields\.io\/badge\/|^#{1,3} .*(Technical Specifications|Provider Availability|Provider Information)/m.test(head)) return "certain";
+    if (/img\.shields\.io\/badge\/|^#{1,3} .*(Technical Specifications|Provider Availability|Provider Information)/m.test(head)) return "likely";
     // An index or README page of the catalog has no badges: its front matter or its naming Starmap says what it is.
-    if (/\.md$/i.test(path) && (/^---\r?\n[\s\S]*?^title:/m.test(head) || /agentstation\/starmap|Starmap/.test(head))) return "likely";
+    if (/\.md$/i.test(path) && (/^---\r?\n[\s\S]*?^title:/m.test(head) || /agentstation\/starmap|Starmap/.test(head))) return "possible";
     return undefined;
   },
   parse: (text, origin) => parseStarmapPage(text, origin),
