@@ -1,4 +1,5 @@
 import path from "node:path";
+import { AuditRepository } from "../db/auditRepository";
 import { CatalogReadRepository } from "../db/catalogReadRepository";
 import type { Database } from "../db/database";
 import { SourceContributionRepository } from "../db/sourceContributionRepository";
@@ -58,6 +59,7 @@ export function createCatalogServices(database: Database, options: { seedDir?: s
   const changes = new CatalogChanges(database, readModel, priceChanges, options.logger);
   const models = new ModelCatalogService();
   const provenance = new ProvenanceService(database);
+  const audit = new AuditRepository(database.prisma);
   return {
     readModel,
     changes,
@@ -70,10 +72,10 @@ export function createCatalogServices(database: Database, options: { seedDir?: s
     comparison: new CompareModelsService(),
     costs: new CostEstimateService(models),
     priceChanges,
-    priceWrites: new PriceWriteService(database, changes),
-    recordWrites: new RecordWriteService(database, changes),
-    auditLog: new AuditLogService(database),
-    documentImports: new ImportDocumentService(database, seedDir, changes),
+    priceWrites: new PriceWriteService(database, changes, audit),
+    recordWrites: new RecordWriteService(database, changes, audit),
+    auditLog: new AuditLogService(audit),
+    documentImports: new ImportDocumentService(database, seedDir, changes, audit),
     apiKeys: new ApiKeyService(new ApiKeyRepository(database.prisma)),
     quality: new CatalogQualityService(provenance, new SourceContributionRepository(database.sql)),
   };

@@ -1,5 +1,5 @@
-import type { Database } from "../../db/database";
-import { utc } from "../../db/sqlText";
+import type { AuditEventFilter, AuditRepository } from "../../db/auditRepository";
+import { ValidationError } from "../errors";
 import { keysetPage, type KeysetPage } from "../pagination/keysetPage";
 import type { PageArgs } from "../pagination/pageArgs";
 
@@ -24,31 +24,31 @@ export interface AuditFilter {
   action?: string | null;
 }
 
+const ORDER = { signature: "auditLog", keyCount: 1 };
+
 /** Reads the audit log, newest first. */
 export class AuditLogService {
-  constructor(private readonly database: Database) {}
+  constructor(private readonly audit: AuditRepository) {}
 
   async list(filter: AuditFilter | null | undefined, page: PageArgs): Promise<KeysetPage<AuditEventView>> {
-    const params: unknown[] = [];
-    const where: string[] = [];
+    const where: AuditEventFilter = {};
     for (const column of ["entityType", "entityId", "actorName", "action"] as const) {
       const value = filter?.[column];
-      if (value == null) continue;
-      params.push(value);
-      where.push(`a."${column}" = $${params.length}`);
+      if (value != null) where[column] = value;
     }
-    const result = await keysetPage<Record<string, unknown>>(
-      this.database.sql,
-      {
-        select: `a.id::text AS id, a."actorName", a."apiKeyId", a.action, a."entityType", a."entityId", a.field, a.before, a.after, a."requestId", ${utc('a."createdAt"')} AS "createdAt"`,
-        from: `FROM "AuditEvent" a`,
-        where,
-        params,
-        keys: [{ expr: "a.id", sqlType: "numeric", direction: "DESC" }],
-        signature: "auditLog",
-      },
-      page,
+    const result = await keysetPage(page, ORDER, (window) =>
+      this.audit.page(where, { ...window, after: window.after?.map((v) => eventId(v, "after")), before: window.before?.map((v) => eventId(v, "before")) }),
     );
-    return { ...result, edges: result.edges.map((e) => ({ cursor: e.cursor, node: { ...(e.node as unknown as AuditEventView), createdAt: new Date(String(e.node.createdAt)) } })) };
+    return {
+      ...result,
+      edges: result.edges.map(({ cursor, node }) => ({ cursor, node: { ...node, id: node.id.toString() } })),
+    };
   }
+}
+
+/** A cursor's event id: digits only, or the cursor is not one this list gave. */
+function eventId(value: unknown, argument: string): string {
+  const id = String(value);
+  if (!/^\d{1,19}$/.test(id)) throw new ValidationError(`${argument} is not a valid cursor; use a cursor this API returned`, argument);
+  return id;
 }

@@ -1,5 +1,4 @@
-import type { SqlSession } from "../../db/database";
-import { insertRows } from "../../db/bulkRows";
+import type { NewAuditEvent } from "../../db/auditRepository";
 import type { Actor } from "./actor";
 
 /** One change to one field (or record) as the audit log keeps it. */
@@ -12,32 +11,17 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Records changes in the audit log, inside the caller's transaction so that they commit or roll back with the write. */
-export async function recordAudit(tx: SqlSession, actor: Actor, entries: AuditEntry[]): Promise<void> {
-  await insertRows(
-    tx,
-    "AuditEvent",
-    [
-      { name: "apiKeyId", type: "text" },
-      { name: "actorName", type: "text" },
-      { name: "action", type: "text" },
-      { name: "entityType", type: "text" },
-      { name: "entityId", type: "text" },
-      { name: "field", type: "text" },
-      { name: "before", type: "jsonb" },
-      { name: "after", type: "jsonb" },
-      { name: "requestId", type: "text" },
-    ],
-    entries.map((e) => ({
-      apiKeyId: actor.apiKeyId,
-      actorName: actor.name,
-      action: e.action,
-      entityType: e.entityType,
-      entityId: e.entityId,
-      field: e.field ?? null,
-      before: e.before ?? null,
-      after: e.after ?? null,
-      requestId: actor.requestId,
-    })),
-  );
+/** The audit log's events for an actor's changes: who (key and name), what, and in which request. */
+export function auditEvents(actor: Actor, entries: readonly AuditEntry[]): NewAuditEvent[] {
+  return entries.map((e) => ({
+    apiKeyId: actor.apiKeyId,
+    actorName: actor.name,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    field: e.field ?? null,
+    before: e.before ?? null,
+    after: e.after ?? null,
+    requestId: actor.requestId,
+  }));
 }

@@ -10,7 +10,8 @@ import { loadDocuments } from "../load/loadDocuments";
 import { emptyLoadReport } from "../load/loadReport";
 import { ValidationError } from "../errors";
 import type { Actor } from "./actor";
-import { recordAudit } from "./auditTrail";
+import { auditEvents } from "./auditTrail";
+import type { AuditRepository } from "../../db/auditRepository";
 import type { CatalogChanges } from "../readModel/catalogChanges";
 
 const MAX_CONTENT = 900_000;
@@ -27,6 +28,7 @@ export class ImportDocumentService {
     private readonly database: Database,
     private readonly seedDir: string,
     private readonly changes: CatalogChanges,
+    private readonly audit: AuditRepository,
   ) {}
 
   async importDocument(format: DocumentFormat | null | undefined, content: string, name: string | null | undefined, actor: Actor): Promise<ImportReport> {
@@ -57,7 +59,7 @@ export class ImportDocumentService {
       [{ uri, format: SOURCE_FORMAT[parsed.format], contentHash: crypto.createHash("sha256").update(bytes).digest("hex"), sizeBytes: bytes.length, parsed: { ...parsed, origin: uri } }],
       {
         beforeCommit: (tx) =>
-          recordAudit(tx, actor, [{ action: "importDocument", entityType: "SOURCE", entityId: uri, after: { format: parsed.format, models: parsed.models.length, offerings: parsed.offerings.length } }]),
+          this.audit.append(tx, auditEvents(actor, [{ action: "importDocument", entityType: "SOURCE", entityId: uri, after: { format: parsed.format, models: parsed.models.length, offerings: parsed.offerings.length } }])),
         origin: this.changes.origin,
         actorName: actor.name,
       },

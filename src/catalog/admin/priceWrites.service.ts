@@ -8,7 +8,8 @@ import { priceSlot, PriceWriter, type PriceRecord } from "../prices/priceWriter"
 import type { CatalogChanges } from "../readModel/catalogChanges";
 import type { PriceView } from "../views";
 import type { Actor } from "./actor";
-import { recordAudit } from "./auditTrail";
+import { auditEvents } from "./auditTrail";
+import type { AuditRepository } from "../../db/auditRepository";
 import { validatePriceInput, type PriceInput, type ValidPriceInput } from "./priceInput";
 import { upsertOverride } from "./overrides";
 
@@ -25,6 +26,7 @@ export class PriceWriteService {
   constructor(
     private readonly database: Database,
     private readonly changes: CatalogChanges,
+    private readonly audit: AuditRepository,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -100,7 +102,7 @@ export class PriceWriteService {
     await upsertOverride(tx, { entityType: "OFFERING", entityId: input.offeringId, field, value, reason: input.reason ?? "price set by an admin", apiKeyId: actor.apiKeyId });
     await refreshDecisions(tx, [entityKey("OFFERING", input.offeringId)]);
     const price = toPriceView(writer.current(slot)!);
-    await recordAudit(tx, actor, [
+    await this.audit.append(tx, auditEvents(actor, [
       {
         action: "updatePrice",
         entityType: "OFFERING",
@@ -109,7 +111,7 @@ export class PriceWriteService {
         before: current ? { amount: current.amount, currency: current.currency, validFrom: current.validFrom, version: current.version } : null,
         after: { amount: price.amount, currency: price.currency, validFrom: price.validFrom, version: price.version, reason: price.reason },
       },
-    ]);
+    ]));
     return { price, changed: true };
   }
 }

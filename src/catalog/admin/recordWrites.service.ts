@@ -15,7 +15,8 @@ import type { EntityType } from "../reconcile/precedence";
 import type { CatalogChanges } from "../readModel/catalogChanges";
 import type { CapabilityLevel } from "../views";
 import type { Actor } from "./actor";
-import { recordAudit, type AuditEntry } from "./auditTrail";
+import { auditEvents, type AuditEntry } from "./auditTrail";
+import type { AuditRepository } from "../../db/auditRepository";
 import { deleteOverride, upsertOverride } from "./overrides";
 
 
@@ -40,6 +41,7 @@ export class RecordWriteService {
   constructor(
     private readonly database: Database,
     private readonly changes: CatalogChanges,
+    private readonly audit: AuditRepository,
   ) {}
 
   /**
@@ -168,7 +170,7 @@ export class RecordWriteService {
     const after = decisions.get(key) ?? new Map();
     const audit: AuditEntry[] = entries.map(([field]) => ({ action, entityType, entityId: id, field, before: before.get(field) ?? null, after: after.get(field)?.value ?? null }));
     if (audit.length === 0) audit.push({ action, entityType, entityId: id });
-    await recordAudit(tx, actor, audit);
+    await this.audit.append(tx, auditEvents(actor, audit));
   }
 }
 

@@ -2,6 +2,7 @@ import type { Database } from "../../db/database";
 import { groupByKeys } from "../batch";
 import { parseEntityKey } from "../load/syncFacts";
 import { prefixPattern, utc } from "../../db/sqlText";
+import { keysetRows } from "../../db/keysetQuery";
 import { keysetPage, type KeysetPage } from "../pagination/keysetPage";
 import type { PageArgs } from "../pagination/pageArgs";
 import { precedenceFor, type EntityType } from "../reconcile/precedence";
@@ -169,9 +170,8 @@ export class ProvenanceService {
       where.push(prefix ? `d.field LIKE $${params.length}` : `d.field = $${params.length}`);
     }
     if (filter?.resolved != null) where.push(filter.resolved ? `d."chosenFactId" IS NULL` : `d."chosenFactId" IS NOT NULL`);
-    const result = await keysetPage<DecisionRow>(
-      this.database.sql,
-      {
+    const result = await keysetPage<DecisionRow>(page, { signature: "conflicts", keyCount: 3 }, (window) =>
+      keysetRows(this.database.sql, {
         select: DECISION_COLUMNS,
         from: `FROM "FieldDecision" d`,
         where,
@@ -181,9 +181,7 @@ export class ProvenanceService {
           { expr: `d."entityId"`, sqlType: "text", direction: "ASC" },
           { expr: "d.field", sqlType: "text", direction: "ASC" },
         ],
-        signature: "conflicts",
-      },
-      page,
+      }, window),
     );
     const wanted = result.edges.map((e) => e.node);
     const facts = wanted.length
