@@ -1,6 +1,7 @@
 import path from "node:path";
 import { AuditRepository } from "../db/auditRepository";
 import { CatalogReadRepository } from "../db/catalogReadRepository";
+import { CatalogStatusRepository } from "../db/catalogStatusRepository";
 import type { Database } from "../db/database";
 import { SourceContributionRepository } from "../db/sourceContributionRepository";
 import type { Logger } from "../logger";
@@ -63,7 +64,7 @@ export function createCatalogServices(database: Database, options: { seedDir?: s
   return {
     readModel,
     changes,
-    health: new CatalogHealthService(database, () => !readModel.stats.stale),
+    health: new CatalogHealthService(new CatalogStatusRepository(database.prisma), database.kind, () => !readModel.stats.stale),
     models,
     offerings: new OfferingCatalogService(),
     parties: new PartyCatalogService(),

@@ -1,3 +1,4 @@
+import type { CatalogStatusRepository } from "../../db/catalogStatusRepository";
 import type { Database } from "../../db/database";
 
 export interface CatalogHealth {
@@ -20,7 +21,8 @@ export class CatalogHealthService {
   private readonly startedAt = new Date();
 
   constructor(
-    private readonly database: Database,
+    private readonly status: CatalogStatusRepository,
+    private readonly databaseKind: Database["kind"],
     /** Whether the read model serves what the database holds (false while its last update failed). */
     private readonly readModelCurrent: () => boolean = () => true,
   ) {}
@@ -33,7 +35,7 @@ export class CatalogHealthService {
     const health = await this.check();
     let catalogSeeded = !expected.seeded;
     if (expected.seeded && health.databaseReachable) {
-      catalogSeeded = await this.database.prisma.catalogSeed.findUnique({ where: { id: 1 } }).then(Boolean, () => false);
+      catalogSeeded = await this.status.seedCompleted().catch(() => false);
     }
     const checks = {
       databaseReachable: health.databaseReachable,
@@ -45,16 +47,9 @@ export class CatalogHealthService {
   }
 
   async check(): Promise<CatalogHealth> {
-    const base = { databaseKind: this.database.kind, startedAt: this.startedAt };
+    const base = { databaseKind: this.databaseKind, startedAt: this.startedAt };
     try {
-      const [migrations, models, sources] = await Promise.all([
-        this.database.prisma.$queryRawUnsafe<{ count: bigint | number }[]>(
-          `SELECT count(*) AS count FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-        ),
-        this.database.prisma.model.count(),
-        this.database.prisma.source.count(),
-      ]);
-      return { ...base, databaseReachable: true, migrationsApplied: Number(migrations[0]?.count ?? 0), models, sources };
+      return { ...base, databaseReachable: true, ...(await this.status.counts()) };
     } catch {
       return { ...base, databaseReachable: false, migrationsApplied: 0, models: 0, sources: 0 };
     }

@@ -1,3 +1,4 @@
+import { CatalogStatusRepository } from "../../db/catalogStatusRepository";
 import type { Database } from "../../db/database";
 import { importDocuments, type ImportProgress, type ImportReport } from "./importDocuments";
 
@@ -15,11 +16,12 @@ export async function seedCatalog(
   seedDir: string,
   options: { unlessComplete?: boolean; onProgress?: (progress: ImportProgress) => void } = {},
 ): Promise<ImportReport | undefined> {
+  const status = new CatalogStatusRepository(database.prisma);
   return database.withMigrationLock(async () => {
-    if (options.unlessComplete && (await database.prisma.catalogSeed.findUnique({ where: { id: 1 } }))) return undefined;
+    if (options.unlessComplete && (await status.seedCompleted())) return undefined;
     const report = await importDocuments(database, [seedDir], { uriBase: seedDir, onProgress: options.onProgress });
     // Documents that failed to parse stay failed on every run; they do not keep the seed open.
-    await database.prisma.catalogSeed.upsert({ where: { id: 1 }, create: { id: 1, documents: report.read }, update: { documents: report.read, completedAt: new Date() } });
+    await status.recordSeed(report.read);
     return report;
   });
 }
