@@ -165,7 +165,9 @@ export type ParseIssueCode =
   | "INVALID_DATE"
   | "UNKNOWN_VALUE"
   | "SKIPPED_RECORD"
-  | "DANGLING_LINK";
+  | "DANGLING_LINK"
+  /** A key the format defines and the parser read, for which the catalog has no place (Perplexity's citation-token price): reported, so nothing is dropped silently. */
+  | "NOT_STORED";
 
 export interface ParseIssue {
   code: ParseIssueCode;

@@ -223,7 +223,10 @@ describe("the models.dev file parser", () => {
         { target: base, locator: "base_model" },
         { target: "providers/amazon-bedrock/provider.toml", locator: "" },
       ]);
-      expect(parsed.issues).toEqual([]);
+      // Its [provider] table (an SDK override) has no place in the catalog: reported, not dropped silently.
+      expect(parsed.issues).toEqual([
+        { code: "NOT_STORED", message: "provider not stored: a model's own SDK package and API URL at its provider have no field in the catalog", locator: "provider" },
+      ]);
     });
 
     it("states inherited values with the base file's path and the file's own values with their key path", () => {
@@ -357,7 +360,7 @@ describe("the models.dev file parser", () => {
       ]);
     });
 
-    it("maps the cache keys some files spell their own way and reports keys with no per-1M-token meaning", () => {
+    it("maps the cache keys some files spell their own way, prices Perplexity's request fee per 1,000 requests, and reports its citation price as not stored", () => {
       const synonyms = parseInline('name = "M1"\n[cost]\ninput = 0.3\ncached_input = 0.03\ncache_input = 0.04\ncached_write = 0.375\n');
       const perplexity = parseFixture("providers/perplexity/models/sonar-deep-research.toml");
 
@@ -367,14 +370,14 @@ describe("the models.dev file parser", () => {
         ["CACHED_INPUT", "0.04", "cost.cache_input"],
         ["CACHE_WRITE", "0.375", "cost.cached_write"],
       ]);
-      expect(perplexity.offerings[0].prices.map((p) => [p.kind, p.amount, p.raw])).toEqual([
-        ["INPUT", "2", "2.0"],
-        ["OUTPUT", "8", "8.0"],
-        ["REASONING", "3", "3.0"],
+      expect(perplexity.offerings[0].prices.map((p) => [p.kind, p.unit, p.amount, p.raw])).toEqual([
+        ["INPUT", "PER_1M_TOKENS", "2", "2.0"],
+        ["OUTPUT", "PER_1M_TOKENS", "8", "8.0"],
+        ["REQUEST", "PER_1K_REQUESTS", "5", "5.0"],
+        ["REASONING", "PER_1M_TOKENS", "3", "3.0"],
       ]);
       expect(perplexity.issues).toEqual([
-        { code: "UNKNOWN_VALUE", message: 'unknown price key "citation"', locator: "cost.citation" },
-        { code: "UNKNOWN_VALUE", message: 'unknown price key "request"', locator: "cost.request" },
+        { code: "NOT_STORED", message: "price citation not stored: Perplexity's price of citation tokens has no price kind in the catalog", locator: "cost.citation" },
       ]);
     });
 

@@ -18,7 +18,7 @@ function readTree(rootDir: string, only: (file: string) => boolean = () => true)
 }
 
 const fixtureFiles = readTree(path.join(__dirname, "../fixtures/models-dev"));
-const ISSUE_CODES: ParseIssueCode[] = ["MISSING_FIELD", "INVALID_NUMBER", "NEGATIVE_PRICE", "INVALID_DATE", "UNKNOWN_VALUE", "SKIPPED_RECORD", "DANGLING_LINK"];
+const ISSUE_CODES: ParseIssueCode[] = ["MISSING_FIELD", "INVALID_NUMBER", "NEGATIVE_PRICE", "INVALID_DATE", "UNKNOWN_VALUE", "SKIPPED_RECORD", "DANGLING_LINK", "NOT_STORED"];
 
 describe("the models.dev tree parser", () => {
   describe("the fixture tree", () => {
@@ -125,10 +125,12 @@ describe("the models.dev tree parser", () => {
     expect(documents.flatMap((d) => d.offerings)).toHaveLength(providerModelFiles - tree.failures.filter((f) => f.origin.includes("/models/")).length);
     expect(documents.flatMap((d) => d.providers).length).toBe(files.filter((f) => f.path.endsWith("/provider.toml")).length);
     expect(prices.length).toBeGreaterThan(10000);
-    expect(prices.every((p) => /^\d+(\.\d+)?$/.test(p.amount) && p.currency === "USD" && p.unit === "PER_1M_TOKENS")).toBe(true);
+    expect(prices.every((p) => /^\d+(\.\d+)?$/.test(p.amount) && p.currency === "USD" && (p.unit === "PER_1M_TOKENS" || (p.kind === "REQUEST" && p.unit === "PER_1K_REQUESTS")))).toBe(true);
     expect(prices.filter((p) => p.mode === "FAST").length).toBeGreaterThan(0);
     expect(prices.filter((p) => p.contextAbove > 0).length).toBeGreaterThan(0);
     expect(issues.every((i) => ISSUE_CODES.includes(i.code) && typeof i.locator === "string")).toBe(true);
-    expect(issues.length).toBeLessThan(50);
+    // Keys the catalog has no place for are reported, file by file (a model's own SDK override, its weights' and links' tables).
+    expect(issues.filter((i) => i.code !== "NOT_STORED").length).toBeLessThan(50);
+    expect(new Set(issues.filter((i) => i.code === "NOT_STORED").map((i) => i.message.split(" ")[0] === "price" ? "cost" : i.message.split(" ")[0]))).toEqual(new Set(["provider", "weights", "links", "cost"]));
   });
 });

@@ -99,6 +99,26 @@ describe("the OpenRouter model list parser", () => {
     ]);
   });
 
+  it("reads an image price equal to the prompt's per-token price as a price per image token (Gemini bills images as tokens), any other as per image, and reports the keys it has no place for", () => {
+    const gemini = parsed.offerings.find((o) => o.providerModelId === "google/gemini-2.5-flash")!;
+    expect(gemini.prices.filter((p) => p.kind === "INPUT_IMAGE").map((p) => [p.unit, p.amount, p.raw])).toEqual([["PER_1M_TOKENS", "0.3", "0.0000003"]]);
+
+    const doc = JSON.stringify({
+      data: [{ id: "acme/m1", pricing: { prompt: "0.000001", image: "0.005", image_output: "0.04", image_token: "0.00001", input_cache_write_1h: "0.000002", discount: 0 } }],
+    });
+    const result = parseOpenRouterModels(doc, "x.json");
+    expect(result.offerings[0].prices.map((p) => [p.kind, p.unit, p.amount])).toEqual([
+      ["INPUT", "PER_1M_TOKENS", "1"],
+      ["INPUT_IMAGE", "PER_IMAGE", "0.005"],
+      ["OUTPUT_IMAGE", "PER_IMAGE", "0.04"],
+      ["INPUT_IMAGE", "PER_1M_TOKENS", "10"],
+    ]);
+    expect(result.issues.map((i) => [i.code, i.locator])).toEqual([
+      ["NOT_STORED", "data[0].pricing.input_cache_write_1h"],
+      ["NOT_STORED", "data[0].pricing.discount"],
+    ]);
+  });
+
   it("skips an entry without an id and flags a malformed limit and date", () => {
     const doc = JSON.stringify({ data: [{ name: "nameless" }, { id: "acme/m2", context_length: "lots", knowledge_cutoff: "last spring", pricing: {} }] });
 

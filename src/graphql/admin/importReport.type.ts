@@ -41,7 +41,7 @@ export class ImportProblem {
 export class ImportIssue {
   @Field({ description: "The document." })
   uri!: string;
-  @Field({ description: "MISSING_FIELD, INVALID_NUMBER, NEGATIVE_PRICE, OUT_OF_RANGE, INVALID_DATE, UNKNOWN_VALUE, SKIPPED_RECORD or DANGLING_LINK." })
+  @Field({ description: "MISSING_FIELD, INVALID_NUMBER, NEGATIVE_PRICE, OUT_OF_RANGE, INVALID_DATE, UNKNOWN_VALUE, SKIPPED_RECORD, DANGLING_LINK or NOT_STORED (a key of the format that was read but that the catalog has no place for)." })
   code!: string;
   @Field({ description: "What is wrong." })
   message!: string;

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { GraphQLJSON } from "graphql-scalars";
 import { EntityType } from "../common/enums";
 import { ListSize } from "../limits/listSize";
@@ -7,6 +7,9 @@ import { CACHE_HINTS, CacheHint } from "../cache/cacheHint";
 @CacheHint(CACHE_HINTS.catalogRecord)
 @ObjectType({ description: "One source's value for a field." })
 export class FactCandidate {
+  @Field(() => ID, { description: "The fact's id: what resolveConflict(factId:) takes to choose this value." })
+  factId!: string;
+
   @Field(() => GraphQLJSON, { description: "The value as the catalog normalized it (1047576, \"2024-04\", [\"text\",\"image\"], {amount, currency})." })
   value!: unknown;
 

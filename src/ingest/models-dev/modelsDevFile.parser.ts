@@ -322,8 +322,16 @@ function reportUnknownKeys(read: ValueReader, at: KeyPath, known: ReadonlySet<st
   if (!isTable(table)) return;
   for (const key of Object.keys(table)) {
     if (!known.has(key)) read.problem("UNKNOWN_VALUE", `unknown key "${key}"`, [...at, key]);
+    else if (at.length === 0 && NOT_STORED_KEYS[key]) read.problem("NOT_STORED", `${key} not stored: ${NOT_STORED_KEYS[key]}`, [key]);
   }
 }
+
+/** Keys of the format the catalog reads but has no place for yet: reported NOT_STORED, never dropped silently. */
+const NOT_STORED_KEYS: Record<string, string> = {
+  weights: "the catalog has no field for where a model's weights are published",
+  links: "the catalog has no field for a model's links",
+  provider: "a model's own SDK package and API URL at its provider have no field in the catalog",
+};
 
 function dropUndefined<T extends object>(record: T): T {
   for (const [key, value] of Object.entries(record)) if (value === undefined) delete (record as Record<string, unknown>)[key];

@@ -2,29 +2,36 @@
 // cost.context_over_200k table) give the prices past a prompt size; [experimental.modes.<mode>].cost gives
 // the prices of a request mode such as "fast".
 
-import type { ParseIssue, PriceKind, PriceMode, PriceObservation } from "../observation";
+import type { ParseIssue, PriceKind, PriceMode, PriceObservation, PriceUnit } from "../observation";
 import { isDecimalText, normalizeDecimal } from "../units";
 import { isTable, type InheritedToml } from "./inheritedToml";
 import type { KeyPath } from "./tomlLiterals";
 
 /**
- * [cost] keys and what each prices. Besides the README's seven keys, a few files spell the cache keys
- * their own way (cache_input, cached_input, cached_write). `image` appears on image-generation models
- * whose prices match the vendor's per-1M image-output-token prices. `request` and `citation` are left
- * unmapped: a per-1M-token unit does not fit them and the file does not say which unit does.
+ * [cost] keys, what each prices and in which unit. Besides the README's seven keys (USD per 1M tokens), a
+ * few files spell the cache keys their own way (cache_input, cached_input, cached_write). `image` appears
+ * on image-generation models whose prices match the vendor's per-1M image-output-token prices. `request`
+ * is Perplexity's request fee, which Perplexity prices per 1,000 requests (sonar-deep-research's 5.0 is
+ * its $5 per 1,000 search queries).
  */
-const PRICE_KINDS: Record<string, PriceKind> = {
-  input: "INPUT",
-  output: "OUTPUT",
-  cache_read: "CACHED_INPUT",
-  cache_input: "CACHED_INPUT",
-  cached_input: "CACHED_INPUT",
-  cache_write: "CACHE_WRITE",
-  cached_write: "CACHE_WRITE",
-  reasoning: "REASONING",
-  input_audio: "INPUT_AUDIO",
-  output_audio: "OUTPUT_AUDIO",
-  image: "OUTPUT_IMAGE",
+const PRICE_KEYS: Record<string, { kind: PriceKind; unit: PriceUnit }> = {
+  input: { kind: "INPUT", unit: "PER_1M_TOKENS" },
+  output: { kind: "OUTPUT", unit: "PER_1M_TOKENS" },
+  cache_read: { kind: "CACHED_INPUT", unit: "PER_1M_TOKENS" },
+  cache_input: { kind: "CACHED_INPUT", unit: "PER_1M_TOKENS" },
+  cached_input: { kind: "CACHED_INPUT", unit: "PER_1M_TOKENS" },
+  cache_write: { kind: "CACHE_WRITE", unit: "PER_1M_TOKENS" },
+  cached_write: { kind: "CACHE_WRITE", unit: "PER_1M_TOKENS" },
+  reasoning: { kind: "REASONING", unit: "PER_1M_TOKENS" },
+  input_audio: { kind: "INPUT_AUDIO", unit: "PER_1M_TOKENS" },
+  output_audio: { kind: "OUTPUT_AUDIO", unit: "PER_1M_TOKENS" },
+  image: { kind: "OUTPUT_IMAGE", unit: "PER_1M_TOKENS" },
+  request: { kind: "REQUEST", unit: "PER_1K_REQUESTS" },
+};
+
+/** [cost] keys the format has that no price kind of the catalog expresses: read, reported NOT_STORED. */
+const NOT_STORED_KEYS: Record<string, string> = {
+  citation: "Perplexity's price of citation tokens has no price kind in the catalog",
 };
 
 /** [experimental.modes.<name>] names and the price mode each one is. */
@@ -112,9 +119,10 @@ function priceAt(
 ): void {
   const key = String(at[at.length - 1]);
   const locator = source.locator(at);
-  const kind = PRICE_KINDS[key];
-  if (!kind) {
-    issues.push({ code: "UNKNOWN_VALUE", message: `unknown price key "${key}"`, locator });
+  const spec = PRICE_KEYS[key];
+  if (!spec) {
+    const why = NOT_STORED_KEYS[key];
+    issues.push(why ? { code: "NOT_STORED", message: `price ${key} not stored: ${why}`, locator } : { code: "UNKNOWN_VALUE", message: `unknown price key "${key}"`, locator });
     return;
   }
   const value = source.get(at);
@@ -130,8 +138,8 @@ function priceAt(
   }
   const raw = typeof value === "string" ? JSON.stringify(value) : literal;
   prices.push({
-    kind,
-    unit: "PER_1M_TOKENS",
+    kind: spec.kind,
+    unit: spec.unit,
     mode,
     contextAbove,
     amount,

@@ -15,7 +15,12 @@ import { findLoneSurrogate, isDecimalText, modalityList, normalizeDecimal, perTo
 
 export const OPENROUTER_PROVIDER_ID = "openrouter";
 
-/** OpenRouter's pricing keys: what each prices and how its amount is expressed. */
+/**
+ * OpenRouter's pricing keys (its API reference, "Pricing"): what each prices and how its amount is
+ * expressed. `image` is documented as USD per input image; where it equals the prompt's per-token price
+ * (all 17 Gemini entries of the seed list), the endpoint bills images as prompt tokens and the amount is
+ * a per-token price: it is stored as such (see imagePrice).
+ */
 const PRICE_KEYS: Record<string, { kind: PriceKind; unit: PriceUnit; perToken: boolean }> = {
   prompt: { kind: "INPUT", unit: "PER_1M_TOKENS", perToken: true },
   completion: { kind: "OUTPUT", unit: "PER_1M_TOKENS", perToken: true },
@@ -24,8 +29,17 @@ const PRICE_KEYS: Record<string, { kind: PriceKind; unit: PriceUnit; perToken: b
   internal_reasoning: { kind: "REASONING", unit: "PER_1M_TOKENS", perToken: true },
   audio: { kind: "INPUT_AUDIO", unit: "PER_1M_TOKENS", perToken: true },
   image: { kind: "INPUT_IMAGE", unit: "PER_IMAGE", perToken: false },
+  image_token: { kind: "INPUT_IMAGE", unit: "PER_1M_TOKENS", perToken: true },
+  image_output: { kind: "OUTPUT_IMAGE", unit: "PER_IMAGE", perToken: false },
   web_search: { kind: "WEB_SEARCH", unit: "PER_REQUEST", perToken: false },
   request: { kind: "REQUEST", unit: "PER_REQUEST", perToken: false },
+};
+
+/** Pricing keys OpenRouter documents that the catalog has no place for: read, reported NOT_STORED. */
+const NOT_STORED_KEYS: Record<string, string> = {
+  input_cache_write_1h: "a one-hour cache write has no price mode of its own in the catalog",
+  input_audio_cache: "cached audio input has no price kind in the catalog",
+  discount: "a discount is not a price; the listed prices are stored as listed",
 };
 
 /** `supported_parameters` entries and the capability flag each one means. */
@@ -178,11 +192,13 @@ function pricesOf(pricing: Record<string, unknown> | undefined, at: string, issu
   const prices: PriceObservation[] = [];
   for (const [key, rawValue] of Object.entries(pricing)) {
     const locator = `${at}.${key}`;
-    const spec = PRICE_KEYS[key];
-    if (!spec) {
-      issues.push({ code: "UNKNOWN_VALUE", message: `unknown price key "${key}"`, locator });
+    const listed = PRICE_KEYS[key];
+    if (!listed) {
+      const why = NOT_STORED_KEYS[key];
+      issues.push(why ? { code: "NOT_STORED", message: `price ${key} not stored: ${why}`, locator } : { code: "UNKNOWN_VALUE", message: `unknown price key "${key}"`, locator });
       continue;
     }
+    const spec = key === "image" ? imagePrice(listed, rawValue, pricing.prompt) : listed;
     const raw = typeof rawValue === "number" ? String(rawValue) : rawValue;
     if (typeof raw !== "string" || !isDecimalText(raw)) {
       issues.push({ code: "INVALID_NUMBER", message: `price ${key} is not a decimal number: ${JSON.stringify(rawValue)}`, locator });
@@ -239,4 +255,13 @@ function isoDate(value: unknown, locator: string, issues: ParseIssue[]): Stated<
 
 function dropUndefined(record: object): void {
   for (const [key, value] of Object.entries(record)) if (value === undefined) delete (record as Record<string, unknown>)[key];
+}
+
+/**
+ * How OpenRouter's `image` amount reads: per input image as documented, unless it is exactly the prompt's
+ * per-token price, which is how OpenRouter lists endpoints that bill an image as prompt tokens (Gemini's).
+ */
+function imagePrice(listed: { kind: PriceKind; unit: PriceUnit; perToken: boolean }, image: unknown, prompt: unknown): { kind: PriceKind; unit: PriceUnit; perToken: boolean } {
+  const same = typeof image === "string" && typeof prompt === "string" && isDecimalText(image) && isDecimalText(prompt) && normalizeDecimal(image) === normalizeDecimal(prompt);
+  return same ? { kind: listed.kind, unit: "PER_1M_TOKENS", perToken: true } : listed;
 }
