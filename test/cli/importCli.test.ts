@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
 import { SEED_DIR } from "../support/catalogDatabase";
+import { DOCUMENT_FORMATS } from "../../src/ingest/formatRegistry";
 
 jest.setTimeout(120_000);
 
@@ -64,6 +65,13 @@ describe("the import and seed commands", () => {
     expect(result.stderr).toContain(message);
     expect(result.stderr).toContain("usage:");
     expect(result.status).toBe(2);
+  });
+
+  it("lists every registered format in its usage, as the registry has them", () => {
+    const result = run("import", "--help");
+    expect(result.stdout).toContain(`npm run import -- [--format ${DOCUMENT_FORMATS.ids.join("|")}]`);
+    expect(result.stdout).toContain("--format foundry|starmap|models-dev|openrouter");
+    expect(result.status).toBe(0);
   });
 
   it("reports a path that does not exist as a failed file", () => {
