@@ -2,6 +2,7 @@ import path from "node:path";
 import { AuditRepository } from "../db/auditRepository";
 import { CatalogReadRepository } from "../db/catalogReadRepository";
 import { CatalogStatusRepository } from "../db/catalogStatusRepository";
+import { ProvenanceRepository } from "../db/provenanceRepository";
 import type { Database } from "../db/database";
 import { SourceContributionRepository } from "../db/sourceContributionRepository";
 import type { Logger } from "../logger";
@@ -59,7 +60,7 @@ export function createCatalogServices(database: Database, options: { seedDir?: s
   const readModel = new CatalogReadModel(new CatalogReadRepository(database.prisma), options.logger);
   const changes = new CatalogChanges(database, readModel, priceChanges, options.logger);
   const models = new ModelCatalogService();
-  const provenance = new ProvenanceService(database);
+  const provenance = new ProvenanceService(new ProvenanceRepository(database.sql));
   const audit = new AuditRepository(database.prisma);
   return {
     readModel,

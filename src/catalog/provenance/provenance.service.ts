@@ -1,8 +1,6 @@
-import type { Database } from "../../db/database";
+import type { CandidateRow, DecisionRow, FieldRef, ProvenanceRepository } from "../../db/provenanceRepository";
 import { groupByKeys } from "../batch";
 import { parseEntityKey } from "../load/syncFacts";
-import { prefixPattern, utc } from "../../db/sqlText";
-import { keysetRows } from "../../db/keysetQuery";
 import { keysetPage, type KeysetPage } from "../pagination/keysetPage";
 import type { PageArgs } from "../pagination/pageArgs";
 import { precedenceFor, type EntityType } from "../reconcile/precedence";
@@ -58,44 +56,9 @@ export interface ConflictFilter {
   resolved?: boolean | null;
 }
 
-interface DecisionRow {
-  entityType: EntityType;
-  entityId: string;
-  field: string;
-  chosenValue: unknown;
-  chosenFactId: string | null;
-  rule: string;
-  hasConflict: boolean;
-  derivedFrom: string[];
-  decidedAt: string;
-}
-
-interface FactRow {
-  entityType: EntityType;
-  entityId: string;
-  field: string;
-  id: string;
-  value: unknown;
-  rawValue: string | null;
-  precision: string | null;
-  step: number | null;
-  locator: string;
-  sourceId: string;
-  uri: string;
-  format: SourceFormat;
-  observedAt: string;
-}
-
-/** A fact with its source (Fact f joined to Source s), as a candidate of a decision. */
-const CANDIDATE_COLUMNS = `f."entityType"::text AS "entityType", f."entityId", f.field, f.id, f.value, f."rawValue", f.precision, f.step, f.locator,
-  f."sourceId", s.uri, s.format::text AS format, ${utc('f."observedAt"')} AS "observedAt"`;
-
-const DECISION_COLUMNS = `d."entityType"::text AS "entityType", d."entityId", d.field, d."chosenValue", d."chosenFactId", d.rule, d."hasConflict",
-  COALESCE(d."derivedFrom", '{}') AS "derivedFrom", ${utc('d."decidedAt"')} AS "decidedAt"`;
-
 /** Reads provenance: every field's decision with its candidates, per entity or as a list of conflicts. */
 export class ProvenanceService {
-  constructor(private readonly database: Database) {}
+  constructor(private readonly repository: ProvenanceRepository) {}
 
   /**
    * The provenance of each entity as of a snapshot: read from the database once per snapshot and entity
@@ -121,87 +84,36 @@ export class ProvenanceService {
   /** The provenance of every decided field of each entity (keys "MODEL gpt-4.1-mini"), by field name. */
   async provenanceByEntities(keys: readonly string[]): Promise<FieldProvenanceView[][]> {
     const entities = keys.map(parseEntityKey);
-    const param = [JSON.stringify(entities)];
-    const join = `jsonb_to_recordset($1::jsonb) AS v("entityType" "EntityType", "entityId" text)`;
-    const [decisions, facts] = await Promise.all([
-      this.database.sql.query<DecisionRow>(
-        `SELECT ${DECISION_COLUMNS} FROM ${join} JOIN "FieldDecision" d ON d."entityType" = v."entityType" AND d."entityId" = v."entityId" ORDER BY d.field`,
-        param,
-      ),
-      this.database.sql.query<FactRow>(
-        `SELECT ${CANDIDATE_COLUMNS}
-           FROM ${join} JOIN "Fact" f ON f."entityType" = v."entityType" AND f."entityId" = v."entityId" JOIN "Source" s ON s.id = f."sourceId"
-           ORDER BY s.uri`,
-        param,
-      ),
-    ]);
+    const [decisions, facts] = await Promise.all([this.repository.decisionsOf(entities), this.repository.factsOf(entities)]);
     const views = assemble(decisions, [...facts, ...(await this.derivedFromFacts(decisions))]);
     return groupByKeys(keys, views, (v) => `${v.entityType} ${v.entityId}`);
   }
 
   /** The facts of the offerings derived values were taken from, for the same field. */
-  private async derivedFromFacts(decisions: readonly DecisionRow[]): Promise<FactRow[]> {
-    const sources = decisions.flatMap((d) => d.derivedFrom.map((entityId) => ({ entityType: "OFFERING", entityId, field: d.field })));
-    if (sources.length === 0) return [];
-    return this.database.sql.query<FactRow>(
-      `SELECT ${CANDIDATE_COLUMNS}
-         FROM jsonb_to_recordset($1::jsonb) AS v("entityType" "EntityType", "entityId" text, field text)
-         JOIN "Fact" f ON f."entityType" = v."entityType" AND f."entityId" = v."entityId" AND f.field = v.field
-         JOIN "Source" s ON s.id = f."sourceId" ORDER BY s.uri`,
-      [JSON.stringify(sources)],
-    );
+  private derivedFromFacts(decisions: readonly DecisionRow[]): Promise<CandidateRow[]> {
+    return this.repository.factsOfFields(decisions.flatMap((d) => d.derivedFrom.map((entityId): FieldRef => ({ entityType: "OFFERING", entityId, field: d.field }))));
   }
 
   /** A page of the fields on which sources disagree, by entity and field, each with its candidates. */
   async conflicts(filter: ConflictFilter | null | undefined, page: PageArgs): Promise<KeysetPage<FieldProvenanceView>> {
-    const params: unknown[] = [];
-    const where = [`d."hasConflict"`];
-    if (filter?.entityType) {
-      params.push(filter.entityType);
-      where.push(`d."entityType" = $${params.length}::"EntityType"`);
-    }
-    if (filter?.entityId) {
-      params.push(filter.entityId.trim().toLowerCase());
-      where.push(`lower(d."entityId") = $${params.length}`);
-    }
-    if (filter?.field) {
-      const prefix = filter.field.endsWith(".");
-      params.push(prefix ? prefixPattern(filter.field) : filter.field);
-      where.push(prefix ? `d.field LIKE $${params.length}` : `d.field = $${params.length}`);
-    }
-    if (filter?.resolved != null) where.push(filter.resolved ? `d."chosenFactId" IS NULL` : `d."chosenFactId" IS NOT NULL`);
-    const result = await keysetPage<DecisionRow>(page, { signature: "conflicts", keyCount: 3 }, (window) =>
-      keysetRows(this.database.sql, {
-        select: DECISION_COLUMNS,
-        from: `FROM "FieldDecision" d`,
-        where,
-        params,
-        keys: [
-          { expr: `d."entityType"::text`, sqlType: "text", direction: "ASC" },
-          { expr: `d."entityId"`, sqlType: "text", direction: "ASC" },
-          { expr: "d.field", sqlType: "text", direction: "ASC" },
-        ],
-      }, window),
-    );
+    const criteria = {
+      ...(filter?.entityType ? { entityType: filter.entityType } : {}),
+      ...(filter?.entityId ? { entityId: filter.entityId.trim() } : {}),
+      ...(filter?.field ? { field: filter.field } : {}),
+      ...(filter?.resolved != null ? { resolved: filter.resolved } : {}),
+    };
+    const result = await keysetPage(page, { signature: "conflicts", keyCount: 3 }, (window) => this.repository.conflictWindow(criteria, window));
     const wanted = result.edges.map((e) => e.node);
-    const facts = wanted.length
-      ? await this.database.sql.query<FactRow>(
-          `SELECT ${CANDIDATE_COLUMNS}
-             FROM jsonb_to_recordset($1::jsonb) AS v("entityType" "EntityType", "entityId" text, field text)
-             JOIN "Fact" f ON f."entityType" = v."entityType" AND f."entityId" = v."entityId" AND f.field = v.field
-             JOIN "Source" s ON s.id = f."sourceId" ORDER BY s.uri`,
-          [JSON.stringify(wanted.map(({ entityType, entityId, field }) => ({ entityType, entityId, field })))],
-        )
-      : [];
+    const facts = await this.repository.factsOfFields(wanted.map(({ entityType, entityId, field }) => ({ entityType, entityId, field })));
     const views = assemble(wanted, [...facts, ...(await this.derivedFromFacts(wanted))]);
     return { ...result, edges: result.edges.map((e, i) => ({ cursor: e.cursor, node: views[i] })) };
   }
 }
 
 /** Decisions with their candidates, in the decisions' order. */
-function assemble(decisions: DecisionRow[], facts: FactRow[]): FieldProvenanceView[] {
+function assemble(decisions: DecisionRow[], facts: CandidateRow[]): FieldProvenanceView[] {
   const key = (r: { entityType: string; entityId: string; field: string }) => `${r.entityType}\u0000${r.entityId}\u0000${r.field}`;
-  const factsByField = new Map<string, FactRow[]>();
+  const factsByField = new Map<string, CandidateRow[]>();
   for (const f of facts) factsByField.set(key(f), [...(factsByField.get(key(f)) ?? []), f]);
   return decisions.map((d) => {
     const comparison = precedenceFor(d.entityType, d.field).comparison;
@@ -214,7 +126,7 @@ function assemble(decisions: DecisionRow[], facts: FactRow[]): FieldProvenanceVi
       rule: d.rule,
       hasConflict: d.hasConflict,
       derivedFrom: d.derivedFrom,
-      decidedAt: new Date(d.decidedAt),
+      decidedAt: d.decidedAt,
       candidates: [key(d), ...d.derivedFrom.map((entityId) => key({ entityType: "OFFERING", entityId, field: d.field }))].flatMap((k) => factsByField.get(k) ?? []).map((f) => ({
         factId: f.id,
         value: f.value,
@@ -223,9 +135,9 @@ function assemble(decisions: DecisionRow[], facts: FactRow[]): FieldProvenanceVi
         step: f.step,
         locator: f.locator,
         sourceId: f.sourceId,
-        sourceUri: f.uri,
-        sourceFormat: f.format,
-        observedAt: new Date(f.observedAt),
+        sourceUri: f.source.uri,
+        sourceFormat: f.source.format,
+        observedAt: f.observedAt,
         chosen: f.id === d.chosenFactId,
         agrees: valuesAgree({ value: f.value, precision: f.precision, step: f.step }, chosen, comparison),
       })),

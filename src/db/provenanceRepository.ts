@@ -1,0 +1,141 @@
+import type { SqlSession } from "./database";
+import type { $Enums, Prisma } from "./generated/client";
+import { keysetRows, type KeysetRows, type KeysetWindow } from "./keysetQuery";
+import { prefixPattern, utc } from "./sqlText";
+
+export type EntityType = $Enums.EntityType;
+export type DecisionRow = Prisma.FieldDecisionModel;
+
+/** A fact with the URI and format of the document that states it. */
+export type CandidateRow = Prisma.FactModel & { source: Pick<Prisma.SourceModel, "uri" | "format"> };
+
+export interface EntityRef {
+  entityType: EntityType;
+  entityId: string;
+}
+
+export interface FieldRef extends EntityRef {
+  field: string;
+}
+
+/** Which conflicts a page lists (see ProvenanceService.conflicts). */
+export interface ConflictCriteria {
+  entityType?: EntityType;
+  /** Matched without regard to case. */
+  entityId?: string;
+  /** A field name, or a prefix ending in "." ("price."). */
+  field?: string;
+  /** true: decided by an override; false: by a document; absent: both. */
+  resolved?: boolean;
+}
+
+/**
+ * Facts and the decisions made from them: provenance, conflicts, and what an admin's edit reads of them.
+ * Reads of many entities are one statement per batch, never one per entity.
+ */
+export class ProvenanceRepository {
+  constructor(private readonly sql: SqlSession) {}
+
+  // The batched reads below are raw SQL, one statement per batch joining a jsonb recordset of the
+  // entities (or fields) to the table. Measured on the seeded catalog (PGlite, 5 runs each), raw against
+  // the Prisma client's findMany (an entity-type filter with an id list, facts ordered by their source's
+  // URI): 1 model 2.6 ms against 25-29 ms, 1 offering 2.4 against 9-13, 25 models 23 against 45,
+  // 100 models 190-225 against 270-280, 400 models 630-670 against 870-940. A model's page reads its
+  // provenance with one entity, so the client's fixed cost is most of what it would wait.
+
+  /** Every decision of these entities, by field name. */
+  async decisionsOf(entities: readonly EntityRef[]): Promise<DecisionRow[]> {
+    if (entities.length === 0) return [];
+    const rows = await this.sql.query<RawDecision>(
+      `SELECT ${DECISION_COLUMNS} FROM ${ENTITY_RECORDSET} JOIN "FieldDecision" d ON d."entityType" = v."entityType" AND d."entityId" = v."entityId" ORDER BY d.field`,
+      [JSON.stringify(entities.map(({ entityType, entityId }) => ({ entityType, entityId })))],
+    );
+    return rows.map(toDecision);
+  }
+
+  /** Every fact of these entities with its document, by the document's URI. */
+  async factsOf(entities: readonly EntityRef[]): Promise<CandidateRow[]> {
+    if (entities.length === 0) return [];
+    const rows = await this.sql.query<RawCandidate>(
+      `SELECT ${CANDIDATE_COLUMNS}
+         FROM ${ENTITY_RECORDSET} JOIN "Fact" f ON f."entityType" = v."entityType" AND f."entityId" = v."entityId" JOIN "Source" s ON s.id = f."sourceId"
+        ORDER BY s.uri`,
+      [JSON.stringify(entities.map(({ entityType, entityId }) => ({ entityType, entityId })))],
+    );
+    return rows.map(toCandidate);
+  }
+
+  /** Every fact of these fields with its document, by the document's URI. */
+  async factsOfFields(fields: readonly FieldRef[]): Promise<CandidateRow[]> {
+    if (fields.length === 0) return [];
+    const rows = await this.sql.query<RawCandidate>(
+      `SELECT ${CANDIDATE_COLUMNS}
+         FROM jsonb_to_recordset($1::jsonb) AS v("entityType" "EntityType", "entityId" text, field text)
+         JOIN "Fact" f ON f."entityType" = v."entityType" AND f."entityId" = v."entityId" AND f.field = v.field
+         JOIN "Source" s ON s.id = f."sourceId" ORDER BY s.uri`,
+      [JSON.stringify(fields.map(({ entityType, entityId, field }) => ({ entityType, entityId, field })))],
+    );
+    return rows.map(toCandidate);
+  }
+
+  /**
+   * A window of the decisions with a conflict, ordered by entity type (by its name), entity id and field.
+   * Raw SQL: Prisma orders an enum by its declaration and cannot compare one with `>`, which a keyset
+   * boundary needs; the order by name is the one cursors already given out encode.
+   */
+  async conflictWindow(criteria: ConflictCriteria, window: KeysetWindow): Promise<KeysetRows<DecisionRow>> {
+    const params: unknown[] = [];
+    const where = [`d."hasConflict"`];
+    if (criteria.entityType) {
+      params.push(criteria.entityType);
+      where.push(`d."entityType" = $${params.length}::"EntityType"`);
+    }
+    if (criteria.entityId !== undefined) {
+      params.push(criteria.entityId.toLowerCase());
+      where.push(`lower(d."entityId") = $${params.length}`);
+    }
+    if (criteria.field) {
+      const prefix = criteria.field.endsWith(".");
+      params.push(prefix ? prefixPattern(criteria.field) : criteria.field);
+      where.push(prefix ? `d.field LIKE $${params.length}` : `d.field = $${params.length}`);
+    }
+    if (criteria.resolved != null) where.push(criteria.resolved ? `d."chosenFactId" IS NULL` : `d."chosenFactId" IS NOT NULL`);
+    const page = await keysetRows<RawDecision>(
+      this.sql,
+      {
+        select: DECISION_COLUMNS,
+        from: `FROM "FieldDecision" d`,
+        where,
+        params,
+        keys: [
+          { expr: `d."entityType"::text`, sqlType: "text", direction: "ASC" },
+          { expr: `d."entityId"`, sqlType: "text", direction: "ASC" },
+          { expr: "d.field", sqlType: "text", direction: "ASC" },
+        ],
+      },
+      window,
+    );
+    return { ...page, rows: page.rows.map(({ node, keys }) => ({ node: toDecision(node), keys })) };
+  }
+}
+
+type RawDecision = Omit<DecisionRow, "decidedAt"> & { decidedAt: string };
+type RawCandidate = Omit<CandidateRow, "observedAt" | "source"> & { observedAt: string; uri: string; format: CandidateRow["source"]["format"] };
+
+const ENTITY_RECORDSET = `jsonb_to_recordset($1::jsonb) AS v("entityType" "EntityType", "entityId" text)`;
+
+/** FieldDecision d's columns, as a DecisionRow but for the instant (UTC text, whatever the driver's time zone). */
+const DECISION_COLUMNS = `d."entityType"::text AS "entityType", d."entityId", d.field, d."chosenValue", d."chosenFactId", d.rule, d."hasConflict",
+  COALESCE(d."derivedFrom", '{}') AS "derivedFrom", ${utc('d."decidedAt"')} AS "decidedAt"`;
+
+/** Fact f's columns and its Source s's URI and format. */
+const CANDIDATE_COLUMNS = `f.id, f."entityType"::text AS "entityType", f."entityId", f.field, f.value, f."rawValue", f.precision, f.step, f.locator,
+  f."sourceId", ${utc('f."observedAt"')} AS "observedAt", s.uri, s.format::text AS format`;
+
+function toDecision(row: RawDecision): DecisionRow {
+  return { ...row, decidedAt: new Date(row.decidedAt) };
+}
+
+function toCandidate({ uri, format, observedAt, ...fact }: RawCandidate): CandidateRow {
+  return { ...fact, observedAt: new Date(observedAt), source: { uri, format } };
+}
