@@ -1,7 +1,9 @@
 import path from "node:path";
 import { AuditRepository } from "../db/auditRepository";
 import { CatalogReadRepository } from "../db/catalogReadRepository";
+import { CatalogRecordRepository } from "../db/catalogRecordRepository";
 import { CatalogStatusRepository } from "../db/catalogStatusRepository";
+import { FieldOverrideRepository } from "../db/fieldOverrideRepository";
 import { ProvenanceRepository } from "../db/provenanceRepository";
 import type { Database } from "../db/database";
 import { SourceContributionRepository } from "../db/sourceContributionRepository";
@@ -60,8 +62,10 @@ export function createCatalogServices(database: Database, options: { seedDir?: s
   const readModel = new CatalogReadModel(new CatalogReadRepository(database.prisma), options.logger);
   const changes = new CatalogChanges(database, readModel, priceChanges, options.logger);
   const models = new ModelCatalogService();
-  const provenance = new ProvenanceService(new ProvenanceRepository(database.sql));
+  const facts = new ProvenanceRepository(database.sql);
+  const provenance = new ProvenanceService(facts);
   const audit = new AuditRepository(database.prisma);
+  const overrides = new FieldOverrideRepository();
   return {
     readModel,
     changes,
@@ -74,8 +78,8 @@ export function createCatalogServices(database: Database, options: { seedDir?: s
     comparison: new CompareModelsService(),
     costs: new CostEstimateService(models),
     priceChanges,
-    priceWrites: new PriceWriteService(database, changes, audit),
-    recordWrites: new RecordWriteService(database, changes, audit),
+    priceWrites: new PriceWriteService(database, changes, overrides, audit),
+    recordWrites: new RecordWriteService(database, changes, { records: new CatalogRecordRepository(), overrides, provenance: facts, audit }),
     auditLog: new AuditLogService(audit),
     documentImports: new ImportDocumentService(database, seedDir, changes, audit),
     apiKeys: new ApiKeyService(new ApiKeyRepository(database.prisma)),

@@ -78,6 +78,35 @@ export class ProvenanceRepository {
     return rows.map(toCandidate);
   }
 
+  // What an admin's write reads of a field, on the write's transaction (see catalogRecordRepository.ts
+  // for why that is raw SQL on its SqlSession).
+
+  /** The value of a fact, when it is a candidate of this field; undefined otherwise. */
+  async candidateValue(tx: SqlSession, factId: string, { entityType, entityId, field }: FieldRef): Promise<{ value: unknown } | undefined> {
+    const [fact] = await tx.query<{ value: unknown }>(`SELECT value FROM "Fact" WHERE id = $1 AND "entityType" = $2::"EntityType" AND "entityId" = $3 AND field = $4`, [
+      factId,
+      entityType,
+      entityId,
+      field,
+    ]);
+    return fact;
+  }
+
+  /** Whether the field has a decision (some document or admin stated it). */
+  async isDecided(tx: SqlSession, { entityType, entityId, field }: FieldRef): Promise<boolean> {
+    const rows = await tx.query(`SELECT 1 FROM "FieldDecision" WHERE "entityType" = $1::"EntityType" AND "entityId" = $2 AND field = $3`, [entityType, entityId, field]);
+    return rows.length > 0;
+  }
+
+  /** The decided value of each field of an entity. */
+  async decidedValues(tx: SqlSession, { entityType, entityId }: EntityRef): Promise<Map<string, unknown>> {
+    const rows = await tx.query<{ field: string; chosenValue: unknown }>(`SELECT field, "chosenValue" FROM "FieldDecision" WHERE "entityType" = $1::"EntityType" AND "entityId" = $2`, [
+      entityType,
+      entityId,
+    ]);
+    return new Map(rows.map((r) => [r.field, r.chosenValue]));
+  }
+
   /**
    * A window of the decisions with a conflict, ordered by entity type (by its name), entity id and field.
    * Raw SQL: Prisma orders an enum by its declaration and cannot compare one with `>`, which a keyset

@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import type { Database, SqlSession } from "../../db/database";
+import type { FieldOverrideRepository } from "../../db/fieldOverrideRepository";
 import { ConflictError, ValidationError } from "../errors";
 import { priceField } from "../load/documentFacts";
 import { refreshDecisions } from "../load/refreshDecisions";
@@ -11,7 +12,6 @@ import type { Actor } from "./actor";
 import { auditEvents } from "./auditTrail";
 import type { AuditRepository } from "../../db/auditRepository";
 import { validatePriceInput, type PriceInput, type ValidPriceInput } from "./priceInput";
-import { upsertOverride } from "./overrides";
 
 export const MAX_BULK = 500;
 
@@ -26,6 +26,7 @@ export class PriceWriteService {
   constructor(
     private readonly database: Database,
     private readonly changes: CatalogChanges,
+    private readonly overrides: FieldOverrideRepository,
     private readonly audit: AuditRepository,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -99,7 +100,7 @@ export class PriceWriteService {
     await writer.write([{ slot: input, next: { amount: new Decimal(input.amount).toFixed(), currency: input.currency, sourceId: null, reason: input.reason }, at: effectiveFrom }], now);
     const field = priceField(input);
     const value = { amount: input.amount, currency: input.currency };
-    await upsertOverride(tx, { entityType: "OFFERING", entityId: input.offeringId, field, value, reason: input.reason ?? "price set by an admin", apiKeyId: actor.apiKeyId });
+    await this.overrides.upsert(tx, { entityType: "OFFERING", entityId: input.offeringId, field, value, reason: input.reason ?? "price set by an admin", apiKeyId: actor.apiKeyId });
     await refreshDecisions(tx, [entityKey("OFFERING", input.offeringId)]);
     const price = toPriceView(writer.current(slot)!);
     await this.audit.append(tx, auditEvents(actor, [

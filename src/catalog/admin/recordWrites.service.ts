@@ -1,4 +1,7 @@
+import type { CatalogRecordRepository } from "../../db/catalogRecordRepository";
 import type { Database, SqlSession } from "../../db/database";
+import type { FieldOverrideRepository } from "../../db/fieldOverrideRepository";
+import type { ProvenanceRepository } from "../../db/provenanceRepository";
 import { capabilityKey } from "../../ingest/capabilityVocabulary";
 import { CAPABILITY_LEVELS, isOneOf } from "../../ingest/observation";
 import { DATE_RANGE, isIsoDay } from "../../ingest/units";
@@ -6,7 +9,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { canonicalAuthorId, canonicalProviderId } from "../identity/partyIdentity";
 import { applyColumns } from "../load/applyColumns";
 import { offeringId as makeOfferingId } from "../load/documentFacts";
-import { columnFields, ENTITY_TABLES, fieldAccepts, isDateField } from "../load/entityColumns";
+import { columnFields, fieldAccepts, isDateField } from "../load/entityColumns";
 import { refreshDecisions } from "../load/refreshDecisions";
 import { deriveChangedModelLimits } from "../load/deriveModelLimits";
 import { syncCapabilities } from "../load/syncCapabilities";
@@ -17,7 +20,6 @@ import type { CapabilityLevel } from "../views";
 import type { Actor } from "./actor";
 import { auditEvents, type AuditEntry } from "./auditTrail";
 import type { AuditRepository } from "../../db/auditRepository";
-import { deleteOverride, upsertOverride } from "./overrides";
 
 
 /** The days a date may be, as messages state them. */
@@ -32,17 +34,32 @@ export interface RecordEdit {
   reason?: string | null;
 }
 
+/** The repositories a record write reads and writes through, all on the write's transaction. */
+export interface RecordWriteRepositories {
+  records: CatalogRecordRepository;
+  overrides: FieldOverrideRepository;
+  provenance: ProvenanceRepository;
+  audit: AuditRepository;
+}
+
 /**
  * Admins' edits of models, providers, offerings and capabilities, and their answers to conflicts. Every
  * edit is an override of a field (it outranks every document and survives re-seeding), decided and
  * written like a document's value, audited in the same transaction.
  */
 export class RecordWriteService {
+  private readonly records: CatalogRecordRepository;
+  private readonly overrides: FieldOverrideRepository;
+  private readonly provenance: ProvenanceRepository;
+  private readonly audit: AuditRepository;
+
   constructor(
     private readonly database: Database,
     private readonly changes: CatalogChanges,
-    private readonly audit: AuditRepository,
-  ) {}
+    repositories: RecordWriteRepositories,
+  ) {
+    ({ records: this.records, overrides: this.overrides, provenance: this.provenance, audit: this.audit } = repositories);
+  }
 
   /**
    * Runs a record write in one transaction that also announces it on the catalog's bus; once committed,
@@ -63,10 +80,8 @@ export class RecordWriteService {
     const modelId = requireId(id, "input.id").toLowerCase();
     if (fields.authorId) fields = { ...fields, authorId: canonicalAuthorId(String(fields.authorId)) };
     return this.write(async (tx) => {
-      const created = await ensureRow(tx, "MODEL", modelId, fields, async () => {
-        await tx.query(`INSERT INTO "Model" (id, name, "updatedAt") VALUES ($1, $2, now())`, [modelId, fields.name]);
-      });
-      if (fields.authorId) await tx.query(`INSERT INTO "Author" (id, name, "updatedAt") VALUES ($1, $1, now()) ON CONFLICT DO NOTHING`, [fields.authorId]);
+      const created = await this.ensureRow(tx, "MODEL", modelId, fields, (name) => this.records.createModel(tx, { id: modelId, name }));
+      if (fields.authorId) await this.records.ensureAuthor(tx, String(fields.authorId));
       await this.edit(tx, "MODEL", modelId, fields, edit, actor, created ? "createModel" : "updateModel");
       return modelId;
     });
@@ -75,9 +90,7 @@ export class RecordWriteService {
   async upsertProvider(id: string, fields: FieldEdits, edit: RecordEdit, actor: Actor): Promise<string> {
     const providerId = canonicalProviderId(requireId(id, "input.id"));
     return this.write(async (tx) => {
-      const created = await ensureRow(tx, "PROVIDER", providerId, fields, async () => {
-        await tx.query(`INSERT INTO "Provider" (id, name, "updatedAt") VALUES ($1, $2, now())`, [providerId, fields.name]);
-      });
+      const created = await this.ensureRow(tx, "PROVIDER", providerId, fields, (name) => this.records.createProvider(tx, { id: providerId, name }));
       await this.edit(tx, "PROVIDER", providerId, fields, edit, actor, created ? "createProvider" : "updateProvider");
       return providerId;
     });
@@ -88,14 +101,15 @@ export class RecordWriteService {
     const provider = canonicalProviderId(requireId(providerId, "input.providerId"));
     const id = makeOfferingId(provider, requireId(providerModelId, "input.providerModelId"));
     return this.write(async (tx) => {
-      const [existing] = await tx.query<{ id: string }>(`SELECT id FROM "Offering" WHERE id = $1`, [id]);
+      const existing = await this.records.exists(tx, "OFFERING", id);
       if (!existing) {
         if (!modelId) throw new ValidationError("input.modelId is required to create an offering", "input.modelId");
-        const model = await findModelId(tx, modelId);
+        const model = await this.findModelId(tx, modelId);
         if (!model) throw new ValidationError(`input.modelId: no model with id "${modelId}"`, "input.modelId");
-        const [known] = await tx.query<{ id: string }>(`SELECT id FROM "Provider" WHERE id = $1`, [provider]);
-        if (!known) throw new ValidationError(`input.providerId: no provider with id "${providerId}"; create it with upsertProvider first`, "input.providerId");
-        await tx.query(`INSERT INTO "Offering" (id, "providerId", "modelId", "providerModelId", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [id, provider, model, providerModelId.trim()]);
+        if (!(await this.records.exists(tx, "PROVIDER", provider))) {
+          throw new ValidationError(`input.providerId: no provider with id "${providerId}"; create it with upsertProvider first`, "input.providerId");
+        }
+        await this.records.createOffering(tx, { id, providerId: provider, modelId: model, providerModelId: providerModelId.trim() });
       }
       await this.edit(tx, "OFFERING", id, fields, edit, actor, existing ? "updateOffering" : "createOffering");
       return id;
@@ -115,7 +129,7 @@ export class RecordWriteService {
     const date = retirementDate ?? new Date().toISOString().slice(0, 10);
     if (!isIsoDay(date)) throw new ValidationError(`retirementDate must be a date like 2026-01-31 ${DAY_RANGE}, got "${date}"`, "retirementDate");
     return this.write(async (tx) => {
-      const modelId = await findModelId(tx, id);
+      const modelId = await this.findModelId(tx, id);
       if (!modelId) throw new NotFoundError("model", id);
       await this.edit(tx, "MODEL", modelId, { status: "RETIRED", retirementDate: date }, edit, actor, "retireModel");
       return modelId;
@@ -134,33 +148,29 @@ export class RecordWriteService {
     await this.write(async (tx) => {
       let value = choice.value;
       if (hasFact) {
-        const [fact] = await tx.query<{ value: unknown }>(
-          `SELECT value FROM "Fact" WHERE id = $1 AND "entityType" = $2::"EntityType" AND "entityId" = $3 AND field = $4`,
-          [choice.factId, entityType, entityId, field],
-        );
+        const fact = await this.provenance.candidateValue(tx, String(choice.factId), { entityType, entityId, field });
         if (!fact) throw new ValidationError(`factId "${choice.factId}" is not a candidate of ${entityType} ${entityId} ${field}`, "factId");
         value = fact.value;
       }
-      const [decision] = await tx.query(`SELECT 1 FROM "FieldDecision" WHERE "entityType" = $1::"EntityType" AND "entityId" = $2 AND field = $3`, [entityType, entityId, field]);
-      if (!decision) throw new NotFoundError("field decision", `${entityType} ${entityId} ${field}`);
+      if (!(await this.provenance.isDecided(tx, { entityType, entityId, field }))) throw new NotFoundError("field decision", `${entityType} ${entityId} ${field}`);
       await this.edit(tx, entityType, entityId, { [field]: value }, edit, actor, "resolveConflict");
     });
   }
 
   private async edit(tx: SqlSession, entityType: EntityType, id: string, fields: FieldEdits, edit: RecordEdit, actor: Actor, action: string): Promise<void> {
-    const [row] = await tx.query<{ version: number }>(`SELECT version FROM "${ENTITY_TABLES[entityType].table}" WHERE id = $1 FOR UPDATE`, [id]);
-    if (!row) throw new NotFoundError(entityType.toLowerCase(), id);
-    if (edit.expectedVersion != null && edit.expectedVersion !== row.version) {
-      throw new ConflictError(`${entityType.toLowerCase()} "${id}" was changed since you read it (it is at version ${row.version}, you sent ${edit.expectedVersion}); read it again and retry`);
+    const version = await this.records.lockVersion(tx, entityType, id);
+    if (version === undefined) throw new NotFoundError(entityType.toLowerCase(), id);
+    if (edit.expectedVersion != null && edit.expectedVersion !== version) {
+      throw new ConflictError(`${entityType.toLowerCase()} "${id}" was changed since you read it (it is at version ${version}, you sent ${edit.expectedVersion}); read it again and retry`);
     }
     const entries = Object.entries(fields).filter(([, value]) => value !== undefined);
     for (const [field, value] of entries) validateField(entityType, field, value);
     const key = entityKey(entityType, id);
-    const before = await decidedValues(tx, entityType, id);
+    const before = await this.provenance.decidedValues(tx, { entityType, entityId: id });
     const reason = edit.reason?.trim() || `set by ${actor.name}`;
     for (const [field, value] of entries) {
-      if (value === null) await deleteOverride(tx, entityType, id, field);
-      else await upsertOverride(tx, { entityType, entityId: id, field, value, reason, apiKeyId: actor.apiKeyId });
+      if (value === null) await this.overrides.delete(tx, entityType, id, field);
+      else await this.overrides.upsert(tx, { entityType, entityId: id, field, value, reason, apiKeyId: actor.apiKeyId });
     }
     const decisions = await refreshDecisions(tx, [key]);
     await applyColumns(tx, entityType, [id], decisions);
@@ -172,6 +182,19 @@ export class RecordWriteService {
     if (audit.length === 0) audit.push({ action, entityType, entityId: id });
     await this.audit.append(tx, auditEvents(actor, audit));
   }
+
+  /** Makes sure the record exists, creating it (a name is then required); true when it was created. */
+  private async ensureRow(tx: SqlSession, entityType: EntityType, id: string, fields: FieldEdits, create: (name: string) => Promise<void>): Promise<boolean> {
+    if (await this.records.exists(tx, entityType, id)) return false;
+    if (typeof fields.name !== "string" || fields.name.trim() === "") throw new ValidationError(`input.name is required to create a ${entityType.toLowerCase()}`, "input.name");
+    await create(fields.name);
+    return true;
+  }
+
+  /** The id of the model a name (its id or an alias, any case) stands for; undefined if none. */
+  private findModelId(tx: SqlSession, name: string): Promise<string | undefined> {
+    return this.records.findModelId(tx, name.trim().toLowerCase());
+  }
 }
 
 function requireId(value: string | null | undefined, field: string): string {
@@ -179,21 +202,6 @@ function requireId(value: string | null | undefined, field: string): string {
   if (!id) throw new ValidationError(`${field} is required`, field);
   if (id.length > 200) throw new ValidationError(`${field} is longer than 200 characters`, field);
   return id;
-}
-
-/** Makes sure the record exists, creating it (a name is then required); true when it was created. */
-async function ensureRow(tx: SqlSession, entityType: EntityType, id: string, fields: FieldEdits, create: () => Promise<void>): Promise<boolean> {
-  const [existing] = await tx.query(`SELECT 1 FROM "${ENTITY_TABLES[entityType].table}" WHERE id = $1`, [id]);
-  if (existing) return false;
-  if (typeof fields.name !== "string" || fields.name.trim() === "") throw new ValidationError(`input.name is required to create a ${entityType.toLowerCase()}`, "input.name");
-  await create();
-  return true;
-}
-
-/** The id of the model a name (its id or an alias, any case) stands for; undefined if none. */
-async function findModelId(tx: SqlSession, name: string): Promise<string | undefined> {
-  const [model] = await tx.query<{ id: string }>(`SELECT id FROM "Model" WHERE id = $1 OR id = (SELECT "modelId" FROM "ModelAlias" WHERE alias = $1)`, [name.trim().toLowerCase()]);
-  return model?.id;
 }
 
 function validateField(entityType: EntityType, field: string, value: unknown): void {
@@ -208,9 +216,4 @@ function validateField(entityType: EntityType, field: string, value: unknown): v
     const expected = isDateField(entityType, field) ? `; give a date like 2025-04-14 (or 2025-04, 2025) ${DAY_RANGE}` : "";
     throw new ValidationError(`${field} does not accept ${JSON.stringify(value)}${expected}`, field);
   }
-}
-
-async function decidedValues(tx: SqlSession, entityType: EntityType, id: string): Promise<Map<string, unknown>> {
-  const rows = await tx.query<{ field: string; chosenValue: unknown }>(`SELECT field, "chosenValue" FROM "FieldDecision" WHERE "entityType" = $1::"EntityType" AND "entityId" = $2`, [entityType, id]);
-  return new Map(rows.map((r) => [r.field, r.chosenValue]));
 }
