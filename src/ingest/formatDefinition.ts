@@ -32,6 +32,12 @@ export interface FormatDefinition<Id extends string = string, Source extends str
    * id to the first document that claims it, so the broadest, author-keyed catalog loads first.
    */
   readonly loadRank: number;
+  /**
+   * The parser's revision, part of every document's content hash: raised when the parser comes to read
+   * a document differently (a key it now stores, a unit it now reads right), so that an import or a
+   * re-seed loads the unchanged files of this format again instead of skipping them. 1 when not given.
+   */
+  readonly revision?: number;
   /** Whether a document is of this format, from its path and the start of its text (at most 20,000 characters). Pure. */
   detect(path: string, head: string): Detection | undefined;
   /**

@@ -6,6 +6,13 @@ import { modelsDevFormat } from "./models-dev/modelsDevFile.format";
 import { parseModelsDevTree } from "./models-dev/modelsDevTree.parser";
 import { ParseError, type DocumentFormat, type ParsedDocument, type ParseIssue } from "./observation";
 
+/** A document whose content hash is the one already stored for its URI: not parsed again. */
+export interface UnchangedDocument {
+  uri: string;
+  format: DocumentFormat;
+  contentHash: string;
+}
+
 /** A document read and parsed, with what identifies it as a source. */
 export interface ReadDocument {
   uri: string;
@@ -27,6 +34,8 @@ export interface ReadResult {
   failed: FailedDocument[];
   /** Documents that parsed but state no catalog facts (index pages), with the reason. */
   skipped: FailedDocument[];
+  /** Documents left unparsed because `unchanged` said their content hash is the stored one. */
+  unchanged: UnchangedDocument[];
   /** Record-level problems inside documents that did load, each naming its document and place. */
   issues: (ParseIssue & { uri: string })[];
 }
@@ -52,10 +61,17 @@ const MAX_BYTES = 50 * 1024 * 1024;
  */
 export function readDocuments(
   target: string,
-  options: { format?: DocumentFormat; uriBase: string; onFile?: (uri: string, index: number, total: number) => void; formats?: FormatRegistry },
+  options: {
+    format?: DocumentFormat;
+    uriBase: string;
+    onFile?: (uri: string, index: number, total: number) => void;
+    formats?: FormatRegistry;
+    /** Whether the catalog already holds this URI with this content hash: such a document is not parsed. */
+    unchanged?: (uri: string, contentHash: string) => boolean;
+  },
 ): ReadResult {
   const formats = options.formats ?? DOCUMENT_FORMATS;
-  const result: ReadResult = { documents: [], failed: [], skipped: [], issues: [] };
+  const result: ReadResult = { documents: [], failed: [], skipped: [], issues: [], unchanged: [] };
   const absoluteTarget = path.resolve(target);
   if (!fs.existsSync(absoluteTarget)) {
     result.failed.push({ uri: target, reason: "no such file or folder" });
@@ -67,7 +83,7 @@ export function readDocuments(
   };
   const files = fs.statSync(absoluteTarget).isDirectory() ? listFiles(absoluteTarget, absoluteTarget === path.resolve(options.uriBase)) : [absoluteTarget];
 
-  const texts: { file: string; uri: string; text: string; bytes: Buffer; format: DocumentFormat }[] = [];
+  const texts: { file: string; uri: string; text: string; bytes: Buffer; format: DocumentFormat; contentHash: string }[] = [];
   for (const [index, file] of files.entries()) {
     const uri = uriOf(file);
     options.onFile?.(uri, index, files.length);
@@ -77,19 +93,24 @@ export function readDocuments(
       // A registry passed in may hold formats beyond the application's, whose ids the type does not list.
       const format = (options.format ?? formats.detect(file, text)) as DocumentFormat | undefined;
       if (!format) throw new ParseError(uri, `not a document of a known format (${formats.labels})`);
-      texts.push({ file, uri, text, bytes, format });
+      const contentHash = documentHash(bytes, formats.byId(format)?.revision ?? 1, format === modelsDevFormat.id ? modelsDevBase(file, text) : undefined);
+      if (options.unchanged?.(uri, contentHash)) {
+        result.unchanged.push({ uri, format, contentHash });
+        continue;
+      }
+      texts.push({ file, uri, text, bytes, format, contentHash });
     } catch (error) {
       result.failed.push(failure(uri, error));
     }
   }
 
-  const accept = (entry: { uri: string; bytes: Buffer; format: DocumentFormat }, parsed: ParsedDocument) => {
+  const accept = (entry: { uri: string; bytes: Buffer; format: DocumentFormat; contentHash: string }, parsed: ParsedDocument) => {
     result.issues.push(...parsed.issues.map((issue) => ({ ...issue, uri: entry.uri })));
     if (!statesCatalogFacts(parsed)) {
       result.skipped.push({ uri: entry.uri, reason: NO_FACTS_REASON });
       return;
     }
-    result.documents.push({ uri: entry.uri, format: entry.format, contentHash: sha256(entry.bytes), sizeBytes: entry.bytes.length, parsed });
+    result.documents.push({ uri: entry.uri, format: entry.format, contentHash: entry.contentHash, sizeBytes: entry.bytes.length, parsed });
   };
 
   for (const entry of texts.filter((t) => t.format !== modelsDevFormat.id)) {
@@ -111,9 +132,9 @@ export function readDocuments(
  * (base_model), which is looked up under the same root even when only part of the tree is imported.
  */
 function readModelsDev(
-  entries: { file: string; uri: string; text: string; bytes: Buffer; format: DocumentFormat }[],
+  entries: { file: string; uri: string; text: string; bytes: Buffer; format: DocumentFormat; contentHash: string }[],
   result: ReadResult,
-  accept: (entry: { uri: string; bytes: Buffer; format: DocumentFormat }, parsed: ParsedDocument) => void,
+  accept: (entry: { uri: string; bytes: Buffer; format: DocumentFormat; contentHash: string }, parsed: ParsedDocument) => void,
 ): void {
   const byRoot = new Map<string, typeof entries>();
   for (const entry of entries) {
@@ -196,6 +217,27 @@ export function decodeText(bytes: Buffer, origin: string): string {
   }
   if (text.trim() === "") throw new ParseError(origin, "empty document");
   return text.replace(/^\uFEFF/, "");
+}
+
+/**
+ * A document's content hash: its bytes, its format's parser revision, and for a models.dev file that
+ * inherits from a base file (`base_model`), the base file's bytes too, since a change there changes
+ * what the file states. An unchanged hash means an unchanged document, so it is skipped unparsed.
+ */
+function documentHash(bytes: Buffer, revision: number, base: Buffer | undefined): string {
+  const hash = crypto.createHash("sha256").update(bytes);
+  if (revision > 0) hash.update(`\u0000revision ${revision}`);
+  if (base) hash.update("\u0000base\u0000").update(base);
+  return hash.digest("hex");
+}
+
+/** The bytes of the base file a models.dev provider file names in `base_model`, if it has one on disk. */
+function modelsDevBase(file: string, text: string): Buffer | undefined {
+  const ref = /^base_model\s*=\s*"([^"]+)"/m.exec(text)?.[1];
+  const root = ref ? modelsDevRoot(file) : undefined;
+  if (!ref || root === undefined) return undefined;
+  const basePath = path.join(root, "models", `${ref}.toml`);
+  return fs.existsSync(basePath) ? fs.readFileSync(basePath) : undefined;
 }
 
 function sha256(bytes: Buffer): string {

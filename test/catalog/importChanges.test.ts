@@ -105,3 +105,36 @@ function failOnStatement(database: Database, pattern: RegExp): Database {
   });
   return { ...database, sql: { ...database.sql, transaction: (work) => database.sql.transaction((tx) => work(wrap(tx))) }, close: database.close };
 }
+
+describe("documents whose content is unchanged", () => {
+  let database: Database;
+  let dispose: () => Promise<void>;
+  beforeEach(async () => ({ database, dispose } = await createCatalogDatabase()));
+  afterEach(() => dispose());
+
+  /** A copy of the models.dev fixture tree: a base file and the Bedrock file that inherits from it. */
+  function modelsDevFolder(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "catalog-unchanged-"));
+    fs.cpSync(path.join(__dirname, "../fixtures/models-dev/models/openai/gpt-5.4.toml"), path.join(dir, "models.dev/models/openai/gpt-5.4.toml"), { recursive: true });
+    fs.cpSync(path.join(__dirname, "../fixtures/models-dev/providers/amazon-bedrock"), path.join(dir, "models.dev/providers/amazon-bedrock"), { recursive: true });
+    return dir;
+  }
+
+  it("are not parsed again, and a changed base file reloads the file that inherits from it", async () => {
+    const dir = modelsDevFolder();
+    const first = await importDocuments(database, [dir], { uriBase: dir });
+    expect(first.documents).toEqual({ loaded: 3, unchanged: 0 });
+
+    // Nothing changed: every file is read and hashed, none parsed (no issue of theirs is reported again).
+    const again = await importDocuments(database, [dir], { uriBase: dir });
+    expect(again).toMatchObject({ read: 3, documents: { loaded: 0, unchanged: 3 }, failed: [], issues: [] });
+
+    // The base file's name changes; the Bedrock file, byte for byte the same, inherits it for its offering.
+    const base = path.join(dir, "models.dev/models/openai/gpt-5.4.toml");
+    fs.writeFileSync(base, fs.readFileSync(base, "utf8").replace(/^name = .*$/m, 'name = "GPT-5.4 (renamed)"'));
+    const changed = await importDocuments(database, [dir], { uriBase: dir });
+    expect(changed.documents).toEqual({ loaded: 2, unchanged: 1 });
+    const offering = await database.sql.query<{ name: string | null }>(`SELECT name FROM "Offering" WHERE id = 'amazon-bedrock:openai.gpt-5.4'`);
+    expect(offering).toEqual([{ name: "GPT-5.4 (renamed)" }]);
+  });
+});

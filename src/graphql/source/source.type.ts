@@ -17,7 +17,7 @@ export class Source {
   @Field(() => String, { nullable: true, description: "A title, where the document has one." })
   title!: string | null;
 
-  @Field({ description: "SHA-256 of its bytes: an unchanged document is not reloaded." })
+  @Field({ description: "SHA-256 of its bytes, its format's parser revision and (a models.dev file inheriting from a base file) the base file's bytes: an unchanged document is not parsed or reloaded." })
   contentHash!: string;
 
   @Field(() => Int, { description: "Its size in bytes." })

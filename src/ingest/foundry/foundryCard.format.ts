@@ -8,6 +8,7 @@ export const foundryFormat = defineFormat({
   sourceFormat: "FOUNDRY",
   sourceName: "the Foundry card",
   loadRank: 3,
+  revision: 1,
   detect: (_path, head) => (/^(Model Specifications|The provider has not supplied this information\.)/m.test(head) ? "likely" : undefined),
   parse: (text, origin) => parseFoundryCard(text, origin),
 });

@@ -8,6 +8,7 @@ export const modelsDevFormat = defineFormat({
   sourceFormat: "MODELS_DEV",
   sourceName: "models.dev",
   loadRank: 1,
+  revision: 2,
   detect(path, head) {
     if (/\.toml$/i.test(path)) return "certain";
     if (/^[A-Za-z_][\w.-]*\s*=\s*\S/m.test(head) && /^\[[\w.-]+\]\s*$/m.test(head)) return "possible";

@@ -8,6 +8,7 @@ export const openRouterFormat = defineFormat({
   sourceFormat: "OPENROUTER",
   sourceName: "OpenRouter",
   loadRank: 4,
+  revision: 2,
   detect(_path, head) {
     const trimmed = head.trimStart();
     return (trimmed.startsWith("{") || trimmed.startsWith("[")) && /"(id|canonical_slug|context_length)"\s*:/.test(head) ? "certain" : undefined;

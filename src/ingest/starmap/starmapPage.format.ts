@@ -8,6 +8,7 @@ export const starmapFormat = defineFormat({
   sourceFormat: "STARMAP",
   sourceName: "Starmap",
   loadRank: 2,
+  revision: 1,
   detect(path, head) {
     if (/img\.shields\.io\/badge\/|^#{1,3} .*(Technical Specifications|Provider Availability|Provider Information)/m.test(head)) return "likely";
     // An index or README page of the catalog has no badges: its front matter or its naming Starmap says what it is.
