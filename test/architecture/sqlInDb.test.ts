@@ -4,10 +4,10 @@ import path from "node:path";
 const src = path.resolve(__dirname, "../../src");
 
 /**
- * Folders whose SQL has not yet moved into src/db: the loader's, which is being reworked into repositories
- * of its own (issue 13, item 1). Remove a folder once it runs no statement of its own.
+ * Files whose SQL has not yet moved into src/db: the loader's entry point, the last of the loader to be
+ * reworked into repositories (issue 13, item 1). Remove a file once it runs no statement of its own.
  */
-const NOT_YET_MOVED = ["catalog/load/"];
+const NOT_YET_MOVED = ["catalog/load/loadDocuments.ts"];
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -1,7 +1,7 @@
 import type { SqlSession } from "../../db/database";
-import { updateRows } from "../../db/bulkRows";
+import { readDecidedColumns, writeDecidedColumns } from "../../db/recordColumnsRepository";
 import type { EntityType } from "../reconcile/precedence";
-import { columnValues, ENTITY_TABLES, normalizeStoredRow, selectColumns, sqlColumns } from "./entityColumns";
+import { columnValues, ENTITY_TABLES, normalizeStoredRow } from "./entityColumns";
 import type { Decisions } from "./refreshDecisions";
 import { stableJson } from "./stableJson";
 import { entityKey } from "./syncFacts";
@@ -20,8 +20,8 @@ export async function applyColumns(
 ): Promise<Set<string>> {
   const changed = new Set<string>();
   if (ids.length === 0) return changed;
-  const { table } = ENTITY_TABLES[entity];
-  const stored = await tx.query<Record<string, unknown>>(`SELECT id, ${selectColumns(entity)} FROM "${table}" WHERE id = ANY($1::text[])`, [ids]);
+  const { table, columns } = ENTITY_TABLES[entity];
+  const stored = await readDecidedColumns(tx, table, columns, ids);
   const storedById = new Map(stored.map((row) => [String(row.id), normalizeStoredRow(entity, row)]));
   const updates: Record<string, unknown>[] = [];
   for (const id of ids) {
@@ -34,6 +34,6 @@ export async function applyColumns(
     updates.push(row);
     changed.add(id);
   }
-  await updateRows(tx, table, [{ name: "id", type: "text" }], sqlColumns(entity), updates, [`"version" = t."version" + 1`, `"updatedAt" = now()`]);
+  await writeDecidedColumns(tx, table, columns, updates);
   return changed;
 }

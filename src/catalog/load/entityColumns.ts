@@ -92,25 +92,6 @@ export const ENTITY_TABLES: Record<EntityType, EntityTable> = {
   },
 };
 
-/** The bulk-statement columns of a table: every decided column and the precision columns beside dates. */
-export function sqlColumns(entity: EntityType): { name: string; type: string }[] {
-  return ENTITY_TABLES[entity].columns.flatMap((c) => [
-    { name: c.field, type: c.sqlType },
-    ...(c.precisionColumn ? [{ name: c.precisionColumn, type: `"DatePrecision"` }] : []),
-  ]);
-}
-
-/** The SELECT list that reads a table's decided columns back in the form `columnValues` produces. */
-export function selectColumns(entity: EntityType): string {
-  return ENTITY_TABLES[entity].columns
-    .flatMap((c) => {
-      const col = `"${c.field}"`;
-      const read = c.kind === "date" ? `to_char(${col}, 'YYYY-MM-DD') AS ${col}` : c.kind === "numeric" ? `${col}::text AS ${col}` : c.sqlType.startsWith('"') ? `${col}::text AS ${col}` : col;
-      return [read, ...(c.precisionColumn ? [`"${c.precisionColumn}"::text AS "${c.precisionColumn}"`] : [])];
-    })
-    .join(", ");
-}
-
 /**
  * An entity's column values from its decided fields, in a form comparable with what `selectColumns`
  * reads: ISO days for dates (a month "2024-04" kept as its first day, MONTH beside it), plain decimals.

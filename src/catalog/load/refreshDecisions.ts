@@ -1,5 +1,5 @@
 import type { SqlSession } from "../../db/database";
-import { deleteRows, insertRows } from "../../db/bulkRows";
+import { aggregatorProviderIds, decisionInputs, writeDecisions, type DecisionRow } from "../../db/decisionRepository";
 import { decideField, type Candidate } from "../reconcile/decideField";
 import { documentRole, type RecordOwner } from "../reconcile/documentRole";
 import type { EntityType, SourceFormat } from "../reconcile/precedence";
@@ -15,44 +15,6 @@ export interface DecidedValue {
 /** Decided fields per entity ("MODEL gpt-4.1-mini" → field → value). */
 export type Decisions = Map<EntityKey, Map<string, DecidedValue>>;
 
-interface FactWithSource {
-  id: string;
-  entityType: EntityType;
-  entityId: string;
-  field: string;
-  value: unknown;
-  precision: string | null;
-  step: number | null;
-  locator: string;
-  sourceId: string;
-  format: SourceFormat;
-  uri: string;
-}
-
-interface StoredDecision {
-  entityType: EntityType;
-  entityId: string;
-  field: string;
-  chosenValue: unknown;
-  chosenFactId: string | null;
-  rule: string;
-  hasConflict: boolean;
-}
-
-const ENTITY_KEY_COLUMNS = [
-  { name: "entityType", type: `"EntityType"` },
-  { name: "entityId", type: "text" },
-];
-
-const DECISION_COLUMNS = [
-  ...ENTITY_KEY_COLUMNS,
-  { name: "field", type: "text" },
-  { name: "chosenValue", type: "jsonb" },
-  { name: "chosenFactId", type: "text" },
-  { name: "rule", type: "text" },
-  { name: "hasConflict", type: "boolean" },
-];
-
 /**
  * Decides every field of the given entities afresh from all their stored facts and admin overrides,
  * stores the decisions that changed (and drops those of fields no one states any more), and returns
@@ -62,33 +24,10 @@ export async function refreshDecisions(tx: SqlSession, entities: Iterable<Entity
   const keys = [...entities].map(parseEntityKey);
   const decisions: Decisions = new Map();
   if (keys.length === 0) return decisions;
-  const param = [JSON.stringify(keys)];
-  const keysSql = `jsonb_to_recordset($1::jsonb) AS v("entityType" "EntityType", "entityId" text)`;
-
-  const facts = await tx.query<FactWithSource>(
-    `SELECT f.id, f."entityType", f."entityId", f.field, f.value, f.precision, f.step, f.locator, f."sourceId", s.format, s.uri
-       FROM ${keysSql} JOIN "Fact" f ON f."entityType" = v."entityType" AND f."entityId" = v."entityId"
-       JOIN "Source" s ON s.id = f."sourceId"`,
-    param,
-  );
-  const overrides = await tx.query<{ entityType: EntityType; entityId: string; field: string; value: unknown; reason: string }>(
-    `SELECT o."entityType", o."entityId", o.field, o.value, o.reason
-       FROM ${keysSql} JOIN "FieldOverride" o ON o."entityType" = v."entityType" AND o."entityId" = v."entityId"`,
-    param,
-  );
-  const stored = await tx.query<StoredDecision>(
-    `SELECT d."entityType", d."entityId", d.field, d."chosenValue", d."chosenFactId", d.rule, d."hasConflict"
-       FROM ${keysSql} JOIN "FieldDecision" d ON d."entityType" = v."entityType" AND d."entityId" = v."entityId"`,
-    param,
-  );
-
+  const { facts, overrides, stored } = await decisionInputs<SourceFormat>(tx, keys);
   // Providers a document calls aggregators, read from the facts (already in step with the documents
   // being loaded, unlike the Provider rows, which are written after this decision).
-  const aggregators = new Set(
-    (
-      await tx.query<{ id: string }>(`SELECT DISTINCT "entityId" AS id FROM "Fact" WHERE "entityType" = 'PROVIDER' AND field = 'kind' AND value = '"AGGREGATOR"'::jsonb`)
-    ).map((p) => p.id),
-  );
+  const aggregators = await aggregatorProviderIds(tx);
 
   const fieldKey = (e: { entityType: string; entityId: string }, field: string) => `${e.entityType} ${e.entityId}\u0000${field}`;
   const candidates = new Map<string, Candidate[]>();
@@ -123,7 +62,7 @@ export async function refreshDecisions(tx: SqlSession, entities: Iterable<Entity
   const storedByKey = new Map(stored.map((d) => [fieldKey(d, d.field), d]));
   const allKeys = new Set([...candidates.keys(), ...overrideByKey.keys()]);
 
-  const upserts: Record<string, unknown>[] = [];
+  const upserts: DecisionRow[] = [];
   for (const k of allKeys) {
     const [entity, field] = k.split("\u0000") as [EntityKey, string];
     const { entityType, entityId } = parseEntityKey(entity);
@@ -156,9 +95,6 @@ export async function refreshDecisions(tx: SqlSession, entities: Iterable<Entity
       upserts.push(row);
     }
   }
-  await insertRows(tx, "FieldDecision", DECISION_COLUMNS, upserts, {
-    onConflict: `ON CONFLICT ("entityType", "entityId", field) DO UPDATE SET "chosenValue" = EXCLUDED."chosenValue", "chosenFactId" = EXCLUDED."chosenFactId", rule = EXCLUDED.rule, "hasConflict" = EXCLUDED."hasConflict", "derivedFrom" = '{}', "decidedAt" = now()`,
-  });
-  await deleteRows(tx, "FieldDecision", [...ENTITY_KEY_COLUMNS, { name: "field", type: "text" }], [...storedByKey.values()].map((d) => ({ entityType: d.entityType, entityId: d.entityId, field: d.field })));
+  await writeDecisions(tx, upserts, [...storedByKey.values()]);
   return decisions;
 }

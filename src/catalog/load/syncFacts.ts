@@ -1,22 +1,9 @@
 import crypto from "node:crypto";
 import type { SqlSession } from "../../db/database";
-import { deleteRows, insertRows, updateRows } from "../../db/bulkRows";
+import { factsOfSources, writeFactChanges, type FactRecord } from "../../db/factRepository";
 import type { EntityType } from "../reconcile/precedence";
 import type { FactRow, FieldKey } from "./documentFacts";
 import { stableJson } from "./stableJson";
-
-interface StoredFact {
-  id: string;
-  entityType: EntityType;
-  entityId: string;
-  field: string;
-  sourceId: string;
-  value: unknown;
-  rawValue: string | null;
-  precision: string | null;
-  step: number | null;
-  locator: string;
-}
 
 export interface SourceFacts {
   sourceId: string;
@@ -38,19 +25,6 @@ export function parseEntityKey(key: string): { entityType: EntityType; entityId:
   return { entityType: key.slice(0, space) as EntityType, entityId: key.slice(space + 1) };
 }
 
-const FACT_COLUMNS = [
-  { name: "id", type: "text" },
-  { name: "entityType", type: `"EntityType"` },
-  { name: "entityId", type: "text" },
-  { name: "field", type: "text" },
-  { name: "value", type: "jsonb" },
-  { name: "rawValue", type: "text" },
-  { name: "precision", type: "text" },
-  { name: "step", type: "integer" },
-  { name: "sourceId", type: "text" },
-  { name: "locator", type: "text" },
-];
-
 /**
  * Makes the stored facts of each source exactly the given ones: new facts inserted, changed ones
  * updated in place (ids kept), facts a source no longer states deleted, facts of its withheld fields
@@ -60,15 +34,12 @@ const FACT_COLUMNS = [
 export async function syncFacts(tx: SqlSession, sources: SourceFacts[]): Promise<Set<EntityKey>> {
   const touched = new Set<EntityKey>();
   if (sources.length === 0) return touched;
-  const stored = await tx.query<StoredFact>(
-    `SELECT id, "entityType", "entityId", field, "sourceId", value, "rawValue", precision, step, locator FROM "Fact" WHERE "sourceId" = ANY($1::text[])`,
-    [sources.map((s) => s.sourceId)],
-  );
+  const stored = await factsOfSources(tx, sources.map((s) => s.sourceId));
   const key = (f: { entityType: string; entityId: string; field: string }, sourceId: string) => `${sourceId}\u0000${f.entityType}\u0000${f.entityId}\u0000${f.field}`;
   const storedByKey = new Map(stored.map((f) => [key(f, f.sourceId), f]));
 
-  const inserts: Record<string, unknown>[] = [];
-  const updates: Record<string, unknown>[] = [];
+  const inserts: FactRecord[] = [];
+  const updates: FactRecord[] = [];
   for (const { sourceId, withheld = [] } of sources) for (const f of withheld) storedByKey.delete(key(f, sourceId));
   for (const { sourceId, facts } of sources) {
     for (const fact of facts) {
@@ -93,10 +64,8 @@ export async function syncFacts(tx: SqlSession, sources: SourceFacts[]): Promise
     }
   }
   const deletes = [...storedByKey.values()];
-  for (const f of deletes) touched.add(entityKey(f.entityType, f.entityId));
+  for (const f of deletes) touched.add(entityKey(f.entityType as EntityType, f.entityId));
 
-  await insertRows(tx, "Fact", FACT_COLUMNS, inserts);
-  await updateRows(tx, "Fact", [FACT_COLUMNS[0]], FACT_COLUMNS.slice(4), updates, [`"observedAt" = now()`]);
-  await deleteRows(tx, "Fact", [FACT_COLUMNS[0]], deletes.map((f) => ({ id: f.id })));
+  await writeFactChanges(tx, { inserts, updates, deleteIds: deletes.map((f) => f.id) });
   return touched;
 }

@@ -1,0 +1,98 @@
+import { deleteRows, insertRows } from "./bulkRows";
+import type { SqlSession } from "./database";
+
+// The statements of deciding fields (src/catalog/load/refreshDecisions.ts): the facts, overrides and
+// stored decisions of a batch of records, and the decisions that changed, inside the load's (or an admin
+// write's) transaction on its SqlSession. A batch is 2,500 records: each read is one statement joining a
+// jsonb recordset of their keys, each write one bulk statement per 2,000 rows (bulkRows.ts says why).
+
+/** A record, by its type and id. */
+export interface RecordKey {
+  entityType: string;
+  entityId: string;
+}
+
+/** A fact with the format and URI of the source that states it. */
+export interface FactWithSource<Format extends string = string> extends RecordKey {
+  id: string;
+  field: string;
+  value: unknown;
+  precision: string | null;
+  step: number | null;
+  locator: string;
+  sourceId: string;
+  format: Format;
+  uri: string;
+}
+
+/** An admin's override of one field. */
+export interface OverrideRow extends RecordKey {
+  field: string;
+  value: unknown;
+  reason: string;
+}
+
+/** A stored decision of one field. */
+export interface DecisionRow extends RecordKey {
+  field: string;
+  chosenValue: unknown;
+  chosenFactId: string | null;
+  rule: string;
+  hasConflict: boolean;
+}
+
+const KEYS = `jsonb_to_recordset($1::jsonb) AS v("entityType" "EntityType", "entityId" text)`;
+const ENTITY_KEY_COLUMNS = [
+  { name: "entityType", type: `"EntityType"` },
+  { name: "entityId", type: "text" },
+];
+const DECISION_COLUMNS = [
+  ...ENTITY_KEY_COLUMNS,
+  { name: "field", type: "text" },
+  { name: "chosenValue", type: "jsonb" },
+  { name: "chosenFactId", type: "text" },
+  { name: "rule", type: "text" },
+  { name: "hasConflict", type: "boolean" },
+];
+
+/** What deciding the fields of `records` reads: their facts (with sources), overrides and stored decisions. */
+export async function decisionInputs<Format extends string>(
+  tx: SqlSession,
+  records: readonly RecordKey[],
+): Promise<{ facts: FactWithSource<Format>[]; overrides: OverrideRow[]; stored: DecisionRow[] }> {
+  const param = [JSON.stringify(records)];
+  const facts = await tx.query<FactWithSource<Format>>(
+    `SELECT f.id, f."entityType", f."entityId", f.field, f.value, f.precision, f.step, f.locator, f."sourceId", s.format, s.uri
+       FROM ${KEYS} JOIN "Fact" f ON f."entityType" = v."entityType" AND f."entityId" = v."entityId"
+       JOIN "Source" s ON s.id = f."sourceId"`,
+    param,
+  );
+  const overrides = await tx.query<OverrideRow>(
+    `SELECT o."entityType", o."entityId", o.field, o.value, o.reason
+       FROM ${KEYS} JOIN "FieldOverride" o ON o."entityType" = v."entityType" AND o."entityId" = v."entityId"`,
+    param,
+  );
+  const stored = await tx.query<DecisionRow>(
+    `SELECT d."entityType", d."entityId", d.field, d."chosenValue", d."chosenFactId", d.rule, d."hasConflict"
+       FROM ${KEYS} JOIN "FieldDecision" d ON d."entityType" = v."entityType" AND d."entityId" = v."entityId"`,
+    param,
+  );
+  return { facts, overrides, stored };
+}
+
+/** The providers some document calls aggregators (a `kind` fact of AGGREGATOR). */
+export async function aggregatorProviderIds(tx: SqlSession): Promise<Set<string>> {
+  const rows = await tx.query<{ id: string }>(`SELECT DISTINCT "entityId" AS id FROM "Fact" WHERE "entityType" = 'PROVIDER' AND field = 'kind' AND value = '"AGGREGATOR"'::jsonb`);
+  return new Set(rows.map((p) => p.id));
+}
+
+/**
+ * Writes the decisions that changed (a decision a document or an admin now makes is no longer derived)
+ * and drops those of fields no one states any more.
+ */
+export async function writeDecisions(tx: SqlSession, upserts: readonly DecisionRow[], dropped: readonly (RecordKey & { field: string })[]): Promise<void> {
+  await insertRows(tx, "FieldDecision", DECISION_COLUMNS, upserts as unknown as Record<string, unknown>[], {
+    onConflict: `ON CONFLICT ("entityType", "entityId", field) DO UPDATE SET "chosenValue" = EXCLUDED."chosenValue", "chosenFactId" = EXCLUDED."chosenFactId", rule = EXCLUDED.rule, "hasConflict" = EXCLUDED."hasConflict", "derivedFrom" = '{}', "decidedAt" = now()`,
+  });
+  await deleteRows(tx, "FieldDecision", [...ENTITY_KEY_COLUMNS, { name: "field", type: "text" }], dropped.map((d) => ({ entityType: d.entityType, entityId: d.entityId, field: d.field })));
+}
