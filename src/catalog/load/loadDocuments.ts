@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { Database, SqlSession } from "../../db/database";
-import { insertRows } from "../../db/bulkRows";
+import { authorIds, conflictCount, identityNames, insertStubs, modelsStatedByProviderFiles, sourcesByUri, writeBenchmarks, writeSources, type BenchmarkRecord } from "../../db/loadRepository";
 import { CAPABILITIES } from "../../ingest/capabilityVocabulary";
 import type { FormatRegistry } from "../../ingest/formatRegistry";
 import type { ParsedDocument } from "../../ingest/observation";
@@ -95,8 +95,7 @@ export async function loadDocuments(
     changes = tally.changes;
   }
   changes.countInto(report);
-  const [{ count }] = await database.sql.query<{ count: string | number }>(`SELECT count(*) AS count FROM "FieldDecision" WHERE "hasConflict"`);
-  report.conflicts = Number(count);
+  report.conflicts = await conflictCount(database.sql);
   return report;
 }
 
@@ -160,9 +159,7 @@ async function loadGroup(
   progress: (step: string) => void,
 ): Promise<{ documents: number; priceSlots: string[] }> {
   progress("comparing with what is stored");
-  const stored = await tx.query<{ id: string; uri: string; contentHash: string }>(`SELECT id, uri, "contentHash" FROM "Source" WHERE uri = ANY($1::text[])`, [
-    documents.map((d) => d.uri),
-  ]);
+  const stored = await sourcesByUri(tx, documents.map((d) => d.uri));
   const storedByUri = new Map(stored.map((s) => [s.uri, s]));
   const changed = documents.filter((d) => storedByUri.get(d.uri)?.contentHash !== d.contentHash);
   tally.documents.unchanged += documents.length - changed.length;
@@ -171,38 +168,21 @@ async function loadGroup(
   const priceSlots: string[] = [];
 
   progress("resolving identities");
-  const identity = new ModelIdentityIndex(
-    await tx.query<{ id: string; authorId: string | null }>(`SELECT id, "authorId" FROM "Model"`),
-    await tx.query<{ alias: string; modelId: string }>(`SELECT alias, "modelId" FROM "ModelAlias"`),
-    (await tx.query<{ id: string }>(`SELECT id FROM "Author" UNION SELECT id FROM "Provider"`)).map((p) => p.id),
-  );
+  const names = await identityNames(tx);
+  const identity = new ModelIdentityIndex(names.models, names.aliases, names.parties);
   resolveDocumentModelNames(changed, identity);
   const contents = changed.map((doc) => ({ doc, content: documentContent(doc, identity), sourceId: storedByUri.get(doc.uri)?.id ?? crypto.randomUUID() }));
   for (const { doc, content } of contents) tally.issues.push(...content.issues.map((issue) => ({ ...issue, uri: doc.uri })));
 
   progress("writing sources and entities");
-  await insertRows(
+  // Facts go under the id each source's row has now (see writeSources).
+  const sourceIdOf = await writeSources(
     tx,
-    "Source",
-    [
-      { name: "id", type: "text" },
-      { name: "format", type: `"SourceFormat"` },
-      { name: "uri", type: "text" },
-      { name: "title", type: "text" },
-      { name: "contentHash", type: "text" },
-      { name: "sizeBytes", type: "integer" },
-      { name: "importedAt", type: "timestamp" },
-    ],
     contents.map(({ doc, sourceId }) => ({ id: sourceId, format: doc.format, uri: doc.uri, title: doc.title ?? null, contentHash: doc.contentHash, sizeBytes: doc.sizeBytes, importedAt: now.toISOString() })),
-    { onConflict: `ON CONFLICT (uri) DO UPDATE SET "contentHash" = EXCLUDED."contentHash", "sizeBytes" = EXCLUDED."sizeBytes", title = EXCLUDED.title, "importedAt" = EXCLUDED."importedAt"` },
   );
-  // Two imports of one new document may run at once: each made up an id for it, and the upsert kept the
-  // row of the one that committed first. Facts go under the id the row has.
-  const landed = await tx.query<{ id: string; uri: string }>(`SELECT id, uri FROM "Source" WHERE uri = ANY($1::text[])`, [contents.map(({ doc }) => doc.uri)]);
-  const sourceIdOf = new Map(landed.map((s) => [s.uri, s.id]));
   for (const c of contents) c.sourceId = sourceIdOf.get(c.doc.uri) ?? c.sourceId;
   await writeCapabilityDefinitions(tx, CAPABILITIES, "refresh");
-  const created = await insertStubs(tx, contents.map((c) => c.content), now);
+  const created = await createStubs(tx, contents.map((c) => c.content), now);
 
   progress("comparing facts");
   const touched = await syncFacts(tx, contents.map(({ sourceId, content }) => ({ sourceId, facts: content.facts, withheld: content.withheld })));
@@ -212,17 +192,10 @@ async function loadGroup(
   // reseller's), so the models a changed provider's files state are decided again with it.
   const changedProviders = [...touched].filter((k) => k.startsWith("PROVIDER ")).map((k) => k.slice("PROVIDER ".length));
   if (changedProviders.length > 0) {
-    // The provider files are found among the sources first (a few thousand rows) and their facts by the
-    // source index: matching the patterns against every fact's source in one join took 4.5 s of a 27 s seed.
-    const stated = await tx.query<{ entityId: string }>(
-      `SELECT DISTINCT f."entityId" FROM "Fact" f
-        WHERE f."sourceId" = ANY(ARRAY(SELECT id FROM "Source" WHERE uri LIKE ANY($1::text[]))) AND f."entityType" = 'MODEL'`,
-      [changedProviders.map((id) => `%providers/${id}/%`)],
-    );
-    for (const { entityId } of stated) touched.add(entityKey("MODEL", entityId));
+    for (const modelId of await modelsStatedByProviderFiles(tx, changedProviders)) touched.add(entityKey("MODEL", modelId));
   }
 
-  const authorIds = new Set((await tx.query<{ id: string }>(`SELECT id FROM "Author"`)).map((a) => a.id));
+  const knownAuthors = await authorIds(tx);
   const count = (type: EntityType, changedIds: Set<string>, ids: string[]) => {
     for (const id of ids) tally.changes.entity(type, id, created[type].has(id) ? "created" : changedIds.has(id) ? "updated" : "unchanged");
   };
@@ -244,7 +217,7 @@ async function loadGroup(
     const providers = idsOf("PROVIDER");
     const providerChanges = await applyColumns(tx, "PROVIDER", providers, decisions, (id, decided) => {
       // A provider that is also an author serves its own models; no document need say so.
-      if (!decided.has("kind") && authorIds.has(id)) decided.set("kind", "FIRST_PARTY");
+      if (!decided.has("kind") && knownAuthors.has(id)) decided.set("kind", "FIRST_PARTY");
     });
     count("PROVIDER", providerChanges, providers);
     const models = idsOf("MODEL");
@@ -267,7 +240,7 @@ async function loadGroup(
 }
 
 /** Creates the rows facts will be attached to; returns the ids that are new. */
-async function insertStubs(tx: SqlSession, contents: DocumentContent[], now: Date): Promise<Record<EntityType, Set<string>>> {
+async function createStubs(tx: SqlSession, contents: DocumentContent[], now: Date): Promise<Record<EntityType, Set<string>>> {
   const authors = new Set<string>();
   const providers = new Set<string>();
   const models = new Set<string>();
@@ -280,56 +253,26 @@ async function insertStubs(tx: SqlSession, contents: DocumentContent[], now: Dat
     c.offerings.forEach((o, id) => offerings.has(id) || offerings.set(id, o));
     c.aliases.forEach((modelId, alias) => aliases.has(alias) || aliases.set(alias, modelId));
   }
-  const at = now.toISOString();
-  const named = (ids: Set<string>) => [...ids].map((id) => ({ id, name: id, updatedAt: at }));
-  const stubColumns = [
-    { name: "id", type: "text" },
-    { name: "name", type: "text" },
-    { name: "updatedAt", type: "timestamp" },
-  ];
-  const onConflict = { onConflict: "ON CONFLICT DO NOTHING", returning: "id" };
-  const createdAuthors = await insertRows(tx, "Author", stubColumns, named(authors), onConflict);
-  const createdProviders = await insertRows(tx, "Provider", stubColumns, named(providers), onConflict);
-  const createdModels = await insertRows(tx, "Model", stubColumns, named(models), onConflict);
-  const createdOfferings = await insertRows(
+  const created = await insertStubs(
     tx,
-    "Offering",
-    [...stubColumns.slice(0, 1), { name: "providerId", type: "text" }, { name: "modelId", type: "text" }, { name: "providerModelId", type: "text" }, stubColumns[2]],
-    [...offerings.values()].map((o) => ({ ...o, updatedAt: at })),
-    onConflict,
+    {
+      authors: [...authors],
+      providers: [...providers],
+      models: [...models],
+      offerings: [...offerings.values()],
+      aliases: [...aliases].filter(([alias]) => !models.has(alias)).map(([alias, modelId]) => ({ alias, modelId })),
+    },
+    now,
   );
-  await insertRows(
-    tx,
-    "ModelAlias",
-    [
-      { name: "alias", type: "text" },
-      { name: "modelId", type: "text" },
-    ],
-    [...aliases].filter(([alias]) => !models.has(alias)).map(([alias, modelId]) => ({ alias, modelId })),
-    { onConflict: "ON CONFLICT DO NOTHING" },
-  );
-  return { AUTHOR: new Set(createdAuthors), PROVIDER: new Set(createdProviders), MODEL: new Set(createdModels), OFFERING: new Set(createdOfferings) };
+  return { AUTHOR: new Set(created.authors), PROVIDER: new Set(created.providers), MODEL: new Set(created.models), OFFERING: new Set(created.offerings) };
 }
 
 async function syncBenchmarks(tx: SqlSession, contents: { content: DocumentContent; sourceId: string }[]): Promise<void> {
-  const rows = new Map<string, Record<string, unknown>>();
+  const rows = new Map<string, BenchmarkRecord>();
   for (const { content, sourceId } of contents) {
     for (const b of content.benchmarks) rows.set(`${b.modelId}\u0000${b.name}`, { id: crypto.randomUUID(), ...b, sourceId });
   }
-  await insertRows(
-    tx,
-    "ModelBenchmark",
-    [
-      { name: "id", type: "text" },
-      { name: "modelId", type: "text" },
-      { name: "name", type: "text" },
-      { name: "score", type: "numeric" },
-      { name: "unit", type: "text" },
-      { name: "sourceId", type: "text" },
-    ],
-    [...rows.values()],
-    { onConflict: `ON CONFLICT ("modelId", name) DO UPDATE SET score = EXCLUDED.score, unit = EXCLUDED.unit, "sourceId" = EXCLUDED."sourceId"` },
-  );
+  await writeBenchmarks(tx, [...rows.values()]);
 }
 
 export type { EntityKey };

@@ -1,0 +1,158 @@
+import { insertRows } from "./bulkRows";
+import type { SqlSession } from "./database";
+
+// The loader's own statements (src/catalog/load/loadDocuments.ts): sources, the names identity resolves
+// against, the stub rows facts attach to, aliases and benchmarks, inside a format group's transaction on
+// its SqlSession, in bulk (bulkRows.ts says why: row by row, a seed's 6,380 sources and 7,500 records
+// took minutes). Prisma's client cannot join that transaction.
+
+/** A stored source: its id, URI and content hash. */
+export interface StoredSource {
+  id: string;
+  uri: string;
+  contentHash: string;
+}
+
+/** A source as a load writes it. */
+export interface SourceRow {
+  id: string;
+  format: string;
+  uri: string;
+  title: string | null;
+  contentHash: string;
+  sizeBytes: number;
+  importedAt: string;
+}
+
+/** The sources stored under the given URIs. */
+export function sourcesByUri(tx: SqlSession, uris: readonly string[]): Promise<StoredSource[]> {
+  return tx.query<StoredSource>(`SELECT id, uri, "contentHash" FROM "Source" WHERE uri = ANY($1::text[])`, [uris]);
+}
+
+/**
+ * Writes sources (a URI already stored keeps its id and takes the new hash, size, title and import time)
+ * and returns the id each URI has now: two imports of one new document may run at once, each making up
+ * an id, and the row of the one that committed first is kept.
+ */
+export async function writeSources(tx: SqlSession, sources: readonly SourceRow[]): Promise<Map<string, string>> {
+  await insertRows(
+    tx,
+    "Source",
+    [
+      { name: "id", type: "text" },
+      { name: "format", type: `"SourceFormat"` },
+      { name: "uri", type: "text" },
+      { name: "title", type: "text" },
+      { name: "contentHash", type: "text" },
+      { name: "sizeBytes", type: "integer" },
+      { name: "importedAt", type: "timestamp" },
+    ],
+    sources as unknown as Record<string, unknown>[],
+    { onConflict: `ON CONFLICT (uri) DO UPDATE SET "contentHash" = EXCLUDED."contentHash", "sizeBytes" = EXCLUDED."sizeBytes", title = EXCLUDED.title, "importedAt" = EXCLUDED."importedAt"` },
+  );
+  const landed = await sourcesByUri(tx, sources.map((s) => s.uri));
+  return new Map(landed.map((s) => [s.uri, s.id]));
+}
+
+/** What model identity resolves names against: every model with its author, every alias, every author and provider id. */
+export async function identityNames(tx: SqlSession): Promise<{ models: { id: string; authorId: string | null }[]; aliases: { alias: string; modelId: string }[]; parties: string[] }> {
+  const models = await tx.query<{ id: string; authorId: string | null }>(`SELECT id, "authorId" FROM "Model"`);
+  const aliases = await tx.query<{ alias: string; modelId: string }>(`SELECT alias, "modelId" FROM "ModelAlias"`);
+  const parties = await tx.query<{ id: string }>(`SELECT id FROM "Author" UNION SELECT id FROM "Provider"`);
+  return { models, aliases, parties: parties.map((p) => p.id) };
+}
+
+/**
+ * The models stated by the provider files of the given providers. The files are found among the sources
+ * first (a few thousand rows) and their facts by the Fact source index: matching the patterns against
+ * every fact's source in one join took 4.5 s of a 27 s PostgreSQL seed.
+ */
+export async function modelsStatedByProviderFiles(tx: SqlSession, providerIds: readonly string[]): Promise<string[]> {
+  const rows = await tx.query<{ entityId: string }>(
+    `SELECT DISTINCT f."entityId" FROM "Fact" f
+      WHERE f."sourceId" = ANY(ARRAY(SELECT id FROM "Source" WHERE uri LIKE ANY($1::text[]))) AND f."entityType" = 'MODEL'`,
+    [providerIds.map((id) => `%providers/${id}/%`)],
+  );
+  return rows.map((r) => r.entityId);
+}
+
+/** Every author's id. */
+export async function authorIds(tx: SqlSession): Promise<Set<string>> {
+  return new Set((await tx.query<{ id: string }>(`SELECT id FROM "Author"`)).map((a) => a.id));
+}
+
+/** How many fields sources disagree on, over the whole catalog. */
+export async function conflictCount(session: SqlSession): Promise<number> {
+  const [{ count }] = await session.query<{ count: string | number }>(`SELECT count(*) AS count FROM "FieldDecision" WHERE "hasConflict"`);
+  return Number(count);
+}
+
+/** The rows facts attach to, as a load first names them. */
+export interface Stubs {
+  authors: string[];
+  providers: string[];
+  models: string[];
+  offerings: { id: string; providerId: string; modelId: string; providerModelId: string }[];
+  aliases: { alias: string; modelId: string }[];
+}
+
+/** Creates the rows that do not exist yet (named by their id until a decision names them) and the new aliases; returns the ids created. */
+export async function insertStubs(tx: SqlSession, stubs: Stubs, now: Date): Promise<{ authors: string[]; providers: string[]; models: string[]; offerings: string[] }> {
+  const at = now.toISOString();
+  const named = (ids: string[]) => ids.map((id) => ({ id, name: id, updatedAt: at }));
+  const stubColumns = [
+    { name: "id", type: "text" },
+    { name: "name", type: "text" },
+    { name: "updatedAt", type: "timestamp" },
+  ];
+  const onConflict = { onConflict: "ON CONFLICT DO NOTHING", returning: "id" };
+  const authors = await insertRows(tx, "Author", stubColumns, named(stubs.authors), onConflict);
+  const providers = await insertRows(tx, "Provider", stubColumns, named(stubs.providers), onConflict);
+  const models = await insertRows(tx, "Model", stubColumns, named(stubs.models), onConflict);
+  const offerings = await insertRows(
+    tx,
+    "Offering",
+    [stubColumns[0], { name: "providerId", type: "text" }, { name: "modelId", type: "text" }, { name: "providerModelId", type: "text" }, stubColumns[2]],
+    stubs.offerings.map((o) => ({ ...o, updatedAt: at })),
+    onConflict,
+  );
+  await insertRows(
+    tx,
+    "ModelAlias",
+    [
+      { name: "alias", type: "text" },
+      { name: "modelId", type: "text" },
+    ],
+    stubs.aliases,
+    { onConflict: "ON CONFLICT DO NOTHING" },
+  );
+  return { authors, providers, models, offerings };
+}
+
+/** A benchmark score as a load writes it. */
+export interface BenchmarkRecord {
+  id: string;
+  modelId: string;
+  name: string;
+  score: string;
+  unit: string | null;
+  sourceId: string;
+}
+
+/** Writes benchmark scores; a model's score of a benchmark already stored takes the new value and source. */
+export async function writeBenchmarks(tx: SqlSession, rows: readonly BenchmarkRecord[]): Promise<void> {
+  await insertRows(
+    tx,
+    "ModelBenchmark",
+    [
+      { name: "id", type: "text" },
+      { name: "modelId", type: "text" },
+      { name: "name", type: "text" },
+      { name: "score", type: "numeric" },
+      { name: "unit", type: "text" },
+      { name: "sourceId", type: "text" },
+    ],
+    rows as unknown as Record<string, unknown>[],
+    { onConflict: `ON CONFLICT ("modelId", name) DO UPDATE SET score = EXCLUDED.score, unit = EXCLUDED.unit, "sourceId" = EXCLUDED."sourceId"` },
+  );
+}
