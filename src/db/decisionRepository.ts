@@ -94,5 +94,10 @@ export async function writeDecisions(tx: SqlSession, upserts: readonly DecisionR
   await insertRows(tx, "FieldDecision", DECISION_COLUMNS, upserts as unknown as Record<string, unknown>[], {
     onConflict: `ON CONFLICT ("entityType", "entityId", field) DO UPDATE SET "chosenValue" = EXCLUDED."chosenValue", "chosenFactId" = EXCLUDED."chosenFactId", rule = EXCLUDED.rule, "hasConflict" = EXCLUDED."hasConflict", "derivedFrom" = '{}', "decidedAt" = now()`,
   });
-  await deleteRows(tx, "FieldDecision", [...ENTITY_KEY_COLUMNS, { name: "field", type: "text" }], dropped.map((d) => ({ entityType: d.entityType, entityId: d.entityId, field: d.field })));
+  await dropDecisions(tx, dropped);
+}
+
+/** Deletes the decisions of the given fields. */
+export async function dropDecisions(tx: SqlSession, fields: readonly (RecordKey & { field: string })[]): Promise<void> {
+  await deleteRows(tx, "FieldDecision", [...ENTITY_KEY_COLUMNS, { name: "field", type: "text" }], fields.map((d) => ({ entityType: d.entityType, entityId: d.entityId, field: d.field })));
 }

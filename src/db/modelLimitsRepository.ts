@@ -1,4 +1,5 @@
-import { deleteRows, insertRows, updateRows } from "./bulkRows";
+import { insertRows, updateRows } from "./bulkRows";
+import { dropDecisions } from "./decisionRepository";
 import type { SqlSession } from "./database";
 
 // The statements of deriving models' limits from their offerings (src/catalog/load/deriveModelLimits.ts),
@@ -75,14 +76,5 @@ export async function writeDerivedLimits(tx: SqlSession, derived: readonly Deriv
       onConflict: `ON CONFLICT ("entityType", "entityId", field) DO UPDATE SET "chosenValue" = EXCLUDED."chosenValue", "chosenFactId" = NULL, rule = EXCLUDED.rule, "hasConflict" = false, "derivedFrom" = EXCLUDED."derivedFrom", "decidedAt" = now()`,
     },
   );
-  await deleteRows(
-    tx,
-    "FieldDecision",
-    [
-      { name: "entityType", type: `"EntityType"` },
-      { name: "entityId", type: "text" },
-      { name: "field", type: "text" },
-    ],
-    cleared.map((c) => ({ entityType: "MODEL", entityId: c.modelId, field: c.field })),
-  );
+  await dropDecisions(tx, cleared.map((c) => ({ entityType: "MODEL", entityId: c.modelId, field: c.field })));
 }

@@ -240,9 +240,6 @@ function modelsDevBase(file: string, text: string): Buffer | undefined {
   return fs.existsSync(basePath) ? fs.readFileSync(basePath) : undefined;
 }
 
-function sha256(bytes: Buffer): string {
-  return crypto.createHash("sha256").update(bytes).digest("hex");
-}
 
 function reasonOf(error: unknown): string {
   if (error instanceof ParseError) return error.reason;

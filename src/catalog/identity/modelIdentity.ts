@@ -52,6 +52,11 @@ export interface ModelNameContext extends NameContext {
   declared?: boolean;
 }
 
+/** Rule 2 applies: `name` is a router's meta-model named in a provider's file. */
+export function isProviderRouter(name: string, context: ModelNameContext): context is ModelNameContext & { providerId: string } {
+  return context.providerId !== undefined && isRouterId(normalizeModelName(name));
+}
+
 /**
  * Rule 2: the model id of a router's meta-model in `providerId`'s file: its own id where a path names
  * its maker ("openrouter/auto", "switchpoint/router" wherever they are served) or it carries the
@@ -73,7 +78,7 @@ export function resolveModelId(ref: string, authorId: string | undefined, known:
 /** Rules 2–4: the existing model `ref` names, if any. */
 export function matchModel(ref: string, authorId: string | undefined, known: KnownModels, context: ModelNameContext = {}): string | undefined {
   const name = normalizeModelName(ref);
-  if (context.providerId && isRouterId(name)) return known.modelForName(routerModelId(name, context.providerId));
+  if (isProviderRouter(name, context)) return known.modelForName(routerModelId(name, context.providerId));
   const exact = known.modelForName(name);
   if (exact) return exact;
 
@@ -115,7 +120,7 @@ export function matchModel(ref: string, authorId: string | undefined, known: Kno
 /** Rule 5: the id of a new model named `ref`. */
 export function newModelId(ref: string, authorId: string | undefined, known: KnownModels, context: ModelNameContext = {}): string {
   const name = normalizeModelName(ref);
-  if (context.providerId && isRouterId(name)) return routerModelId(name, context.providerId);
+  if (isProviderRouter(name, context)) return routerModelId(name, context.providerId);
   // A new "cobuddy:free" is the model cobuddy, "accounts/fireworks/models/x" the model x.
   const cleaned = mainForm(name, context);
   const { authorPrefix } = proposedModelId(name);

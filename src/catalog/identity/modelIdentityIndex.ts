@@ -1,7 +1,6 @@
-import { matchModel, newModelId, normalizeModelName, proposedModelId, type KnownModels, type ModelNameContext } from "./modelIdentity";
+import { isProviderRouter, matchModel, newModelId, normalizeModelName, proposedModelId, type KnownModels, type ModelNameContext } from "./modelIdentity";
 import { identityKey, looseIdentityKey, mainForm, nameForms, snapshotDateOf, VERTEX_FULL_ID, withoutPublisherPrefix } from "./modelNameForms";
 import { canonicalAuthorId } from "./partyIdentity";
-import { isRouterId } from "../offerings/offeringKind";
 
 /** The models and names the catalog knows, grown as an import resolves new ones. */
 export class ModelIdentityIndex implements KnownModels {
@@ -71,8 +70,7 @@ export class ModelIdentityIndex implements KnownModels {
     if (author) this.parties.add(author);
     if (author) this.knownAuthors.add(author);
     // A router's bare name ("auto") is every router's: only its provider-scoped id is remembered.
-    const router = context.providerId !== undefined && isRouterId(normalizeModelName(ref));
-    for (const name of router ? [id] : [id, ref, ...otherNames]) this.remember(name, id);
+    for (const name of isProviderRouter(ref, context) ? [id] : [id, ref, ...otherNames]) this.remember(name, id);
     return id;
   }
 
@@ -81,7 +79,7 @@ export class ModelIdentityIndex implements KnownModels {
    * name without its author prefix). None for a router's bare name, which is every router's and no model's.
    */
   ownIdsOf(ref: string, authorId: string | undefined, context: ModelNameContext = {}): string[] {
-    if (context.providerId !== undefined && isRouterId(normalizeModelName(ref))) return [];
+    if (isProviderRouter(ref, context)) return [];
     const nothingKnown: KnownModels = { modelForName: () => undefined, authorOf: () => undefined };
     return [...new Set([newModelId(ref, authorId, nothingKnown, context), proposedModelId(ref).id])];
   }

@@ -1,4 +1,4 @@
-import { LIST_SYNONYMS } from "../reconcile/valueAgreement";
+import { valuesAgree } from "../reconcile/valueAgreement";
 import type { CatalogRows, PriceRow, SourceRow } from "../../db/catalogReadRepository";
 import type {
   AuthorView,
@@ -160,8 +160,5 @@ export function toCatalogContent(rows: CatalogRows): CatalogContent {
  */
 function ownList(own: string[], model: string[] | undefined): string[] | null {
   if (own.length === 0) return null;
-  if (model === undefined) return own;
-  const set = (list: string[]) => new Set(list.map((v) => LIST_SYNONYMS[v] ?? v));
-  const [a, b] = [set(own), set(model)];
-  return a.size === b.size && [...a].every((v) => b.has(v)) ? null : own;
+  return model !== undefined && valuesAgree({ value: own }, { value: model }, "set") ? null : own;
 }

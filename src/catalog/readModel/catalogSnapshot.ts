@@ -1,5 +1,6 @@
 import { PRICE_KINDS, PRICE_MODES, PRICE_UNITS } from "../../ingest/observation";
 import { isSupported } from "../capabilities/capabilityLevels";
+import { valuesAgree } from "../reconcile/valueAgreement";
 import { canonicalAuthorId, canonicalProviderId } from "../identity/partyIdentity";
 import { ModelSearchIndex } from "../search/modelSearchIndex";
 import type {
@@ -83,7 +84,7 @@ function offeringOwnCapabilities(values: OwnedCapability[], modelValues: OwnedCa
   const modelLevel = new Map(modelValues.map((c) => [`${c.ownerId}\u0000${c.key}`, c.level]));
   return values.filter((c) => {
     const level = modelLevel.get(`${modelOf.get(c.ownerId)}\u0000${c.key}`);
-    return level === undefined || isSupported(level) !== isSupported(c.level);
+    return level === undefined || !valuesAgree({ value: c.level }, { value: level }, "level");
   });
 }
 
