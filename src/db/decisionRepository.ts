@@ -55,17 +55,24 @@ const DECISION_COLUMNS = [
   { name: "hasConflict", type: "boolean" },
 ];
 
-/** What deciding the fields of `records` reads: their facts (with sources), overrides and stored decisions. */
+/**
+ * What deciding the fields of `records` reads: their facts (with sources), overrides and stored
+ * decisions. Facts of `exceptSources` are left out: the caller holds them (a load has just written them).
+ * An anti-join, since a group can hold thousands of sources: `<> ALL($2)` compares each fact with every
+ * one (415 ms against 168 ms for 2,500 records beside 5,654 sources, PGlite).
+ */
 export async function decisionInputs<Format extends string>(
   tx: SqlSession,
   records: readonly RecordKey[],
+  exceptSources: readonly string[] = [],
 ): Promise<{ facts: FactWithSource<Format>[]; overrides: OverrideRow[]; stored: DecisionRow[] }> {
   const param = [JSON.stringify(records)];
   const facts = await tx.query<FactWithSource<Format>>(
     `SELECT f.id, f."entityType", f."entityId", f.field, f.value, f.precision, f.step, f.locator, f."sourceId", s.format, s.uri
        FROM ${KEYS} JOIN "Fact" f ON f."entityType" = v."entityType" AND f."entityId" = v."entityId"
-       JOIN "Source" s ON s.id = f."sourceId"`,
-    param,
+       JOIN "Source" s ON s.id = f."sourceId"
+      WHERE NOT EXISTS (SELECT 1 FROM unnest($2::text[]) AS e(id) WHERE e.id = f."sourceId")`,
+    [...param, exceptSources],
   );
   const overrides = await tx.query<OverrideRow>(
     `SELECT o."entityType", o."entityId", o.field, o.value, o.reason

@@ -2,8 +2,18 @@ import type { Database } from "../../src/db/database";
 import { importDocuments, type ImportReport } from "../../src/catalog/import/importDocuments";
 import { createCatalogDatabase, SEED_DIR, tableCounts } from "../support/catalogDatabase";
 import { usingPostgres } from "../support/testDatabase";
+import { refreshDecisions } from "../../src/catalog/load/refreshDecisions";
+import { deriveChangedModelLimits } from "../../src/catalog/load/deriveModelLimits";
+import type { EntityKey } from "../../src/catalog/load/syncFacts";
 
 jest.setTimeout(180_000);
+
+/** Carries what a transaction read out of it, so that throwing rolls its writes back. */
+class DecidedAfresh extends Error {
+  constructor(readonly rows: unknown[]) {
+    super("rolled back");
+  }
+}
 
 describe(`seeding the whole catalog on ${usingPostgres() ? "PostgreSQL" : "PGlite"}`, () => {
   let database: Database;
@@ -187,6 +197,26 @@ describe(`seeding the whole catalog on ${usingPostgres() ? "PostgreSQL" : "PGlit
   it("maps other catalogs' author ids onto one author (OpenRouter's meta-llama is models.dev's meta)", async () => {
     expect(await one(`SELECT count(*)::int AS n FROM "Author" WHERE id IN ('meta-llama', 'mistralai', 'x-ai')`)).toEqual({ n: 0 });
     expect(await one(`SELECT "authorId" FROM "Model" WHERE id = 'gpt-4.1-mini'`)).toEqual({ authorId: "openai" });
+  });
+
+  it("decides every record as deciding it afresh from all its stored facts would (the load decides from the facts it holds)", async () => {
+    const decisionsSql = `SELECT "entityType"::text AS "entityType", "entityId", field, "chosenValue", "chosenFactId", rule, "hasConflict", "derivedFrom" FROM "FieldDecision" ORDER BY 1, 2, 3`;
+    const stored = await all(decisionsSql);
+    const keys = await all<{ key: EntityKey }>(`SELECT DISTINCT "entityType"::text || ' ' || "entityId" AS key FROM "Fact" ORDER BY 1`);
+    const afresh = await database.sql
+      .transaction(async (tx) => {
+        for (let i = 0; i < keys.length; i += 2500) await refreshDecisions(tx, keys.slice(i, i + 2500).map((k) => k.key));
+        const models = keys.filter((k) => k.key.startsWith("MODEL ")).map((k) => k.key.slice("MODEL ".length));
+        const offerings = keys.filter((k) => k.key.startsWith("OFFERING ")).map((k) => k.key.slice("OFFERING ".length));
+        await deriveChangedModelLimits(tx, { models, offerings });
+        throw new DecidedAfresh(await tx.query(decisionsSql));
+      })
+      .catch((e: unknown) => {
+        if (e instanceof DecidedAfresh) return e.rows;
+        throw e;
+      });
+    expect(afresh).toHaveLength(stored.length);
+    expect(afresh).toEqual(stored);
   });
 
   it("changes nothing when the same documents are seeded again", async () => {

@@ -1,5 +1,7 @@
 import crypto from "node:crypto";
 import type { Database, SqlSession } from "../../db/database";
+import type { FactWithSource } from "../../db/decisionRepository";
+import type { FactRecord } from "../../db/factRepository";
 import { authorIds, conflictCount, identityNames, insertStubs, modelsStatedByProviderFiles, sourcesByUri, writeBenchmarks, writeSources, type BenchmarkRecord } from "../../db/loadRepository";
 import { CAPABILITIES } from "../../ingest/capabilityVocabulary";
 import type { FormatRegistry } from "../../ingest/formatRegistry";
@@ -13,7 +15,7 @@ import { applyColumns } from "./applyColumns";
 import { loadOrder } from "./loadOrder";
 import { documentContent, type DocumentContent } from "./documentFacts";
 import { emptyLoadReport, type LoadReport } from "./loadReport";
-import { refreshDecisions } from "./refreshDecisions";
+import { refreshDecisions, type KnownFacts } from "./refreshDecisions";
 import { syncCapabilities, writeCapabilityDefinitions } from "./syncCapabilities";
 import { entityKey, syncFacts, type EntityKey } from "./syncFacts";
 import { syncPrices, type PriceChange } from "./syncPrices";
@@ -185,7 +187,8 @@ async function loadGroup(
   const created = await createStubs(tx, contents.map((c) => c.content), now);
 
   progress("comparing facts");
-  const touched = await syncFacts(tx, contents.map(({ sourceId, content }) => ({ sourceId, facts: content.facts, withheld: content.withheld })));
+  const { touched, facts } = await syncFacts(tx, contents.map(({ sourceId, content }) => ({ sourceId, facts: content.facts, withheld: content.withheld })));
+  const known = knownFacts(facts, contents);
   // A brand-new entity with no facts of its own (an offering named only in a table row) still gets its columns set.
   for (const [type, ids] of Object.entries(created) as [EntityType, Set<string>][]) for (const id of ids) touched.add(entityKey(type, id));
   // A provider file's role depends on what its provider is (an aggregator's file ranks above a
@@ -211,7 +214,7 @@ async function loadGroup(
     const batch = keys.slice(start, start + DECISION_BATCH);
     progress(`deciding fields (${Math.min(start + DECISION_BATCH, keys.length)} of ${keys.length} records)`);
     const idsOf = (type: EntityType) => batch.filter((k) => k.startsWith(`${type} `)).map((k) => k.slice(type.length + 1));
-    const decisions = await refreshDecisions(tx, batch);
+    const decisions = await refreshDecisions(tx, batch, known);
     const authors = idsOf("AUTHOR");
     count("AUTHOR", await applyColumns(tx, "AUTHOR", authors, decisions), authors);
     const providers = idsOf("PROVIDER");
@@ -237,6 +240,21 @@ async function loadGroup(
   await deriveChangedModelLimits(tx, { models: idsIn("MODEL"), offerings: idsIn("OFFERING") });
   await syncBenchmarks(tx, contents);
   return { documents: changed.length, priceSlots };
+}
+
+/** The group's facts as stored, by entity, with their documents' format and URI, for deciding. */
+function knownFacts(facts: readonly FactRecord[], contents: readonly { doc: SourceDocument; sourceId: string }[]): KnownFacts {
+  const docOf = new Map(contents.map((c) => [c.sourceId, c.doc]));
+  const byEntity = new Map<EntityKey, FactWithSource<SourceFormat>[]>();
+  for (const f of facts) {
+    const doc = docOf.get(f.sourceId);
+    if (!doc) continue;
+    const key = entityKey(f.entityType as EntityType, f.entityId);
+    const list = byEntity.get(key) ?? [];
+    list.push({ id: f.id, entityType: f.entityType, entityId: f.entityId, field: f.field, value: f.value, precision: f.precision, step: f.step, locator: f.locator, sourceId: f.sourceId, format: doc.format, uri: doc.uri });
+    byEntity.set(key, list);
+  }
+  return { sourceIds: [...docOf.keys()], byEntity };
 }
 
 /** Creates the rows facts will be attached to; returns the ids that are new. */

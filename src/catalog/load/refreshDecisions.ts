@@ -1,5 +1,5 @@
 import type { SqlSession } from "../../db/database";
-import { aggregatorProviderIds, decisionInputs, writeDecisions, type DecisionRow } from "../../db/decisionRepository";
+import { aggregatorProviderIds, decisionInputs, writeDecisions, type DecisionRow, type FactWithSource } from "../../db/decisionRepository";
 import { decideField, type Candidate } from "../reconcile/decideField";
 import { documentRole, type RecordOwner } from "../reconcile/documentRole";
 import type { EntityType, SourceFormat } from "../reconcile/precedence";
@@ -16,15 +16,28 @@ export interface DecidedValue {
 export type Decisions = Map<EntityKey, Map<string, DecidedValue>>;
 
 /**
+ * Facts the caller already holds, exactly as stored: every fact of `sourceIds`, by entity. A load has
+ * just written its documents' facts; reading them back cost a seed about 0.7 s on PostgreSQL and
+ * 3.9 s on PGlite.
+ */
+export interface KnownFacts {
+  sourceIds: readonly string[];
+  byEntity: ReadonlyMap<EntityKey, readonly FactWithSource<SourceFormat>[]>;
+}
+
+/**
  * Decides every field of the given entities afresh from all their stored facts and admin overrides,
  * stores the decisions that changed (and drops those of fields no one states any more), and returns
  * the decided values.
  */
-export async function refreshDecisions(tx: SqlSession, entities: Iterable<EntityKey>): Promise<Decisions> {
-  const keys = [...entities].map(parseEntityKey);
+export async function refreshDecisions(tx: SqlSession, entities: Iterable<EntityKey>, known?: KnownFacts): Promise<Decisions> {
+  const entityKeys = [...entities];
+  const keys = entityKeys.map(parseEntityKey);
   const decisions: Decisions = new Map();
   if (keys.length === 0) return decisions;
-  const { facts, overrides, stored } = await decisionInputs<SourceFormat>(tx, keys);
+  const inputs = await decisionInputs<SourceFormat>(tx, keys, known?.sourceIds);
+  const { overrides, stored } = inputs;
+  const facts = known ? [...inputs.facts, ...entityKeys.flatMap((k) => known.byEntity.get(k) ?? [])] : inputs.facts;
   // Providers a document calls aggregators, read from the facts (already in step with the documents
   // being loaded, unlike the Provider rows, which are written after this decision).
   const aggregators = await aggregatorProviderIds(tx);

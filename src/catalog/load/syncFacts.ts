@@ -29,18 +29,26 @@ export function parseEntityKey(key: string): { entityType: EntityType; entityId:
  * Makes the stored facts of each source exactly the given ones: new facts inserted, changed ones
  * updated in place (ids kept), facts a source no longer states deleted, facts of its withheld fields
  * left as they are. Returns the entities whose facts changed, which are the ones whose decisions need
- * a fresh look.
+ * a fresh look, and every fact the sources state now (as stored, ids included), so that deciding need
+ * not read them back.
  */
-export async function syncFacts(tx: SqlSession, sources: SourceFacts[]): Promise<Set<EntityKey>> {
+export async function syncFacts(tx: SqlSession, sources: SourceFacts[]): Promise<{ touched: Set<EntityKey>; facts: FactRecord[] }> {
   const touched = new Set<EntityKey>();
-  if (sources.length === 0) return touched;
+  const current: FactRecord[] = [];
+  if (sources.length === 0) return { touched, facts: current };
   const stored = await factsOfSources(tx, sources.map((s) => s.sourceId));
   const key = (f: { entityType: string; entityId: string; field: string }, sourceId: string) => `${sourceId}\u0000${f.entityType}\u0000${f.entityId}\u0000${f.field}`;
   const storedByKey = new Map(stored.map((f) => [key(f, f.sourceId), f]));
 
   const inserts: FactRecord[] = [];
   const updates: FactRecord[] = [];
-  for (const { sourceId, withheld = [] } of sources) for (const f of withheld) storedByKey.delete(key(f, sourceId));
+  for (const { sourceId, withheld = [] } of sources) {
+    for (const f of withheld) {
+      const kept = storedByKey.get(key(f, sourceId));
+      if (kept) current.push(kept);
+      storedByKey.delete(key(f, sourceId));
+    }
+  }
   for (const { sourceId, facts } of sources) {
     for (const fact of facts) {
       const k = key(fact, sourceId);
@@ -48,7 +56,9 @@ export async function syncFacts(tx: SqlSession, sources: SourceFacts[]): Promise
       storedByKey.delete(k);
       const row = { ...fact, value: fact.value, sourceId };
       if (!old) {
-        inserts.push({ ...row, id: crypto.randomUUID() });
+        const inserted = { ...row, id: crypto.randomUUID() };
+        inserts.push(inserted);
+        current.push(inserted);
       } else if (
         stableJson(old.value) !== stableJson(fact.value) ||
         old.rawValue !== fact.rawValue ||
@@ -56,8 +66,11 @@ export async function syncFacts(tx: SqlSession, sources: SourceFacts[]): Promise
         old.step !== fact.step ||
         old.locator !== fact.locator
       ) {
-        updates.push({ ...row, id: old.id });
+        const updated = { ...row, id: old.id };
+        updates.push(updated);
+        current.push(updated);
       } else {
+        current.push(old);
         continue;
       }
       touched.add(entityKey(fact.entityType, fact.entityId));
@@ -67,5 +80,5 @@ export async function syncFacts(tx: SqlSession, sources: SourceFacts[]): Promise
   for (const f of deletes) touched.add(entityKey(f.entityType as EntityType, f.entityId));
 
   await writeFactChanges(tx, { inserts, updates, deleteIds: deletes.map((f) => f.id) });
-  return touched;
+  return { touched, facts: current };
 }

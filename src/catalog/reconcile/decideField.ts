@@ -72,7 +72,14 @@ export function decideField(entity: EntityType, field: string, candidates: Candi
   const first = [...deciding].sort(tieBreaker(rule, candidates))[0]!;
 
   const agreeing = candidates.filter((c) => valuesAgree(c, first, rule.comparison));
-  const chosen = agreeing.reduce((best, c) => (comparePreference(preference(c, rule.comparison), preference(best, rule.comparison)) > 0 ? c : best), first);
+  // Among agreeing documents equally exact, the tie-broken first, else the first by URI: never the
+  // order the facts arrived in, which differs between a load and a later read.
+  const moreExact = (c: Candidate, best: Candidate) => {
+    const d = comparePreference(preference(c, rule.comparison), preference(best, rule.comparison));
+    if (d !== 0 || best === first) return d > 0;
+    return c === first || (c.sourceUri.localeCompare(best.sourceUri) || c.locator.localeCompare(best.locator)) < 0;
+  };
+  const chosen = agreeing.reduce((best, c) => (moreExact(c, best) ? c : best), first);
   const role = first.role ?? "OTHER";
   const speaksForOfferings = entity === "MODEL" && OFFERING_VOICES.has(role);
   // A past price (in force from an earlier date than the chosen one) is history, not a disagreement.
