@@ -4,7 +4,10 @@ import type { CatalogSnapshot } from "../readModel/catalogSnapshot";
 import { ValidationError } from "../errors";
 import type { OfferingView } from "../views";
 import { isFreeOffering, isIncluded, isRouterOffering, type PriceInclusion } from "../offerings/offeringKind";
-import { normalizeWorkload, priceOffering, rankCosts, type OfferingCost, type Workload } from "./costEstimate";
+import { normalizeWorkload, type OfferingCost, type Workload } from "./costEstimate";
+import { costPlanOf, quickCost } from "./costPlan";
+import { firstCosts, type QuotedOffering } from "./firstCosts";
+import { mainCurrency } from "./rankCosts";
 
 export const MAX_ESTIMATES = 200;
 /** More models than this under one filter would make an estimate slow; narrow the filter. */
@@ -34,7 +37,11 @@ export interface CostEstimates {
   workload: Workload;
 }
 
-/** Prices a workload on every offering of the models a filter selects, cheapest first. */
+/**
+ * Prices a workload on every offering of the models a filter selects, cheapest first. Every offering is
+ * ranked by a floating-point estimate with an error bound, and only those that can be on the page are
+ * priced exactly (firstCosts.ts): the answer is the one exact pricing of every offering would give.
+ */
 export class CostEstimateService {
   constructor(private readonly models: ModelCatalogService) {}
 
@@ -47,32 +54,23 @@ export class CostEstimateService {
     if (modelIds.length > MAX_MODELS) throw new ValidationError(`The filter selects more than ${MAX_MODELS} models; narrow it`, "filter");
     const offerings = modelIds.flatMap((id) => snapshot.offeringsOfModel(id, options.providerId));
     const at = options.at ?? null;
-    const byId = new Map(offerings.map((o) => [o.id, o]));
-    const costs = offerings.flatMap((offering) => {
+    // Every offering is quoted in floating point from its cost plan; only the page is priced exactly.
+    const quotes: QuotedOffering[] = [];
+    for (const offering of offerings) {
       const prices = at ? snapshot.pricesAt(offering.id, at) : snapshot.currentPrices(offering.id);
       // As of `at`, an offering is free by the prices then in force; now, by the snapshot's classification.
       const included = at ? isIncluded({ free: isFreeOffering(offering, prices), router: isRouterOffering(offering) }, include) : snapshot.includesOffering(offering.id, include);
-      return included ? (priceOffering(offering.id, workload, [...prices]) ?? []) : [];
-    });
-    let ranked = rankCosts(costs, (a, b) => compareText(byId.get(a.offeringId)!.modelId, byId.get(b.offeringId)!.modelId));
-    if (options.cheapestPerModel) {
-      const seen = new Set<string>();
-      ranked = ranked.filter((c) => {
-        const modelId = byId.get(c.offeringId)!.modelId;
-        if (seen.has(modelId)) return false;
-        seen.add(modelId);
-        return true;
-      });
+      if (!included) continue;
+      const plan = costPlanOf(offering.id, workload.mode, prices);
+      if (plan) quotes.push({ offering, prices, quick: quickCost(plan, workload) });
     }
+    const cheapestPerModel = options.cheapestPerModel === true;
+    const page = firstCosts(quotes, first, cheapestPerModel, mainCurrency(quotes.map((q) => q.quick.currency)), workload);
+    const byId = new Map(quotes.map((q) => [q.offering.id, q.offering]));
     return {
-      estimates: ranked.slice(0, first).map((cost) => ({ offering: byId.get(cost.offeringId)!, cost })),
-      totalCount: ranked.length,
+      estimates: page.map((cost) => ({ offering: byId.get(cost.offeringId)!, cost })),
+      totalCount: cheapestPerModel ? new Set(quotes.map((q) => q.offering.modelId)).size : quotes.length,
       workload,
     };
   }
-}
-
-/** Code-unit order, as every other list of the catalog (localeCompare is slow and locale-dependent). */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

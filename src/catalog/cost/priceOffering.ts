@@ -61,13 +61,9 @@ const DERIVABLE_UNITS: ReadonlySet<PriceUnit> = new Set(["PER_1M_TOKENS", "PER_I
  * - Amounts are exact decimals and the total is never rounded.
  */
 export function priceOffering(offeringId: string, workload: Workload, prices: PriceView[]): OfferingCost | undefined {
-  const inMode = prices.filter((p) => p.offeringId === offeringId && p.mode === workload.mode);
-  if (inMode.length === 0) return undefined;
-
-  const currency = estimateCurrency(inMode);
-  const billable = inMode.filter((p) => DERIVABLE_UNITS.has(p.unit));
-  const inCurrency = billable.filter((p) => p.currency === currency);
-  const inOtherCurrencies = billable.filter((p) => p.currency !== currency);
+  const basis = billingBasis(offeringId, workload.mode, prices);
+  if (!basis) return undefined;
+  const { currency, inCurrency, inOtherCurrencies } = basis;
   const tierAbove = chooseTier(inCurrency, promptTokensPerRequest(workload));
 
   const lines: CostLine[] = [];
@@ -75,23 +71,45 @@ export function priceOffering(offeringId: string, workload: Workload, prices: Pr
   for (const part of WORKLOAD_PARTS) {
     const quantity = quantityOf(workload, part);
     if (quantity === 0) continue;
-    const line = billPart(part, quantity, inCurrency, inOtherCurrencies, tierAbove);
-    if (line) lines.push(line);
-    else if (!part.optional || pricedAt(inOtherCurrencies, part.kind, part.units, tierAbove)) missing.push(part.kind);
+    const billed = partPrice(part, inCurrency, inOtherCurrencies, tierAbove);
+    if (billed) lines.push(costLine(billed.price, quantity, tierAbove, billed.note));
+    else if (partMissing(part, inOtherCurrencies, tierAbove)) missing.push(part.kind);
   }
 
   const total = lines.reduce((sum, line) => sum.plus(line.amount), new ExactDecimal(0));
   return { offeringId, currency, total: total.toString(), tierAbove, lines, missing, complete: missing.length === 0 };
 }
 
-function billPart(part: WorkloadPart, quantity: number, inCurrency: PriceView[], inOtherCurrencies: PriceView[], tierAbove: number): CostLine | undefined {
+/** The prices an estimate in `mode` bills from: its currency, the billable prices in it and in other currencies. */
+export interface BillingBasis {
+  currency: string;
+  inCurrency: PriceView[];
+  inOtherCurrencies: PriceView[];
+}
+
+/** What priceOffering bills from, before any count is known; undefined when the offering has no price in the mode. */
+export function billingBasis(offeringId: string, mode: Workload["mode"], prices: readonly PriceView[]): BillingBasis | undefined {
+  const inMode = prices.filter((p) => p.offeringId === offeringId && p.mode === mode);
+  if (inMode.length === 0) return undefined;
+  const currency = estimateCurrency(inMode);
+  const billable = inMode.filter((p) => DERIVABLE_UNITS.has(p.unit));
+  return { currency, inCurrency: billable.filter((p) => p.currency === currency), inOtherCurrencies: billable.filter((p) => p.currency !== currency) };
+}
+
+/** The price that bills a part at a tier (and the note when it is a fallback kind's), or undefined. */
+export function partPrice(part: WorkloadPart, inCurrency: PriceView[], inOtherCurrencies: PriceView[], tierAbove: number): { price: PriceView; note?: string } | undefined {
   const own = pricedAt(inCurrency, part.kind, part.units, tierAbove);
-  if (own) return costLine(own, quantity, tierAbove);
+  if (own) return { price: own };
   // The provider does price this part, in a currency we do not mix in: a gap, not a reason to guess.
   if (pricedAt(inOtherCurrencies, part.kind, part.units, tierAbove)) return undefined;
   if (!part.fallback) return undefined;
   const instead = pricedAt(inCurrency, part.fallback.kind, part.units, tierAbove);
-  return instead ? costLine(instead, quantity, tierAbove, part.fallback.note) : undefined;
+  return instead ? { price: instead, note: part.fallback.note } : undefined;
+}
+
+/** Whether a part with a non-zero count and no billing price leaves the estimate incomplete. */
+export function partMissing(part: WorkloadPart, inOtherCurrencies: PriceView[], tierAbove: number): boolean {
+  return !part.optional || pricedAt(inOtherCurrencies, part.kind, part.units, tierAbove) !== undefined;
 }
 
 function costLine(price: PriceView, quantity: number, tierAbove: number, kindNote?: string): CostLine {
@@ -107,19 +125,25 @@ function costLine(price: PriceView, quantity: number, tierAbove: number, kindNot
   return line;
 }
 
-function lineAmount(quantity: number, price: PriceView) {
-  const amount = amountOf(price);
-  switch (price.unit) {
+/** What one unit of a count costs at a price, as the divisor lineAmount applies: 1,000,000 per token, 1,000 per request of a PER_1K price, else 1. */
+export function unitDivisor(unit: PriceUnit): number {
+  switch (unit) {
     case "PER_1M_TOKENS":
-      return amount.times(quantity).div(1_000_000);
+      return 1_000_000;
     case "PER_1K_REQUESTS":
-      return amount.times(quantity).div(1000);
+      return 1000;
     case "PER_IMAGE":
     case "PER_REQUEST":
-      return amount.times(quantity);
+      return 1;
     default:
-      throw new Error(`priceOffering: a ${price.unit} price cannot bill a workload count`);
+      throw new Error(`priceOffering: a ${unit} price cannot bill a workload count`);
   }
+}
+
+function lineAmount(quantity: number, price: PriceView) {
+  const amount = amountOf(price).times(quantity);
+  const divisor = unitDivisor(price.unit);
+  return divisor === 1 ? amount : amount.div(divisor);
 }
 
 function tierNote(price: PriceView, tierAbove: number): string | undefined {

@@ -6,9 +6,9 @@ import type { OfferingCost } from "./priceOffering";
  * costs out, so it only looks cheap); then estimates in the most common currency before others (totals in
  * different currencies are not comparable, so they are grouped, other currencies alphabetically); then
  * total ascending, compared as exact decimals; then `tieBreak`; then offeringId. Returns a new array.
+ * `main` is the most common currency; give it when `costs` are only some of the estimates ranked.
  */
-export function rankCosts(costs: OfferingCost[], tieBreak?: (a: OfferingCost, b: OfferingCost) => number): OfferingCost[] {
-  const main = mainCurrency(costs);
+export function rankCosts(costs: OfferingCost[], tieBreak?: (a: OfferingCost, b: OfferingCost) => number, main: string | undefined = mainCurrency(costs.map((c) => c.currency))): OfferingCost[] {
   const currencyRank = (c: OfferingCost) => (c.currency === main ? "" : c.currency);
   // Each total parsed once, not once per comparison.
   const totals = new Map(costs.map((c) => [c, new Decimal(c.total)]));
@@ -22,9 +22,10 @@ export function rankCosts(costs: OfferingCost[], tieBreak?: (a: OfferingCost, b:
   );
 }
 
-function mainCurrency(costs: OfferingCost[]): string | undefined {
+/** The most common of the estimates' currencies (ties: alphabetical); undefined for none. */
+export function mainCurrency(currencies: Iterable<string>): string | undefined {
   const counts = new Map<string, number>();
-  for (const c of costs) counts.set(c.currency, (counts.get(c.currency) ?? 0) + 1);
+  for (const c of currencies) counts.set(c, (counts.get(c) ?? 0) + 1);
   return [...counts].sort(([a, na], [b, nb]) => nb - na || compareStrings(a, b))[0]?.[0];
 }
 
