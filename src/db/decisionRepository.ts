@@ -87,9 +87,13 @@ export async function decisionInputs<Format extends string>(
   return { facts, overrides, stored };
 }
 
-/** The providers some document calls aggregators (a `kind` fact of AGGREGATOR). */
-export async function aggregatorProviderIds(tx: SqlSession): Promise<Set<string>> {
-  const rows = await tx.query<{ id: string }>(`SELECT DISTINCT "entityId" AS id FROM "Fact" WHERE "entityType" = 'PROVIDER' AND field = 'kind' AND value = '"AGGREGATOR"'::jsonb`);
+/** The providers some document calls aggregators (a `kind` fact of AGGREGATOR), leaving out what `exceptSources` say. */
+export async function aggregatorProviderIds(tx: SqlSession, exceptSources: readonly string[] = []): Promise<Set<string>> {
+  const rows = await tx.query<{ id: string }>(
+    `SELECT DISTINCT "entityId" AS id FROM "Fact" f WHERE "entityType" = 'PROVIDER' AND field = 'kind' AND value = '"AGGREGATOR"'::jsonb
+        AND NOT EXISTS (SELECT 1 FROM unnest($1::text[]) AS e(id) WHERE e.id = f."sourceId")`,
+    [exceptSources],
+  );
   return new Set(rows.map((p) => p.id));
 }
 

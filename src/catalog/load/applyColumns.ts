@@ -9,7 +9,8 @@ import { entityKey } from "./syncFacts";
 /**
  * Writes the decided fields of `ids` (entities of one type) into their table's columns, touching only
  * rows whose values change (their version goes up). Returns the ids that changed. `derive` may add
- * values no document states but the catalog can infer.
+ * values no document states but the catalog can infer. Rows of `created` ids (stubs the load has just
+ * inserted) are written without reading them first.
  */
 export async function applyColumns(
   tx: SqlSession,
@@ -17,11 +18,13 @@ export async function applyColumns(
   ids: string[],
   decisions: Decisions,
   derive?: (id: string, decided: Map<string, unknown>) => void,
+  created: ReadonlySet<string> = new Set(),
 ): Promise<Set<string>> {
   const changed = new Set<string>();
   if (ids.length === 0) return changed;
   const { table, columns } = ENTITY_TABLES[entity];
-  const stored = await readDecidedColumns(tx, table, columns, ids);
+  const existing = ids.filter((id) => !created.has(id));
+  const stored = existing.length > 0 ? await readDecidedColumns(tx, table, columns, existing) : [];
   const storedById = new Map(stored.map((row) => [String(row.id), normalizeStoredRow(entity, row)]));
   const updates: Record<string, unknown>[] = [];
   for (const id of ids) {

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { Database, SqlSession } from "../../db/database";
-import type { FactWithSource } from "../../db/decisionRepository";
+import { aggregatorProviderIds, type FactWithSource } from "../../db/decisionRepository";
 import type { FactRecord } from "../../db/factRepository";
 import { authorIds, conflictCount, identityNames, insertStubs, modelsStatedByProviderFiles, sourcesByUri, writeBenchmarks, writeSources, type BenchmarkRecord } from "../../db/loadRepository";
 import { CAPABILITIES } from "../../ingest/capabilityVocabulary";
@@ -187,8 +187,9 @@ async function loadGroup(
   const created = await createStubs(tx, contents.map((c) => c.content), now);
 
   progress("comparing facts");
+  // What the rest of the catalog says of aggregators, read before this group's facts change.
+  const otherAggregators = await aggregatorProviderIds(tx, contents.map((c) => c.sourceId));
   const { touched, facts } = await syncFacts(tx, contents.map(({ sourceId, content }) => ({ sourceId, facts: content.facts, withheld: content.withheld })));
-  const known = knownFacts(facts, contents);
   // A brand-new entity with no facts of its own (an offering named only in a table row) still gets its columns set.
   for (const [type, ids] of Object.entries(created) as [EntityType, Set<string>][]) for (const id of ids) touched.add(entityKey(type, id));
   // A provider file's role depends on what its provider is (an aggregator's file ranks above a
@@ -199,6 +200,7 @@ async function loadGroup(
   }
 
   const knownAuthors = await authorIds(tx);
+  const known = knownFacts(facts, contents, created, otherAggregators);
   const count = (type: EntityType, changedIds: Set<string>, ids: string[]) => {
     for (const id of ids) tally.changes.entity(type, id, created[type].has(id) ? "created" : changedIds.has(id) ? "updated" : "unchanged");
   };
@@ -216,19 +218,19 @@ async function loadGroup(
     const idsOf = (type: EntityType) => batch.filter((k) => k.startsWith(`${type} `)).map((k) => k.slice(type.length + 1));
     const decisions = await refreshDecisions(tx, batch, known);
     const authors = idsOf("AUTHOR");
-    count("AUTHOR", await applyColumns(tx, "AUTHOR", authors, decisions), authors);
+    count("AUTHOR", await applyColumns(tx, "AUTHOR", authors, decisions, undefined, created.AUTHOR), authors);
     const providers = idsOf("PROVIDER");
     const providerChanges = await applyColumns(tx, "PROVIDER", providers, decisions, (id, decided) => {
       // A provider that is also an author serves its own models; no document need say so.
       if (!decided.has("kind") && knownAuthors.has(id)) decided.set("kind", "FIRST_PARTY");
-    });
+    }, created.PROVIDER);
     count("PROVIDER", providerChanges, providers);
     const models = idsOf("MODEL");
-    count("MODEL", await applyColumns(tx, "MODEL", models, decisions), models);
+    count("MODEL", await applyColumns(tx, "MODEL", models, decisions, undefined, created.MODEL), models);
     const offerings = idsOf("OFFERING");
-    count("OFFERING", await applyColumns(tx, "OFFERING", offerings, decisions), offerings);
-    await syncCapabilities(tx, "MODEL", models, decisions);
-    await syncCapabilities(tx, "OFFERING", offerings, decisions);
+    count("OFFERING", await applyColumns(tx, "OFFERING", offerings, decisions, undefined, created.OFFERING), offerings);
+    await syncCapabilities(tx, "MODEL", models, decisions, created.MODEL);
+    await syncCapabilities(tx, "OFFERING", offerings, decisions, created.OFFERING);
     for (const [slot, change] of await syncPrices(prices, offerings, decisions, now)) {
       tally.changes.price(slot, change);
       if (change === "created" || change === "updated") priceSlots.push(slot);
@@ -242,11 +244,23 @@ async function loadGroup(
   return { documents: changed.length, priceSlots };
 }
 
-/** The group's facts as stored, by entity, with their documents' format and URI, for deciding. */
-function knownFacts(facts: readonly FactRecord[], contents: readonly { doc: SourceDocument; sourceId: string }[]): KnownFacts {
+/**
+ * What deciding needs to know of the group's own documents: their facts as stored, by entity, with
+ * their format and URI; the records the group created; and the aggregators, theirs included.
+ */
+function knownFacts(
+  facts: readonly FactRecord[],
+  contents: readonly { doc: SourceDocument; sourceId: string }[],
+  created: Record<EntityType, Set<string>>,
+  otherAggregators: ReadonlySet<string>,
+): KnownFacts {
   const docOf = new Map(contents.map((c) => [c.sourceId, c.doc]));
   const byEntity = new Map<EntityKey, FactWithSource<SourceFormat>[]>();
+  const aggregators = new Set(otherAggregators);
+  const createdKeys = new Set<EntityKey>();
+  for (const [type, ids] of Object.entries(created) as [EntityType, Set<string>][]) for (const id of ids) createdKeys.add(entityKey(type, id));
   for (const f of facts) {
+    if (f.entityType === "PROVIDER" && f.field === "kind" && f.value === "AGGREGATOR") aggregators.add(f.entityId);
     const doc = docOf.get(f.sourceId);
     if (!doc) continue;
     const key = entityKey(f.entityType as EntityType, f.entityId);
@@ -254,7 +268,7 @@ function knownFacts(facts: readonly FactRecord[], contents: readonly { doc: Sour
     list.push({ id: f.id, entityType: f.entityType, entityId: f.entityId, field: f.field, value: f.value, precision: f.precision, step: f.step, locator: f.locator, sourceId: f.sourceId, format: doc.format, uri: doc.uri });
     byEntity.set(key, list);
   }
-  return { sourceIds: [...docOf.keys()], byEntity };
+  return { sourceIds: [...docOf.keys()], byEntity, created: createdKeys, aggregators };
 }
 
 /** Creates the rows facts will be attached to; returns the ids that are new. */

@@ -23,6 +23,10 @@ export type Decisions = Map<EntityKey, Map<string, DecidedValue>>;
 export interface KnownFacts {
   sourceIds: readonly string[];
   byEntity: ReadonlyMap<EntityKey, readonly FactWithSource<SourceFormat>[]>;
+  /** Records the load created: they have no other facts, overrides or decisions, so nothing is read for them. */
+  created: ReadonlySet<EntityKey>;
+  /** The providers some document calls aggregators, the known facts included. */
+  aggregators: ReadonlySet<string>;
 }
 
 /**
@@ -35,12 +39,13 @@ export async function refreshDecisions(tx: SqlSession, entities: Iterable<Entity
   const keys = entityKeys.map(parseEntityKey);
   const decisions: Decisions = new Map();
   if (keys.length === 0) return decisions;
-  const inputs = await decisionInputs<SourceFormat>(tx, keys, known?.sourceIds);
-  const { overrides, stored } = inputs;
+  const stored = known ? keys.filter((_, i) => !known.created.has(entityKeys[i]!)) : keys;
+  const inputs = stored.length > 0 ? await decisionInputs<SourceFormat>(tx, stored, known?.sourceIds) : { facts: [], overrides: [], stored: [] };
+  const { overrides } = inputs;
   const facts = known ? [...inputs.facts, ...entityKeys.flatMap((k) => known.byEntity.get(k) ?? [])] : inputs.facts;
   // Providers a document calls aggregators, read from the facts (already in step with the documents
   // being loaded, unlike the Provider rows, which are written after this decision).
-  const aggregators = await aggregatorProviderIds(tx);
+  const aggregators = known?.aggregators ?? (await aggregatorProviderIds(tx));
 
   const fieldKey = (e: { entityType: string; entityId: string }, field: string) => `${e.entityType} ${e.entityId}\u0000${field}`;
   const candidates = new Map<string, Candidate[]>();
@@ -72,7 +77,7 @@ export async function refreshDecisions(tx: SqlSession, entities: Iterable<Entity
   };
   const owners = new Map<EntityKey, RecordOwner>();
   const overrideByKey = new Map(overrides.map((o) => [fieldKey(o, o.field), o]));
-  const storedByKey = new Map(stored.map((d) => [fieldKey(d, d.field), d]));
+  const storedByKey = new Map(inputs.stored.map((d) => [fieldKey(d, d.field), d]));
   const allKeys = new Set([...candidates.keys(), ...overrideByKey.keys()]);
 
   const upserts: DecisionRow[] = [];

@@ -15,8 +15,8 @@ export async function writeCapabilityDefinitions(tx: SqlSession, definitions: re
   await writeDefinitionRows(tx, definitions.map((d) => ({ key: d.key, name: d.name, category: d.category, description: d.description ?? null })), mode);
 }
 
-/** Makes the capability rows of `ids` match their decided "capability.<key>" fields. */
-export async function syncCapabilities(tx: SqlSession, entity: "MODEL" | "OFFERING", ids: string[], decisions: Decisions): Promise<void> {
+/** Makes the capability rows of `ids` match their decided "capability.<key>" fields; `created` ids (new this load) have none to read. */
+export async function syncCapabilities(tx: SqlSession, entity: "MODEL" | "OFFERING", ids: string[], decisions: Decisions, created: ReadonlySet<string> = new Set()): Promise<void> {
   if (ids.length === 0) return;
   const desired = new Map<string, string>();
   for (const id of ids) {
@@ -25,7 +25,8 @@ export async function syncCapabilities(tx: SqlSession, entity: "MODEL" | "OFFERI
     }
   }
   const removed: CapabilityLevelRow[] = [];
-  for (const row of await capabilityLevelsOf(tx, entity, ids)) {
+  const existing = ids.filter((id) => !created.has(id));
+  for (const row of existing.length > 0 ? await capabilityLevelsOf(tx, entity, existing) : []) {
     const k = `${row.ownerId}\u0000${row.capabilityKey}`;
     if (desired.get(k) === row.level) desired.delete(k);
     else if (!desired.has(k)) removed.push(row);
