@@ -24,12 +24,10 @@ export class ModelCatalogService {
     const ordering = this.ordering(snapshot, filter, orderBy, selection, inclusion);
     const { candidates, candidateModels, test } = selection;
     // Many candidates from the indexes (a common capability, say): walk the catalog's memoised order
-    // and stop once the page is full, counting the matches over the candidates alone. The walk costs
+    // and stop once the page is full, counting the matches from the conditions' bits. The walk costs
     // the page's size divided by the share that matches, not the size of the catalog.
     if (selection.narrowed && candidates && candidateModels && !ordering.bySearch && candidates.size >= snapshot.models.length * SORT_CANDIDATES_BELOW) {
-      let total = 0;
-      for (const model of candidateModels) if (test(model)) total += 1;
-      return memoryPageWhere(this.sortedCatalog(snapshot, ordering), ordering, page, (m) => candidates.has(m.id) && test(m), total);
+      return memoryPageWhere(this.sortedCatalog(snapshot, ordering), ordering, page, (m) => candidates.has(m.id) && test(m), selection.count());
     }
     return memoryPage(this.matching(snapshot, selection, ordering), ordering, page);
   }

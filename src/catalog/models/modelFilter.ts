@@ -5,7 +5,8 @@ import { canonicalAuthorId, canonicalProviderId } from "../identity/partyIdentit
 import { ValidationError } from "../errors";
 import type { CatalogSnapshot } from "../readModel/catalogSnapshot";
 import type { LifecycleStatus, ModelView, PriceKind, PriceMode, PriceUnit } from "../views";
-import type { PriceInclusion } from "../offerings/offeringKind";
+import { inclusionKey, type PriceInclusion } from "../offerings/offeringKind";
+import { countBits, intersectBits } from "../readModel/modelBits";
 
 /** What a list of models can be narrowed by; every condition must hold. */
 export interface ModelFilter {
@@ -50,6 +51,11 @@ export interface ModelSelection {
   candidateModels: readonly ModelView[] | null;
   /** The conditions no index answers; true for a model that passes them. */
   test(model: ModelView): boolean;
+  /**
+   * How many models the filter selects, from bits kept per snapshot and condition (modelBits.ts): the
+   * catalog's size over 32 in machine words, not a test per candidate.
+   */
+  count(): number;
   /** With a search: how well each matching model matches (higher is better). */
   searchScores: ReadonlyMap<string, number> | null;
   /** Canonical provider ids, when the filter names providers (prices are then theirs only). */
@@ -63,7 +69,7 @@ export interface ModelSelection {
  * Throws a ValidationError naming the filter field for values that cannot match anything sensibly.
  */
 export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, inclusion: PriceInclusion = {}): ModelSelection {
-  if (!filter) return { narrowed: false, candidates: null, candidateModels: null, test: () => true, searchScores: null, providerIds: null };
+  if (!filter) return { narrowed: false, candidates: null, candidateModels: null, test: () => true, count: () => snapshot.models.length, searchScores: null, providerIds: null };
   const list = (name: string, values: string[] | null | undefined, normalize: (v: string) => string = (v) => v) => {
     if (values == null) return undefined;
     if (values.length > 200) throw new ValidationError(`filter.${name} takes at most 200 values`, `filter.${name}`);
@@ -103,16 +109,18 @@ export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | nu
   const outputs = list("outputModalities", filter.outputModalities, (v) => v.trim().toLowerCase());
   for (const modality of outputs ?? []) sets.push(snapshot.modelsWithOutputModality(modality));
 
-  const tests: ((m: ModelView) => boolean)[] = [];
+  // Each test has a key naming the condition and its values, under which the snapshot keeps its bits.
+  const conditions: { key: string; test: (m: ModelView) => boolean }[] = [];
+  const addTest = (test: (m: ModelView) => boolean, ...key: unknown[]) => conditions.push({ key: JSON.stringify(key), test });
   const families = list("families", filter.families);
   if (families) {
     const wanted = new Set(families);
-    tests.push((m) => m.family !== null && wanted.has(m.family));
+    addTest((m) => m.family !== null && wanted.has(m.family), "families", families.sort());
   }
   const minContext = count("minContextWindow", filter.minContextWindow);
-  if (minContext !== undefined) tests.push((m) => m.contextWindow !== null && m.contextWindow >= minContext);
+  if (minContext !== undefined) addTest((m) => m.contextWindow !== null && m.contextWindow >= minContext, "minContextWindow", minContext);
   const minOutput = count("minMaxOutputTokens", filter.minMaxOutputTokens);
-  if (minOutput !== undefined) tests.push((m) => m.maxOutputTokens !== null && m.maxOutputTokens >= minOutput);
+  if (minOutput !== undefined) addTest((m) => m.maxOutputTokens !== null && m.maxOutputTokens >= minOutput, "minMaxOutputTokens", minOutput);
   if (filter.maxPrice) {
     const { kind, amount } = filter.maxPrice;
     if (!isDecimalText(amount) || amount.trim().startsWith("-")) throw new ValidationError(`filter.maxPrice.amount must be a non-negative decimal, got "${amount}"`, "filter.maxPrice.amount");
@@ -120,7 +128,7 @@ export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | nu
     const unit = filter.maxPrice.unit ?? defaultUnit(kind);
     const mode = filter.maxPrice.mode ?? "STANDARD";
     const currency = (filter.maxPrice.currency ?? "USD").toUpperCase();
-    tests.push((m) =>
+    const priceTest = (m: ModelView) =>
       snapshot
         .offeringsOfModel(m.id)
         .some(
@@ -130,25 +138,26 @@ export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | nu
             snapshot
               .currentPrices(o.id)
               .some((p) => p.contextAbove === 0 && p.kind === kind && p.unit === unit && p.mode === mode && p.currency === currency && ceiling.greaterThanOrEqualTo(p.amount)),
-        ),
-    );
+        );
+    // The key starts with "price:": a price patch drops its bits.
+    conditions.push({ key: "price:" + JSON.stringify(["maxPrice", kind, ceiling.toString(), unit, mode, currency, providers ?? null, inclusionKey(inclusion)]), test: priceTest });
   }
   if (filter.openWeights != null) {
     const openWeights = filter.openWeights;
-    tests.push((m) => m.openWeights === openWeights);
+    addTest((m) => m.openWeights === openWeights, "openWeights", openWeights);
   }
   for (const name of ["releasedAfter", "releasedBefore"] as const) {
     const value = filter[name];
     if (value == null) continue;
     if (!isIsoDay(value)) throw new ValidationError(`filter.${name} must be a date like 2025-04-14 from ${DATE_RANGE.firstDay} to ${DATE_RANGE.lastDay}, got "${value}"`, `filter.${name}`);
-    tests.push(name === "releasedAfter" ? (m) => m.releaseDate !== null && m.releaseDate >= value : (m) => m.releaseDate !== null && m.releaseDate <= value);
+    addTest(name === "releasedAfter" ? (m) => m.releaseDate !== null && m.releaseDate >= value : (m) => m.releaseDate !== null && m.releaseDate <= value, name, value);
   }
   if (filter.releasedAfter && filter.releasedBefore && filter.releasedAfter > filter.releasedBefore) {
     throw new ValidationError("filter.releasedAfter is later than filter.releasedBefore", "filter.releasedAfter");
   }
   if (filter.statuses && filter.statuses.length > 0) {
     const statuses = new Set(filter.statuses);
-    tests.push((m) => statuses.has(m.status));
+    addTest((m) => statuses.has(m.status), "statuses", [...statuses].sort());
   }
 
   // Intersected smallest first; a single set is used as it is, not copied (it can hold most of the catalog).
@@ -164,11 +173,19 @@ export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | nu
     candidates = new Set(both.map((m) => m.id));
     candidateModels = both;
   }
+  const testsOnly = conditions.map((c) => c.test);
   return {
-    narrowed: sets.length > 0 || tests.length > 0,
+    narrowed: sets.length > 0 || conditions.length > 0,
     candidates,
     candidateModels,
-    test: tests.length === 0 ? () => true : tests.length === 1 ? tests[0] : (m) => tests.every((t) => t(m)),
+    test: testsOnly.length === 0 ? () => true : testsOnly.length === 1 ? testsOnly[0] : (m) => testsOnly.every((t) => t(m)),
+    count: () => {
+      const bits = conditions.map((c) => snapshot.bitsWhere(c.key, c.test));
+      // The index sets' own bits (kept per set), not the candidates intersected for this request.
+      for (const set of sets) bits.push(snapshot.bitsOfSet(set));
+      if (bits.length === 0) return snapshot.models.length;
+      return countBits(bits.length === 1 ? bits[0] : intersectBits(bits));
+    },
     searchScores,
     providerIds: providers ?? null,
   };

@@ -15,6 +15,7 @@ import type {
   SourceView,
 } from "../views";
 import type { CatalogContent, OwnedCapability } from "./catalogContent";
+import { emptyBits, setBit, type ModelBits } from "./modelBits";
 import { cheapestOf, type PriceSlotChoice } from "../offerings/cheapestPrice";
 import { inclusionKey, isFreeOffering, isIncluded, isRouterId, isRouterName, isRouterOffering, type OfferingKind, type PriceInclusion } from "../offerings/offeringKind";
 
@@ -111,6 +112,8 @@ interface StableParts {
   modelsById: Map<string, ModelView>;
   /** Models in id order (the order of a scan). */
   models: ModelView[];
+  /** A model's index in `models`: its bit in ModelBits. */
+  ordinalById: Map<string, number>;
   /** Lower-cased id or alias → model id. */
   modelIdByName: Map<string, string>;
   aliasesByModel: Map<string, string[]>;
@@ -177,6 +180,7 @@ export class CatalogSnapshot {
     const stable: StableParts = {
       modelsById,
       models,
+      ordinalById: new Map(models.map((m, i) => [m.id, i])),
       modelIdByName,
       aliasesByModel,
       benchmarksByModel: sortedGroups(content.benchmarks, (b) => b.modelId, (a, b) => byText(a.name, b.name)),
@@ -247,6 +251,7 @@ export class CatalogSnapshot {
     const replacedRows = offeringIds.reduce((n, id) => n + (this.priced.historyByOffering.get(id)?.length ?? 0), 0);
     stable = { ...stable, counts: { ...stable.counts, prices: stable.counts.prices - replacedRows + prices.length } };
     const patched = new CatalogSnapshot(stable, { historyByOffering, currentByOffering }, this.builtAt, this.buildMs, this.memo);
+    for (const [key, bits] of this.bitsByCondition) if (!key.startsWith("price:")) patched.bitsByCondition.set(key, bits);
     // Whether an offering is free reads its prices: the changed offerings are classified again, the
     // others keep their class.
     const free = this.memo.get(FREE_OFFERINGS) as ReadonlySet<string> | undefined;
@@ -347,6 +352,44 @@ export class CatalogSnapshot {
   }
 
   private readonly viewsBySet = new WeakMap<ReadonlySet<string>, readonly ModelView[]>();
+  private readonly bitsBySet = new WeakMap<ReadonlySet<string>, ModelBits>();
+  /** The bits of filter conditions by key, the most recently added last (see bitsWhere). */
+  private readonly bitsByCondition = new Map<string, ModelBits>();
+
+  /** A model's index in `models` (id order): its bit in a ModelBits. */
+  modelOrdinal(id: string): number | undefined {
+    return this.stable.ordinalById.get(id);
+  }
+
+  /** The bits of a set of model ids (one of this snapshot's sets, or a request's own), kept while the set lives. */
+  bitsOfSet(ids: ReadonlySet<string>): ModelBits {
+    let bits = this.bitsBySet.get(ids);
+    if (!bits) {
+      bits = emptyBits(this.stable.models.length);
+      for (const id of ids) {
+        const ordinal = this.stable.ordinalById.get(id);
+        if (ordinal !== undefined) setBit(bits, ordinal);
+      }
+      this.bitsBySet.set(ids, bits);
+    }
+    return bits;
+  }
+
+  /**
+   * The models that pass a filter condition, as bits, computed once per snapshot and `key` (which must
+   * name the condition and every value it reads). The last 64 keys are kept; a key starting with
+   * "price:" reads prices and is dropped by a price patch, the others are carried over.
+   */
+  bitsWhere(key: string, test: (model: ModelView) => boolean): ModelBits {
+    let bits = this.bitsByCondition.get(key);
+    if (bits) return bits;
+    const models = this.stable.models;
+    bits = emptyBits(models.length);
+    for (let i = 0; i < models.length; i++) if (test(models[i])) setBit(bits, i);
+    if (this.bitsByCondition.size >= 64) this.bitsByCondition.delete(this.bitsByCondition.keys().next().value!);
+    this.bitsByCondition.set(key, bits);
+    return bits;
+  }
 
   /**
    * The models of one of this snapshot's id sets (those above), looked up once per set and kept: a filter
