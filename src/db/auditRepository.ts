@@ -2,6 +2,7 @@ import { insertRows, type Column } from "./bulkRows";
 import type { SqlSession } from "./database";
 import type { Prisma, PrismaClient } from "./generated/client";
 import type { KeysetRows, KeysetWindow } from "./keysetQuery";
+import { tableColumnsExcept } from "./tableColumns";
 
 /** An audit event as the log is written: every column but the ones the database fills (id, createdAt). */
 export type NewAuditEvent = Omit<Required<Prisma.AuditEventCreateManyInput>, "id" | "createdAt" | "before" | "after"> & {
@@ -13,23 +14,10 @@ export type AuditEventRow = Prisma.AuditEventModel;
 /** Events whose columns equal these values. */
 export type AuditEventFilter = Partial<Pick<AuditEventRow, "entityType" | "entityId" | "actorName" | "action">>;
 
-/**
- * The columns an event is inserted with, and the SQL type each is read as from the bulk statement's JSON.
- * Keyed by the generated create input, so that a column added to or dropped from the schema fails to
- * compile here until this list follows it.
- */
-const INSERT_COLUMNS: Record<keyof NewAuditEvent, string> = {
-  apiKeyId: "text",
-  actorName: "text",
-  action: "text",
-  entityType: "text",
-  entityId: "text",
-  field: "text",
-  before: "jsonb",
-  after: "jsonb",
-  requestId: "text",
-};
-const COLUMNS: Column[] = Object.entries(INSERT_COLUMNS).map(([name, type]) => ({ name, type }));
+/** The columns the database fills; an event is inserted with every other, as `NewAuditEvent` has them. */
+const FILLED_BY_DATABASE = ["id", "createdAt"] as const satisfies readonly Exclude<keyof AuditEventRow, keyof NewAuditEvent>[];
+/** The columns an event is inserted with, each with the SQL type the schema gives it. */
+const COLUMNS: Column[] = tableColumnsExcept("AuditEvent", FILLED_BY_DATABASE);
 
 /** The audit log: appended to inside a write's transaction, read page by page through the Prisma client. */
 export class AuditRepository {

@@ -1,5 +1,6 @@
 import { deleteRows, insertRows } from "./bulkRows";
 import type { SqlSession } from "./database";
+import { tableColumns } from "./tableColumns";
 
 // The statements on capability flags: their definitions and the rows of models' and offerings' levels,
 // inside the load's (or an admin write's) transaction on its SqlSession, in bulk (bulkRows.ts says why).
@@ -20,8 +21,18 @@ export interface CapabilityLevelRow {
 }
 
 const TABLES = {
-  MODEL: { table: "ModelCapability", owner: "modelId" },
-  OFFERING: { table: "OfferingCapability", owner: "offeringId" },
+  MODEL: {
+    table: "ModelCapability",
+    owner: "modelId",
+    key: tableColumns("ModelCapability", ["modelId", "capabilityKey"]),
+    columns: tableColumns("ModelCapability", ["modelId", "capabilityKey", "level"]),
+  },
+  OFFERING: {
+    table: "OfferingCapability",
+    owner: "offeringId",
+    key: tableColumns("OfferingCapability", ["offeringId", "capabilityKey"]),
+    columns: tableColumns("OfferingCapability", ["offeringId", "capabilityKey", "level"]),
+  },
 } as const;
 
 export type CapabilityOwner = keyof typeof TABLES;
@@ -34,12 +45,7 @@ export async function writeCapabilityDefinitions(tx: SqlSession, definitions: re
   await insertRows(
     tx,
     "CapabilityDefinition",
-    [
-      { name: "key", type: "text" },
-      { name: "name", type: "text" },
-      { name: "category", type: "text" },
-      { name: "description", type: "text" },
-    ],
+    tableColumns("CapabilityDefinition", ["key", "name", "category", "description"] as const satisfies readonly (keyof CapabilityDefinitionRow)[]),
     definitions.map((d) => ({ ...d })),
     {
       onConflict:
@@ -58,17 +64,13 @@ export function capabilityLevelsOf(tx: SqlSession, entity: CapabilityOwner, ids:
 
 /** Deletes the `removed` levels and writes the `written` ones (inserted, or their level updated). */
 export async function writeCapabilityLevels(tx: SqlSession, entity: CapabilityOwner, changes: { removed: CapabilityLevelRow[]; written: CapabilityLevelRow[] }): Promise<void> {
-  const { table, owner } = TABLES[entity];
+  const { table, owner, key, columns } = TABLES[entity];
   const rows = (list: CapabilityLevelRow[]) => list.map((r) => ({ [owner]: r.ownerId, capabilityKey: r.capabilityKey, level: r.level }));
-  await deleteRows(tx, table, [{ name: owner, type: "text" }, { name: "capabilityKey", type: "text" }], rows(changes.removed));
+  await deleteRows(tx, table, key, rows(changes.removed));
   await insertRows(
     tx,
     table,
-    [
-      { name: owner, type: "text" },
-      { name: "capabilityKey", type: "text" },
-      { name: "level", type: `"CapabilityLevel"` },
-    ],
+    columns,
     rows(changes.written),
     { onConflict: `ON CONFLICT ("${owner}", "capabilityKey") DO UPDATE SET level = EXCLUDED.level` },
   );

@@ -1,5 +1,6 @@
 import { deleteRows, insertRows } from "./bulkRows";
 import type { SqlSession } from "./database";
+import { tableColumns } from "./tableColumns";
 
 // The statements of deciding fields (src/catalog/load/refreshDecisions.ts): the facts, overrides and
 // stored decisions of a batch of records, and the decisions that changed, inside the load's (or an admin
@@ -41,19 +42,10 @@ export interface DecisionRow extends RecordKey {
   hasConflict: boolean;
 }
 
-const KEYS = `jsonb_to_recordset($1::jsonb) AS v("entityType" "EntityType", "entityId" text)`;
-const ENTITY_KEY_COLUMNS = [
-  { name: "entityType", type: `"EntityType"` },
-  { name: "entityId", type: "text" },
-];
-const DECISION_COLUMNS = [
-  ...ENTITY_KEY_COLUMNS,
-  { name: "field", type: "text" },
-  { name: "chosenValue", type: "jsonb" },
-  { name: "chosenFactId", type: "text" },
-  { name: "rule", type: "text" },
-  { name: "hasConflict", type: "boolean" },
-];
+const ENTITY_KEY_COLUMNS = tableColumns("FieldDecision", ["entityType", "entityId"]);
+const KEYS = `jsonb_to_recordset($1::jsonb) AS v(${ENTITY_KEY_COLUMNS.map((c) => `"${c.name}" ${c.type}`).join(", ")})`;
+/** The columns a decision is written with (derivedFrom and decidedAt are the statement's own), their types from the schema. */
+const DECISION_COLUMNS = tableColumns("FieldDecision", ["entityType", "entityId", "field", "chosenValue", "chosenFactId", "rule", "hasConflict"] as const satisfies readonly (keyof DecisionRow)[]);
 
 /**
  * What deciding the fields of `records` reads: their facts (with sources), overrides and stored

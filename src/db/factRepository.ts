@@ -1,5 +1,6 @@
 import { deleteRows, insertRows, updateRows } from "./bulkRows";
 import type { SqlSession } from "./database";
+import { tableColumns } from "./tableColumns";
 
 // The loader's statements on facts (src/catalog/load/syncFacts.ts), inside the load's transaction on its
 // SqlSession, in bulk (jsonb recordsets, one round trip per 2,000 rows): a seed writes 168,000 facts,
@@ -20,18 +21,19 @@ export interface FactRecord {
   locator: string;
 }
 
-const FACT_COLUMNS = [
-  { name: "id", type: "text" },
-  { name: "entityType", type: `"EntityType"` },
-  { name: "entityId", type: "text" },
-  { name: "field", type: "text" },
-  { name: "value", type: "jsonb" },
-  { name: "rawValue", type: "text" },
-  { name: "precision", type: "text" },
-  { name: "step", type: "integer" },
-  { name: "sourceId", type: "text" },
-  { name: "locator", type: "text" },
-] as const satisfies readonly { name: keyof FactRecord; type: string }[];
+/** The columns a fact is written with, their types from the schema: the id, the record's key, then what an update rewrites. */
+const FACT_COLUMNS = tableColumns("Fact", [
+  "id",
+  "entityType",
+  "entityId",
+  "field",
+  "value",
+  "rawValue",
+  "precision",
+  "step",
+  "sourceId",
+  "locator",
+] as const satisfies readonly (keyof FactRecord)[]);
 
 /** Every fact the given sources state. */
 export function factsOfSources(tx: SqlSession, sourceIds: readonly string[]): Promise<FactRecord[]> {

@@ -1,5 +1,6 @@
 import { insertRows } from "./bulkRows";
 import type { SqlSession } from "./database";
+import { tableColumns } from "./tableColumns";
 
 // The loader's own statements (src/catalog/load/loadDocuments.ts): sources, the names identity resolves
 // against, the stub rows facts attach to, aliases and benchmarks, inside a format group's transaction on
@@ -38,15 +39,7 @@ export async function writeSources(tx: SqlSession, sources: readonly SourceRow[]
   await insertRows(
     tx,
     "Source",
-    [
-      { name: "id", type: "text" },
-      { name: "format", type: `"SourceFormat"` },
-      { name: "uri", type: "text" },
-      { name: "title", type: "text" },
-      { name: "contentHash", type: "text" },
-      { name: "sizeBytes", type: "integer" },
-      { name: "importedAt", type: "timestamp" },
-    ],
+    tableColumns("Source", ["id", "format", "uri", "title", "contentHash", "sizeBytes", "importedAt"] as const satisfies readonly (keyof SourceRow)[]),
     sources as unknown as Record<string, unknown>[],
     { onConflict: `ON CONFLICT (uri) DO UPDATE SET "contentHash" = EXCLUDED."contentHash", "sizeBytes" = EXCLUDED."sizeBytes", title = EXCLUDED.title, "importedAt" = EXCLUDED."importedAt"` },
   );
@@ -100,32 +93,18 @@ export interface Stubs {
 export async function insertStubs(tx: SqlSession, stubs: Stubs, now: Date): Promise<{ authors: string[]; providers: string[]; models: string[]; offerings: string[] }> {
   const at = now.toISOString();
   const named = (ids: string[]) => ids.map((id) => ({ id, name: id, updatedAt: at }));
-  const stubColumns = [
-    { name: "id", type: "text" },
-    { name: "name", type: "text" },
-    { name: "updatedAt", type: "timestamp" },
-  ];
   const onConflict = { onConflict: "ON CONFLICT DO NOTHING", returning: "id" };
-  const authors = await insertRows(tx, "Author", stubColumns, named(stubs.authors), onConflict);
-  const providers = await insertRows(tx, "Provider", stubColumns, named(stubs.providers), onConflict);
-  const models = await insertRows(tx, "Model", stubColumns, named(stubs.models), onConflict);
+  const authors = await insertRows(tx, "Author", tableColumns("Author", ["id", "name", "updatedAt"]), named(stubs.authors), onConflict);
+  const providers = await insertRows(tx, "Provider", tableColumns("Provider", ["id", "name", "updatedAt"]), named(stubs.providers), onConflict);
+  const models = await insertRows(tx, "Model", tableColumns("Model", ["id", "name", "updatedAt"]), named(stubs.models), onConflict);
   const offerings = await insertRows(
     tx,
     "Offering",
-    [stubColumns[0], { name: "providerId", type: "text" }, { name: "modelId", type: "text" }, { name: "providerModelId", type: "text" }, stubColumns[2]],
+    tableColumns("Offering", ["id", "providerId", "modelId", "providerModelId", "updatedAt"]),
     stubs.offerings.map((o) => ({ ...o, updatedAt: at })),
     onConflict,
   );
-  await insertRows(
-    tx,
-    "ModelAlias",
-    [
-      { name: "alias", type: "text" },
-      { name: "modelId", type: "text" },
-    ],
-    stubs.aliases,
-    { onConflict: "ON CONFLICT DO NOTHING" },
-  );
+  await insertRows(tx, "ModelAlias", tableColumns("ModelAlias", ["alias", "modelId"]), stubs.aliases, { onConflict: "ON CONFLICT DO NOTHING" });
   return { authors, providers, models, offerings };
 }
 
@@ -144,14 +123,7 @@ export async function writeBenchmarks(tx: SqlSession, rows: readonly BenchmarkRe
   await insertRows(
     tx,
     "ModelBenchmark",
-    [
-      { name: "id", type: "text" },
-      { name: "modelId", type: "text" },
-      { name: "name", type: "text" },
-      { name: "score", type: "numeric" },
-      { name: "unit", type: "text" },
-      { name: "sourceId", type: "text" },
-    ],
+    tableColumns("ModelBenchmark", ["id", "modelId", "name", "score", "unit", "sourceId"] as const satisfies readonly (keyof BenchmarkRecord)[]),
     rows as unknown as Record<string, unknown>[],
     { onConflict: `ON CONFLICT ("modelId", name) DO UPDATE SET score = EXCLUDED.score, unit = EXCLUDED.unit, "sourceId" = EXCLUDED."sourceId"` },
   );

@@ -1,6 +1,7 @@
 import { insertRows, updateRows } from "./bulkRows";
 import { dropDecisions } from "./decisionRepository";
 import type { SqlSession } from "./database";
+import { tableColumns } from "./tableColumns";
 
 // The statements of deriving models' limits from their offerings (src/catalog/load/deriveModelLimits.ts),
 // inside the loader's transaction on its SqlSession, in bulk: one round trip per statement for a whole
@@ -57,20 +58,12 @@ export async function writeDerivedLimits(tx: SqlSession, derived: readonly Deriv
   for (const field of LIMIT_FIELDS) {
     const set = derived.filter((d) => d.field === field).map((d) => ({ id: d.modelId, [field]: d.value }));
     const unset = cleared.filter((c) => c.field === field).map((c) => ({ id: c.modelId, [field]: null }));
-    await updateRows(tx, "Model", [{ name: "id", type: "text" }], [{ name: field, type: "integer" }], [...set, ...unset]);
+    await updateRows(tx, "Model", tableColumns("Model", ["id"]), tableColumns("Model", [field]), [...set, ...unset]);
   }
   await insertRows(
     tx,
     "FieldDecision",
-    [
-      { name: "entityType", type: `"EntityType"` },
-      { name: "entityId", type: "text" },
-      { name: "field", type: "text" },
-      { name: "chosenValue", type: "jsonb" },
-      { name: "rule", type: "text" },
-      { name: "hasConflict", type: "boolean" },
-      { name: "derivedFrom", type: "text[]" },
-    ],
+    tableColumns("FieldDecision", ["entityType", "entityId", "field", "chosenValue", "rule", "hasConflict", "derivedFrom"]),
     derived.map((d) => ({ entityType: "MODEL", entityId: d.modelId, field: d.field, chosenValue: d.value, rule: d.rule, hasConflict: false, derivedFrom: d.derivedFrom })),
     {
       onConflict: `ON CONFLICT ("entityType", "entityId", field) DO UPDATE SET "chosenValue" = EXCLUDED."chosenValue", "chosenFactId" = NULL, rule = EXCLUDED.rule, "hasConflict" = false, "derivedFrom" = EXCLUDED."derivedFrom", "decidedAt" = now()`,

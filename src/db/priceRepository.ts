@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import { deleteRows, insertRows, updateRows } from "./bulkRows";
 import type { SqlSession } from "./database";
 import { utc } from "./sqlText";
+import { tableColumns } from "./tableColumns";
 
 // The price writer's statements (src/catalog/prices/priceWriter.ts), all inside a writer's transaction
 // on its SqlSession: the lock must be taken on the connection that then reads and writes, which the
@@ -102,42 +103,42 @@ export async function closePriceRows(tx: SqlSession, rows: readonly { id: string
   await updateRows(
     tx,
     "Price",
-    [{ name: "id", type: "text" }],
-    [{ name: "validTo", type: "timestamp" }],
+    tableColumns("Price", ["id"]),
+    tableColumns("Price", ["validTo"]),
     rows.map((r) => ({ id: r.id, validTo: r.validTo.toISOString() })),
     [`"currentSlot" = NULL`],
   );
 }
 
 export async function deletePriceRows(tx: SqlSession, ids: readonly string[]): Promise<void> {
-  await deleteRows(tx, "Price", [{ name: "id", type: "text" }], ids.map((id) => ({ id })));
+  await deleteRows(tx, "Price", tableColumns("Price", ["id"]), ids.map((id) => ({ id })));
 }
 
 /** Credits rows to another source (the same amount, now stated by a document that outranks the old one). */
 export async function setPriceSources(tx: SqlSession, rows: readonly { id: string; sourceId: string | null }[]): Promise<void> {
-  await updateRows(tx, "Price", [{ name: "id", type: "text" }], [{ name: "sourceId", type: "text" }], rows);
+  await updateRows(tx, "Price", tableColumns("Price", ["id"]), tableColumns("Price", ["sourceId"]), rows);
 }
 
 export async function insertPriceRows(tx: SqlSession, rows: readonly NewPriceRow[]): Promise<void> {
   await insertRows(
     tx,
     "Price",
-    [
-      { name: "id", type: "text" },
-      { name: "offeringId", type: "text" },
-      { name: "kind", type: `"PriceKind"` },
-      { name: "unit", type: `"PriceUnit"` },
-      { name: "mode", type: `"PriceMode"` },
-      { name: "contextAbove", type: "integer" },
-      { name: "amount", type: "numeric" },
-      { name: "currency", type: "text" },
-      { name: "validFrom", type: "timestamp" },
-      { name: "createdAt", type: "timestamp" },
-      { name: "currentSlot", type: "text" },
-      { name: "sourceId", type: "text" },
-      { name: "reason", type: "text" },
-      { name: "version", type: "integer" },
-    ],
+    tableColumns("Price", [
+      "id",
+      "offeringId",
+      "kind",
+      "unit",
+      "mode",
+      "contextAbove",
+      "amount",
+      "currency",
+      "validFrom",
+      "createdAt",
+      "currentSlot",
+      "sourceId",
+      "reason",
+      "version",
+    ] as const satisfies readonly (keyof NewPriceRow)[]),
     rows.map((r) => ({ ...r, validFrom: r.validFrom.toISOString(), createdAt: r.createdAt.toISOString() })),
   );
 }

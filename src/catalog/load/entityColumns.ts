@@ -1,16 +1,16 @@
 import Decimal from "decimal.js";
 import type { EntityType } from "../reconcile/precedence";
 import { isIsoDay } from "../../ingest/units";
+import { schemaColumn, tableOf, type ScalarField, type SchemaColumn, type TableModel } from "../../db/tableColumns";
 
 type ColumnKind = "text" | "int" | "bool" | "date" | "numeric" | "textArray" | "intArray";
 
 /** A decided field and the table column it is kept in. */
 interface ColumnSpec {
   field: string;
+  /** How a value is checked and compared, from the column's type in the schema. */
   kind: ColumnKind;
-  /** The SQL type a bulk statement reads the value as. */
-  sqlType: string;
-  /** The value when no document states the field (a NOT NULL column's default). */
+  /** The value when no document states the field (a NOT NULL column's default; the empty list for a list column). */
   fallback?: unknown;
   /** For a date, the column that keeps how exact it is (YEAR / MONTH / DAY). */
   precisionColumn?: string;
@@ -21,75 +21,100 @@ export interface EntityTable {
   columns: ColumnSpec[];
 }
 
-const text = (field: string, fallback?: unknown): ColumnSpec => ({ field, kind: "text", sqlType: "text", fallback });
-const int = (field: string): ColumnSpec => ({ field, kind: "int", sqlType: "integer" });
-const bool = (field: string): ColumnSpec => ({ field, kind: "bool", sqlType: "boolean" });
-const date = (field: string, precisionColumn?: string): ColumnSpec => ({ field, kind: "date", sqlType: "date", precisionColumn });
-const textArray = (field: string): ColumnSpec => ({ field, kind: "textArray", sqlType: "text[]", fallback: [] });
-const enumOf = (field: string, type: string, fallback?: string): ColumnSpec => ({ field, kind: "text", sqlType: `"${type}"`, fallback });
+/** A field kept in a column, with what the schema cannot say: its fallback, and a date's precision column. */
+interface DecidedField<M extends TableModel> {
+  field: ScalarField<M>;
+  fallback?: unknown;
+  precisionColumn?: ScalarField<M>;
+}
+type Decided<M extends TableModel> = ScalarField<M> | DecidedField<M>;
 
-/** Where each entity's decided fields live. A field not listed stays a fact and a decision only. */
+/** How a value of a column is checked: by the column's type in the schema. Throws for a type no decided field may have. */
+function kindOf(column: SchemaColumn): ColumnKind {
+  const { prismaType, isList, enumName, nativeType } = column;
+  if (isList && prismaType === "String") return "textArray";
+  if (isList && prismaType === "Int") return "intArray";
+  if (!isList && enumName !== null) return "text";
+  if (!isList && prismaType === "String") return "text";
+  if (!isList && prismaType === "Int") return "int";
+  if (!isList && prismaType === "Boolean") return "bool";
+  if (!isList && prismaType === "Decimal") return "numeric";
+  if (!isList && prismaType === "DateTime" && nativeType === "@db.Date") return "date";
+  throw new Error(`A decided field cannot be kept in ${column.name} (${prismaType}${isList ? "[]" : ""} ${nativeType ?? ""})`);
+}
+
+function table<M extends TableModel>(model: M, fields: readonly Decided<M>[]): EntityTable {
+  return {
+    table: tableOf(model),
+    columns: fields.map((decided) => {
+      const { field, fallback, precisionColumn }: DecidedField<M> = typeof decided === "object" ? (decided as DecidedField<M>) : { field: decided as ScalarField<M> };
+      const column = schemaColumn(model, field);
+      return {
+        field: column.name,
+        kind: kindOf(column),
+        fallback: fallback ?? (column.isList ? [] : undefined),
+        ...(precisionColumn ? { precisionColumn: schemaColumn(model, precisionColumn).name } : {}),
+      };
+    }),
+  };
+}
+
+/**
+ * Where each entity's decided fields live. A field not listed stays a fact and a decision only. Which
+ * fields have columns, their fallbacks and precision columns are listed here; their types are the schema's.
+ */
 export const ENTITY_TABLES: Record<EntityType, EntityTable> = {
-  AUTHOR: { table: "Author", columns: [text("name"), text("url"), text("description")] },
-  PROVIDER: {
-    table: "Provider",
-    columns: [
-      text("name"),
-      enumOf("kind", "ProviderKind", "OTHER"),
-      text("docsUrl"),
-      text("apiUrl"),
-      textArray("apiKeyEnvVars"),
-      text("sdkPackage"),
-      text("statusPageUrl"),
-      text("privacyPolicyUrl"),
-      bool("trainsOnData"),
-      int("dataRetentionDays"),
-      text("headquarters"),
-    ],
-  },
-  MODEL: {
-    table: "Model",
-    columns: [
-      text("name"),
-      text("authorId"),
-      text("family"),
-      text("description"),
-      text("snapshot"),
-      date("releaseDate", "releaseDatePrecision"),
-      date("lastUpdated"),
-      date("knowledgeCutoff", "knowledgeCutoffPrecision"),
-      bool("openWeights"),
-      text("license"),
-      textArray("languages"),
-      int("languageCount"),
-      textArray("inputModalities"),
-      textArray("outputModalities"),
-      int("contextWindow"),
-      int("maxInputTokens"),
-      int("maxOutputTokens"),
-      enumOf("status", "LifecycleStatus", "ACTIVE"),
-      date("deprecationDate"),
-      date("retirementDate"),
-      { field: "qualityIndex", kind: "numeric", sqlType: "numeric" },
-      text("huggingFaceId"),
-      text("tokenizer"),
-    ],
-  },
-  OFFERING: {
-    table: "Offering",
-    columns: [
-      text("name"),
-      int("contextWindow"),
-      int("maxInputTokens"),
-      int("maxOutputTokens"),
-      enumOf("status", "LifecycleStatus", "ACTIVE"),
-      date("deprecationDate"),
-      date("retirementDate"),
-      { field: "billingTierThresholds", kind: "intArray", sqlType: "integer[]", fallback: [] },
-      textArray("inputModalities"),
-      textArray("outputModalities"),
-    ],
-  },
+  AUTHOR: table("Author", ["name", "url", "description"]),
+  PROVIDER: table("Provider", [
+    "name",
+    { field: "kind", fallback: "OTHER" },
+    "docsUrl",
+    "apiUrl",
+    "apiKeyEnvVars",
+    "sdkPackage",
+    "statusPageUrl",
+    "privacyPolicyUrl",
+    "trainsOnData",
+    "dataRetentionDays",
+    "headquarters",
+  ]),
+  MODEL: table("Model", [
+    "name",
+    "authorId",
+    "family",
+    "description",
+    "snapshot",
+    { field: "releaseDate", precisionColumn: "releaseDatePrecision" },
+    "lastUpdated",
+    { field: "knowledgeCutoff", precisionColumn: "knowledgeCutoffPrecision" },
+    "openWeights",
+    "license",
+    "languages",
+    "languageCount",
+    "inputModalities",
+    "outputModalities",
+    "contextWindow",
+    "maxInputTokens",
+    "maxOutputTokens",
+    { field: "status", fallback: "ACTIVE" },
+    "deprecationDate",
+    "retirementDate",
+    "qualityIndex",
+    "huggingFaceId",
+    "tokenizer",
+  ]),
+  OFFERING: table("Offering", [
+    "name",
+    "contextWindow",
+    "maxInputTokens",
+    "maxOutputTokens",
+    { field: "status", fallback: "ACTIVE" },
+    "deprecationDate",
+    "retirementDate",
+    "billingTierThresholds",
+    "inputModalities",
+    "outputModalities",
+  ]),
 };
 
 /**
