@@ -17,10 +17,15 @@ function names(columns: readonly Column[], prefix = ""): string {
   return columns.map((c) => `${prefix}"${c.name}"`).join(", ");
 }
 
+/**
+ * Issues one statement per chunk, all at once, before anything is awaited: a connection runs them in the
+ * order issued (node-postgres queues them; PGlite's query lock is first come, first served), so a caller
+ * that goes on without waiting (QueuedWrites) has every later statement run after them.
+ */
 async function inChunks<Row, Out>(rows: readonly Row[], work: (chunk: readonly Row[]) => Promise<Out[]>): Promise<Out[]> {
-  const out: Out[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) out.push(...(await work(rows.slice(i, i + CHUNK))));
-  return out;
+  const issued: Promise<Out[]>[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) issued.push(work(rows.slice(i, i + CHUNK)));
+  return (await Promise.all(issued)).flat();
 }
 
 /**

@@ -66,12 +66,9 @@ export function capabilityLevelsOf(tx: SqlSession, entity: CapabilityOwner, ids:
 export async function writeCapabilityLevels(tx: SqlSession, entity: CapabilityOwner, changes: { removed: CapabilityLevelRow[]; written: CapabilityLevelRow[] }): Promise<void> {
   const { table, owner, key, columns } = TABLES[entity];
   const rows = (list: CapabilityLevelRow[]) => list.map((r) => ({ [owner]: r.ownerId, capabilityKey: r.capabilityKey, level: r.level }));
-  await deleteRows(tx, table, key, rows(changes.removed));
-  await insertRows(
-    tx,
-    table,
-    columns,
-    rows(changes.written),
-    { onConflict: `ON CONFLICT ("${owner}", "capabilityKey") DO UPDATE SET level = EXCLUDED.level` },
-  );
+  // Issued together (QueuedWrites): the deletes run first.
+  await Promise.all([
+    deleteRows(tx, table, key, rows(changes.removed)),
+    insertRows(tx, table, columns, rows(changes.written), { onConflict: `ON CONFLICT ("${owner}", "capabilityKey") DO UPDATE SET level = EXCLUDED.level` }),
+  ]);
 }

@@ -94,10 +94,13 @@ export async function aggregatorProviderIds(tx: SqlSession, exceptSources: reado
  * and drops those of fields no one states any more.
  */
 export async function writeDecisions(tx: SqlSession, upserts: readonly DecisionRow[], dropped: readonly (RecordKey & { field: string })[]): Promise<void> {
-  await insertRows(tx, "FieldDecision", DECISION_COLUMNS, upserts as unknown as Record<string, unknown>[], {
-    onConflict: `ON CONFLICT ("entityType", "entityId", field) DO UPDATE SET "chosenValue" = EXCLUDED."chosenValue", "chosenFactId" = EXCLUDED."chosenFactId", rule = EXCLUDED.rule, "hasConflict" = EXCLUDED."hasConflict", "derivedFrom" = '{}', "decidedAt" = now()`,
-  });
-  await dropDecisions(tx, dropped);
+  // Issued together (QueuedWrites), in this order.
+  await Promise.all([
+    insertRows(tx, "FieldDecision", DECISION_COLUMNS, upserts as unknown as Record<string, unknown>[], {
+      onConflict: `ON CONFLICT ("entityType", "entityId", field) DO UPDATE SET "chosenValue" = EXCLUDED."chosenValue", "chosenFactId" = EXCLUDED."chosenFactId", rule = EXCLUDED.rule, "hasConflict" = EXCLUDED."hasConflict", "derivedFrom" = '{}', "decidedAt" = now()`,
+    }),
+    dropDecisions(tx, dropped),
+  ]);
 }
 
 /** Deletes the decisions of the given fields. */

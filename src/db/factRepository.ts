@@ -45,7 +45,10 @@ export function factsOfSources(tx: SqlSession, sourceIds: readonly string[]): Pr
 
 /** Inserts new facts, rewrites changed ones in place (ids kept, observed now) and deletes the facts no longer stated. */
 export async function writeFactChanges(tx: SqlSession, changes: { inserts: FactRecord[]; updates: FactRecord[]; deleteIds: string[] }): Promise<void> {
-  await insertRows(tx, "Fact", FACT_COLUMNS, changes.inserts as unknown as Record<string, unknown>[]);
-  await updateRows(tx, "Fact", [FACT_COLUMNS[0]], FACT_COLUMNS.slice(4), changes.updates as unknown as Record<string, unknown>[], [`"observedAt" = now()`]);
-  await deleteRows(tx, "Fact", [FACT_COLUMNS[0]], changes.deleteIds.map((id) => ({ id })));
+  // Issued together (QueuedWrites), in this order.
+  await Promise.all([
+    insertRows(tx, "Fact", FACT_COLUMNS, changes.inserts as unknown as Record<string, unknown>[]),
+    updateRows(tx, "Fact", [FACT_COLUMNS[0]], FACT_COLUMNS.slice(4), changes.updates as unknown as Record<string, unknown>[], [`"observedAt" = now()`]),
+    deleteRows(tx, "Fact", [FACT_COLUMNS[0]], changes.deleteIds.map((id) => ({ id }))),
+  ]);
 }

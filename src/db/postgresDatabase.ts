@@ -90,23 +90,31 @@ function poolSession(pool: Pool): SqlSession {
 }
 
 function pgSession(client: PoolClient): SqlSession {
+  // Statements issued before the last one finished (QueuedWrites) wait their turn here, in the order
+  // issued: node-postgres would queue them too, but that is deprecated (removed in pg 9).
+  let last: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(statement: () => Promise<T>): Promise<T> => {
+    const run = last.then(statement, statement);
+    last = run.catch(() => undefined);
+    return run;
+  };
   const session: SqlSession = {
     async query<Row>(sql: string, params?: unknown[]) {
-      return (await client.query(sql, params)).rows as Row[];
+      return (await inTurn(() => client.query(sql, params))).rows as Row[];
     },
     async exec(script: string) {
-      await client.query(script);
+      await inTurn(() => client.query(script));
     },
     transaction<T>(work: (tx: SqlSession) => Promise<T>) {
       // A deadlock or serialization failure rolls the whole transaction back: it is run again from BEGIN.
       return retryTransientTransaction(async () => {
-        await client.query("BEGIN");
+        await session.exec("BEGIN");
         try {
           const result = await work(session);
-          await client.query("COMMIT");
+          await session.exec("COMMIT");
           return result;
         } catch (error) {
-          await client.query("ROLLBACK");
+          await session.exec("ROLLBACK");
           throw error;
         }
       });

@@ -1,4 +1,5 @@
 import type { SqlSession } from "../../db/database";
+import { issueWrite, type QueuedWrites } from "../../db/queuedWrites";
 import { readDecidedColumns, writeDecidedColumns } from "../../db/recordColumnsRepository";
 import type { EntityType } from "../reconcile/precedence";
 import { columnValues, ENTITY_TABLES, normalizeStoredRow } from "./entityColumns";
@@ -10,16 +11,16 @@ import { entityKey } from "./syncFacts";
  * Writes the decided fields of `ids` (entities of one type) into their table's columns, touching only
  * rows whose values change (their version goes up). Returns the ids that changed. `derive` may add
  * values no document states but the catalog can infer. Rows of `created` ids (stubs the load has just
- * inserted) are written without reading them first.
+ * inserted) are written without reading them first. With `writes`, the write is left running in that queue.
  */
 export async function applyColumns(
   tx: SqlSession,
   entity: EntityType,
   ids: string[],
   decisions: Decisions,
-  derive?: (id: string, decided: Map<string, unknown>) => void,
-  created: ReadonlySet<string> = new Set(),
+  options: { derive?: (id: string, decided: Map<string, unknown>) => void; created?: ReadonlySet<string>; writes?: QueuedWrites } = {},
 ): Promise<Set<string>> {
+  const { derive, created = new Set<string>(), writes } = options;
   const changed = new Set<string>();
   if (ids.length === 0) return changed;
   const { table, columns } = ENTITY_TABLES[entity];
@@ -37,6 +38,6 @@ export async function applyColumns(
     updates.push(row);
     changed.add(id);
   }
-  await writeDecidedColumns(tx, table, columns, updates);
+  await issueWrite(writeDecidedColumns(tx, table, columns, updates), writes);
   return changed;
 }

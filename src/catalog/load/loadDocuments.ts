@@ -20,6 +20,7 @@ import { syncCapabilities, writeCapabilityDefinitions } from "./syncCapabilities
 import { entityKey, syncFacts, type EntityKey } from "./syncFacts";
 import { syncPrices, type PriceChange } from "./syncPrices";
 import { PriceWriter } from "../prices/priceWriter";
+import { QueuedWrites } from "../../db/queuedWrites";
 
 /** A parsed document with what identifies it as a source. */
 export interface SourceDocument {
@@ -153,12 +154,38 @@ class ChangeTracker {
   }
 }
 
+/**
+ * Loads one group on its transaction. Its bulk writes are left running while it decides the next batch
+ * (QueuedWrites): on PostgreSQL the JavaScript and the database work at once. All of them have finished
+ * when it returns; if one failed, its error is the one thrown, not that of a later statement the
+ * aborted transaction refused.
+ */
 async function loadGroup(
   tx: SqlSession,
   documents: SourceDocument[],
   tally: GroupTally,
   now: Date,
   progress: (step: string) => void,
+): Promise<{ documents: number; priceSlots: string[] }> {
+  const writes = new QueuedWrites();
+  let loaded: { documents: number; priceSlots: string[] };
+  try {
+    loaded = await loadGroupWith(tx, documents, tally, now, progress, writes);
+  } catch (error) {
+    await writes.drain();
+    throw error;
+  }
+  await writes.drain();
+  return loaded;
+}
+
+async function loadGroupWith(
+  tx: SqlSession,
+  documents: SourceDocument[],
+  tally: GroupTally,
+  now: Date,
+  progress: (step: string) => void,
+  writes: QueuedWrites,
 ): Promise<{ documents: number; priceSlots: string[] }> {
   progress("comparing with what is stored");
   const stored = await sourcesByUri(tx, documents.map((d) => d.uri));
@@ -189,7 +216,7 @@ async function loadGroup(
   progress("comparing facts");
   // What the rest of the catalog says of aggregators, read before this group's facts change.
   const otherAggregators = await aggregatorProviderIds(tx, contents.map((c) => c.sourceId));
-  const { touched, facts } = await syncFacts(tx, contents.map(({ sourceId, content }) => ({ sourceId, facts: content.facts, withheld: content.withheld })));
+  const { touched, facts } = await syncFacts(tx, contents.map(({ sourceId, content }) => ({ sourceId, facts: content.facts, withheld: content.withheld })), writes);
   // A brand-new entity with no facts of its own (an offering named only in a table row) still gets its columns set.
   for (const [type, ids] of Object.entries(created) as [EntityType, Set<string>][]) for (const id of ids) touched.add(entityKey(type, id));
   // A provider file's role depends on what its provider is (an aggregator's file ranks above a
@@ -211,26 +238,30 @@ async function loadGroup(
   // lock an offering before they read or change its prices and overrides, and an import that did not
   // would decide from overrides a writer is changing and open a price beside the writer's. One writer
   // for the whole group takes the locks at once, in the order every price writer takes them.
-  const prices = await PriceWriter.open(tx, keys.filter((k) => k.startsWith("OFFERING ")).map((k) => k.slice("OFFERING ".length)));
+  const prices = await PriceWriter.open(tx, keys.filter((k) => k.startsWith("OFFERING ")).map((k) => k.slice("OFFERING ".length)), writes);
   for (let start = 0; start < keys.length; start += DECISION_BATCH) {
     const batch = keys.slice(start, start + DECISION_BATCH);
     progress(`deciding fields (${Math.min(start + DECISION_BATCH, keys.length)} of ${keys.length} records)`);
     const idsOf = (type: EntityType) => batch.filter((k) => k.startsWith(`${type} `)).map((k) => k.slice(type.length + 1));
-    const decisions = await refreshDecisions(tx, batch, known);
+    const decisions = await refreshDecisions(tx, batch, known, writes);
     const authors = idsOf("AUTHOR");
-    count("AUTHOR", await applyColumns(tx, "AUTHOR", authors, decisions, undefined, created.AUTHOR), authors);
+    count("AUTHOR", await applyColumns(tx, "AUTHOR", authors, decisions, { created: created.AUTHOR, writes }), authors);
     const providers = idsOf("PROVIDER");
-    const providerChanges = await applyColumns(tx, "PROVIDER", providers, decisions, (id, decided) => {
+    const providerChanges = await applyColumns(tx, "PROVIDER", providers, decisions, {
       // A provider that is also an author serves its own models; no document need say so.
-      if (!decided.has("kind") && knownAuthors.has(id)) decided.set("kind", "FIRST_PARTY");
-    }, created.PROVIDER);
+      derive: (id, decided) => {
+        if (!decided.has("kind") && knownAuthors.has(id)) decided.set("kind", "FIRST_PARTY");
+      },
+      created: created.PROVIDER,
+      writes,
+    });
     count("PROVIDER", providerChanges, providers);
     const models = idsOf("MODEL");
-    count("MODEL", await applyColumns(tx, "MODEL", models, decisions, undefined, created.MODEL), models);
+    count("MODEL", await applyColumns(tx, "MODEL", models, decisions, { created: created.MODEL, writes }), models);
     const offerings = idsOf("OFFERING");
-    count("OFFERING", await applyColumns(tx, "OFFERING", offerings, decisions, undefined, created.OFFERING), offerings);
-    await syncCapabilities(tx, "MODEL", models, decisions, created.MODEL);
-    await syncCapabilities(tx, "OFFERING", offerings, decisions, created.OFFERING);
+    count("OFFERING", await applyColumns(tx, "OFFERING", offerings, decisions, { created: created.OFFERING, writes }), offerings);
+    await syncCapabilities(tx, "MODEL", models, decisions, { created: created.MODEL, writes });
+    await syncCapabilities(tx, "OFFERING", offerings, decisions, { created: created.OFFERING, writes });
     for (const [slot, change] of await syncPrices(prices, offerings, decisions, now)) {
       tally.changes.price(slot, change);
       if (change === "created" || change === "updated") priceSlots.push(slot);

@@ -1,5 +1,6 @@
 import type { SqlSession } from "../../db/database";
 import { aggregatorProviderIds, decisionInputs, writeDecisions, type DecisionRow, type FactWithSource } from "../../db/decisionRepository";
+import { issueWrite, type QueuedWrites } from "../../db/queuedWrites";
 import { decideField, type Candidate } from "../reconcile/decideField";
 import { documentRole, type RecordOwner } from "../reconcile/documentRole";
 import type { EntityType, SourceFormat } from "../reconcile/precedence";
@@ -32,9 +33,9 @@ export interface KnownFacts {
 /**
  * Decides every field of the given entities afresh from all their stored facts and admin overrides,
  * stores the decisions that changed (and drops those of fields no one states any more), and returns
- * the decided values.
+ * the decided values. With `writes`, the writes are left running in that queue.
  */
-export async function refreshDecisions(tx: SqlSession, entities: Iterable<EntityKey>, known?: KnownFacts): Promise<Decisions> {
+export async function refreshDecisions(tx: SqlSession, entities: Iterable<EntityKey>, known?: KnownFacts, writes?: QueuedWrites): Promise<Decisions> {
   const entityKeys = [...entities];
   const keys = entityKeys.map(parseEntityKey);
   const decisions: Decisions = new Map();
@@ -113,6 +114,6 @@ export async function refreshDecisions(tx: SqlSession, entities: Iterable<Entity
       upserts.push(row);
     }
   }
-  await writeDecisions(tx, upserts, [...storedByKey.values()]);
+  await issueWrite(writeDecisions(tx, upserts, [...storedByKey.values()]), writes);
   return decisions;
 }

@@ -1,4 +1,5 @@
 import type { SqlSession } from "../../db/database";
+import { issueWrite, type QueuedWrites } from "../../db/queuedWrites";
 import { capabilityLevelsOf, writeCapabilityDefinitions as writeDefinitionRows, writeCapabilityLevels, type CapabilityLevelRow } from "../../db/capabilityRepository";
 import { capabilityDefinition, type CapabilityDefinition } from "../../ingest/capabilityVocabulary";
 import { CAPABILITY_LEVELS, isOneOf } from "../../ingest/observation";
@@ -15,8 +16,18 @@ export async function writeCapabilityDefinitions(tx: SqlSession, definitions: re
   await writeDefinitionRows(tx, definitions.map((d) => ({ key: d.key, name: d.name, category: d.category, description: d.description ?? null })), mode);
 }
 
-/** Makes the capability rows of `ids` match their decided "capability.<key>" fields; `created` ids (new this load) have none to read. */
-export async function syncCapabilities(tx: SqlSession, entity: "MODEL" | "OFFERING", ids: string[], decisions: Decisions, created: ReadonlySet<string> = new Set()): Promise<void> {
+/**
+ * Makes the capability rows of `ids` match their decided "capability.<key>" fields; `created` ids (new
+ * this load) have none to read. With `writes`, the writes are left running in that queue.
+ */
+export async function syncCapabilities(
+  tx: SqlSession,
+  entity: "MODEL" | "OFFERING",
+  ids: string[],
+  decisions: Decisions,
+  options: { created?: ReadonlySet<string>; writes?: QueuedWrites } = {},
+): Promise<void> {
+  const { created = new Set<string>(), writes } = options;
   if (ids.length === 0) return;
   const desired = new Map<string, string>();
   for (const id of ids) {
@@ -35,6 +46,8 @@ export async function syncCapabilities(tx: SqlSession, entity: "MODEL" | "OFFERI
     const [ownerId, capabilityKey] = k.split("\u0000");
     return { ownerId, capabilityKey, level };
   });
-  await writeCapabilityDefinitions(tx, [...new Set(written.map((r) => r.capabilityKey))].map(capabilityDefinition), "keep");
-  await writeCapabilityLevels(tx, entity, { removed, written });
+  const definitions = [...new Set(written.map((r) => r.capabilityKey))].map(capabilityDefinition);
+  // Issued together, definitions first: a level refers to its definition.
+  const definitionRows = definitions.map((d) => ({ key: d.key, name: d.name, category: d.category, description: d.description ?? null }));
+  await issueWrite(Promise.all([writeDefinitionRows(tx, definitionRows, "keep"), writeCapabilityLevels(tx, entity, { removed, written })]), writes);
 }

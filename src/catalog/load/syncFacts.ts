@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { SqlSession } from "../../db/database";
 import { factsOfSources, writeFactChanges, type FactRecord } from "../../db/factRepository";
+import { issueWrite, type QueuedWrites } from "../../db/queuedWrites";
 import type { EntityType } from "../reconcile/precedence";
 import type { FactRow, FieldKey } from "./documentFacts";
 import { stableJson } from "./stableJson";
@@ -30,9 +31,9 @@ export function parseEntityKey(key: string): { entityType: EntityType; entityId:
  * updated in place (ids kept), facts a source no longer states deleted, facts of its withheld fields
  * left as they are. Returns the entities whose facts changed, which are the ones whose decisions need
  * a fresh look, and every fact the sources state now (as stored, ids included), so that deciding need
- * not read them back.
+ * not read them back. With `writes`, the writes are left running in that queue.
  */
-export async function syncFacts(tx: SqlSession, sources: SourceFacts[]): Promise<{ touched: Set<EntityKey>; facts: FactRecord[] }> {
+export async function syncFacts(tx: SqlSession, sources: SourceFacts[], writes?: QueuedWrites): Promise<{ touched: Set<EntityKey>; facts: FactRecord[] }> {
   const touched = new Set<EntityKey>();
   const current: FactRecord[] = [];
   if (sources.length === 0) return { touched, facts: current };
@@ -79,6 +80,6 @@ export async function syncFacts(tx: SqlSession, sources: SourceFacts[]): Promise
   const deletes = [...storedByKey.values()];
   for (const f of deletes) touched.add(entityKey(f.entityType as EntityType, f.entityId));
 
-  await writeFactChanges(tx, { inserts, updates, deleteIds: deletes.map((f) => f.id) });
+  await issueWrite(writeFactChanges(tx, { inserts, updates, deleteIds: deletes.map((f) => f.id) }), writes);
   return { touched, facts: current };
 }

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { SqlSession } from "../../db/database";
+import { issueWrite, type QueuedWrites } from "../../db/queuedWrites";
 import {
   closePriceRows,
   currentPriceRecords,
@@ -48,13 +49,17 @@ export class PriceWriter {
     private readonly currentBySlot: Map<string, PriceRecord>,
     private readonly currentByOffering: Map<string, Map<string, PriceRecord>>,
     private readonly history: Map<string, { version: number; closed: boolean }>,
+    private readonly writes: QueuedWrites | undefined,
   ) {}
 
-  /** Locks the offerings (the ids that do not exist are left out of `offerings`) and reads their prices. */
-  static async open(tx: SqlSession, offeringIds: readonly string[]): Promise<PriceWriter> {
+  /**
+   * Locks the offerings (the ids that do not exist are left out of `offerings`) and reads their prices.
+   * With `writes`, its statements are left running in that queue (a load's), not waited for.
+   */
+  static async open(tx: SqlSession, offeringIds: readonly string[], writes?: QueuedWrites): Promise<PriceWriter> {
     const offerings = await lockOfferingRows(tx, offeringIds);
     const ids = [...offerings];
-    const writer = new PriceWriter(tx, offerings, new Map(), new Map(), new Map());
+    const writer = new PriceWriter(tx, offerings, new Map(), new Map(), new Map(), writes);
     for (const price of await currentPriceRecords(tx, ids)) writer.setCurrent(priceSlot(price), price);
     for (const h of await slotHistories(tx, ids)) writer.history.set(priceSlot(h), { version: h.version, closed: h.closed });
     return writer;
@@ -139,9 +144,8 @@ export class PriceWriter {
       this.history.set(slot, { version, closed: this.history.get(slot)?.closed ?? false });
       this.setCurrent(slot, { ...row, tierRule: "WHOLE_REQUEST", validTo: null });
     }
-    await deletePriceRows(this.tx, deleting);
-    await closePriceRows(this.tx, closing);
-    await insertPriceRows(this.tx, opening);
+    // Issued together, in this order: a slot's row is closed before its next one opens (currentSlot is unique).
+    await issueWrite(Promise.all([deletePriceRows(this.tx, deleting), closePriceRows(this.tx, closing), insertPriceRows(this.tx, opening)]), this.writes);
     return ids;
   }
 
@@ -153,6 +157,6 @@ export class PriceWriter {
       current.sourceId = sourceId;
       return [{ id: current.id, sourceId }];
     });
-    await setPriceSources(this.tx, rows);
+    await issueWrite(setPriceSources(this.tx, rows), this.writes);
   }
 }
