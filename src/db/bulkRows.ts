@@ -6,6 +6,10 @@ export interface Column {
   type: string;
 }
 
+// Rows travel as one JSON text per chunk, read by json_to_recordset: json, not jsonb, since jsonb first
+// builds its binary form of the whole chunk; measured on the seed's 168,000 facts on PostgreSQL, about
+// 3.0-3.4 s against 4.0 s (no difference on PGlite).
+
 /** Rows per statement: large enough to amortize a round trip, small enough to keep each parameter modest. */
 const CHUNK = 2000;
 
@@ -44,7 +48,7 @@ export async function insertRows(
   return inChunks(rows, async (chunk) => {
     const sql =
       `INSERT INTO "${table}" (${names(columns)}) SELECT ${names(columns, "v.")} ` +
-      `FROM jsonb_to_recordset($1::jsonb) AS v(${recordset(columns)}) ${options.onConflict ?? ""}` +
+      `FROM json_to_recordset($1::json) AS v(${recordset(columns)}) ${options.onConflict ?? ""}` +
       (options.returning ? ` RETURNING "${options.returning}" AS key` : "");
     const result = await tx.query<{ key: string }>(sql, [JSON.stringify(chunk)]);
     return options.returning ? result.map((r) => String(r.key)) : [];
@@ -68,7 +72,7 @@ export async function updateRows(
   const match = key.map((c) => `t."${c.name}" = v."${c.name}"`).join(" AND ");
   await inChunks(rows, async (chunk) => {
     await tx.query(
-      `UPDATE "${table}" AS t SET ${set} FROM jsonb_to_recordset($1::jsonb) AS v(${recordset([...key, ...columns])}) WHERE ${match}`,
+      `UPDATE "${table}" AS t SET ${set} FROM json_to_recordset($1::json) AS v(${recordset([...key, ...columns])}) WHERE ${match}`,
       [JSON.stringify(chunk)],
     );
     return [];
@@ -80,7 +84,7 @@ export async function deleteRows(tx: SqlSession, table: string, key: readonly Co
   if (rows.length === 0) return;
   const match = key.map((c) => `t."${c.name}" = v."${c.name}"`).join(" AND ");
   await inChunks(rows, async (chunk) => {
-    await tx.query(`DELETE FROM "${table}" AS t USING jsonb_to_recordset($1::jsonb) AS v(${recordset(key)}) WHERE ${match}`, [JSON.stringify(chunk)]);
+    await tx.query(`DELETE FROM "${table}" AS t USING json_to_recordset($1::json) AS v(${recordset(key)}) WHERE ${match}`, [JSON.stringify(chunk)]);
     return [];
   });
 }
