@@ -32,16 +32,11 @@ export type AliasRow = { alias: string; modelId: string };
 export type CapabilityRow = { ownerId: string; capabilityKey: string; level: Prisma.ModelCapabilityGetPayload<object>["level"] };
 export type CapabilityDefinitionRow = { key: string; name: string; category: string; description: string | null };
 
-/** Everything the public read model is built from: the reconciled catalog, without facts and decisions. */
-export interface CatalogRows {
+/** The small tables the public read model is built from, read whole. */
+export interface CatalogSmallRows {
   authors: AuthorRow[];
   providers: ProviderRow[];
-  models: ModelRow[];
   aliases: AliasRow[];
-  offerings: OfferingRow[];
-  /** Every price row, current and closed. */
-  prices: PriceRow[];
-  modelCapabilities: CapabilityRow[];
   offeringCapabilities: CapabilityRow[];
   capabilityDefinitions: CapabilityDefinitionRow[];
   benchmarks: BenchmarkRow[];
@@ -49,30 +44,89 @@ export interface CatalogRows {
 }
 
 /**
+ * Rows per page of the large tables. A Prisma row is several times the size of the view made from it (a
+ * price row with its Decimal is about 900 bytes): read whole at 100 times the catalog, the rows alone
+ * were about 2 GB on top of the snapshot being replaced and the one being built.
+ */
+const PAGE_ROWS = 20_000;
+
+/** Reads pages until one comes back short, each after the last row of the one before. */
+async function pages<Row>(pageRows: number, read: (after: Row | undefined) => Promise<Row[]>, visit: (rows: Row[]) => void): Promise<void> {
+  let after: Row | undefined;
+  for (;;) {
+    const rows = await read(after);
+    if (rows.length > 0) visit(rows);
+    if (rows.length < pageRows) return;
+    after = rows[rows.length - 1];
+  }
+}
+
+/**
  * Reads the reconciled catalog for the in-process read model, through the generated Prisma client: the
- * whole catalog at once (a rebuild), or the price rows of a few offerings (a patch after a price change).
- * Every read is a plain `findMany`, one table each; the catalog is small enough to read whole.
+ * small tables whole, the large ones (models, offerings, prices, model capabilities) a page at a time in
+ * key order, each page handed to the caller to map and drop; or the price rows of a few offerings (a patch
+ * after a price change). Every read is a plain `findMany`, one table each.
  */
 export class CatalogReadRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  /** `pageRows`: rows per page of the large tables (a test pages by a few). */
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly pageRows: number = PAGE_ROWS,
+  ) {}
 
-  async loadAll(): Promise<CatalogRows> {
-    // Sequential, not Promise.all: PGlite has one connection, and on PostgreSQL the reads are short.
-    // One transaction would give a consistent cut, but a long read transaction on PGlite blocks writers;
-    // a write racing a rebuild announces itself and is applied after it (see CatalogReadModel).
+  // Sequential, not Promise.all: PGlite has one connection, and on PostgreSQL the reads are short.
+  // One transaction would give a consistent cut, but a long read transaction on PGlite blocks writers;
+  // a write racing a rebuild announces itself and is applied after it (see CatalogReadModel).
+
+  async loadSmallTables(): Promise<CatalogSmallRows> {
     const prisma = this.prisma;
     const authors = await prisma.author.findMany();
     const providers = await prisma.provider.findMany();
-    const models = await prisma.model.findMany();
     const aliases = await prisma.modelAlias.findMany({ select: { alias: true, modelId: true } });
-    const offerings = await prisma.offering.findMany();
-    const prices = await prisma.price.findMany({ select: PRICE_SELECT });
-    const modelCapabilities = (await prisma.modelCapability.findMany()).map((c) => ({ ownerId: c.modelId, capabilityKey: c.capabilityKey, level: c.level }));
     const offeringCapabilities = (await prisma.offeringCapability.findMany()).map((c) => ({ ownerId: c.offeringId, capabilityKey: c.capabilityKey, level: c.level }));
     const capabilityDefinitions = await prisma.capabilityDefinition.findMany({ select: { key: true, name: true, category: true, description: true } });
     const benchmarks = await prisma.modelBenchmark.findMany({ select: BENCHMARK_SELECT });
     const sources = await prisma.source.findMany({ select: SOURCE_SELECT });
-    return { authors, providers, models, aliases, offerings, prices, modelCapabilities, offeringCapabilities, capabilityDefinitions, benchmarks, sources };
+    return { authors, providers, aliases, offeringCapabilities, capabilityDefinitions, benchmarks, sources };
+  }
+
+  /** Every model, a page at a time in id order. */
+  forEachModelPage(visit: (rows: ModelRow[]) => void): Promise<void> {
+    return pages(this.pageRows, (after) => this.prisma.model.findMany({ orderBy: { id: "asc" }, take: this.pageRows, ...(after ? { cursor: { id: after.id }, skip: 1 } : {}) }), visit);
+  }
+
+  /** Every offering, a page at a time in id order. */
+  forEachOfferingPage(visit: (rows: OfferingRow[]) => void): Promise<void> {
+    return pages(this.pageRows, (after) => this.prisma.offering.findMany({ orderBy: { id: "asc" }, take: this.pageRows, ...(after ? { cursor: { id: after.id }, skip: 1 } : {}) }), visit);
+  }
+
+  /** Every price row, current and closed, a page at a time in id order. */
+  forEachPricePage(visit: (rows: PriceRow[]) => void): Promise<void> {
+    return pages(this.pageRows, (after) => this.prisma.price.findMany({ select: PRICE_SELECT, orderBy: { id: "asc" }, take: this.pageRows, ...(after ? { cursor: { id: after.id }, skip: 1 } : {}) }), visit);
+  }
+
+  /**
+   * Every model's capability level, a page at a time in (model, key) order. Paged by model id, not by
+   * Prisma's cursor: over a two-column key its cursor condition ((a = x AND b >= y) OR a > x) cannot use
+   * the primary key, and every page scanned and sorted the whole table (1.6 million rows at 100 times
+   * the catalog). A page ends before its last model, which the next page reads whole.
+   */
+  async forEachModelCapabilityPage(visit: (rows: CapabilityRow[]) => void): Promise<void> {
+    let after: string | undefined;
+    for (;;) {
+      const rows = await this.prisma.modelCapability.findMany({
+        where: after === undefined ? {} : { modelId: { gt: after } },
+        orderBy: [{ modelId: "asc" }, { capabilityKey: "asc" }],
+        take: this.pageRows,
+      });
+      const full = rows.length === this.pageRows;
+      const lastModel = rows[rows.length - 1]?.modelId;
+      const complete = full ? rows.filter((c) => c.modelId !== lastModel) : rows;
+      if (full && complete.length === 0) throw new Error(`Model ${lastModel} has more than ${this.pageRows} capability rows`);
+      if (complete.length > 0) visit(complete.map((c) => ({ ownerId: c.modelId, capabilityKey: c.capabilityKey, level: c.level })));
+      if (!full) return;
+      after = complete[complete.length - 1].modelId;
+    }
   }
 
   /** Every price row (current and closed) of these offerings. */

@@ -1,5 +1,5 @@
 import { valuesAgree } from "../reconcile/valueAgreement";
-import type { CatalogRows, PriceRow, SourceRow } from "../../db/catalogReadRepository";
+import type { CatalogReadRepository, ModelRow, OfferingRow, PriceRow, SourceRow } from "../../db/catalogReadRepository";
 import type {
   AuthorView,
   BenchmarkView,
@@ -70,12 +70,65 @@ export function toSourceView(row: SourceRow): SourceView {
   return { ...row };
 }
 
-/** Maps the rows the repository read into the read model's views. */
-export function toCatalogContent(rows: CatalogRows): CatalogContent {
-  const modalitiesOf = new Map(rows.models.map((m) => [m.id, { input: m.inputModalities, output: m.outputModalities }]));
+/** What a rebuild may share with: the snapshot being replaced (only its views are read). */
+export interface PreviousViews {
+  model(id: string): ModelView | undefined;
+  offering(id: string): OfferingView | undefined;
+  priceHistory(offeringId: string): readonly PriceView[];
+}
+
+/**
+ * Reads the catalog into the read model's views, the large tables a page at a time so that only one
+ * page of database rows is alive at once. A view equal to the one `previous` holds for the same id is
+ * that one: a rebuild shares every unchanged model, offering and price with the snapshot it replaces
+ * instead of holding two copies of the catalog until the swap.
+ */
+export async function readCatalogContent(repository: CatalogReadRepository, previous?: PreviousViews): Promise<CatalogContent> {
+  const small = await repository.loadSmallTables();
+  // Every row brings its own copy of each string. The ids a row cites are taken from the record they
+  // name, and the few distinct values of enum-like columns are kept once: at 100 times the catalog, an
+  // offering id per price row and a source id per price row were about 60 bytes each, 1.4 million times.
+  const intern = interner();
+  const sourceIds = new Map(small.sources.map((s) => [s.id, s.id]));
+  const models: ModelView[] = [];
+  await repository.forEachModelPage((rows) => {
+    for (const row of rows) models.push(shared(compactModel(toModelView(row), intern), previous?.model(row.id)));
+  });
+  const modelsById = new Map(models.map((m) => [m.id, m]));
+  const offerings: OfferingView[] = [];
+  await repository.forEachOfferingPage((rows) => {
+    for (const row of rows) {
+      const model = modelsById.get(row.modelId);
+      const view = toOfferingView(row, model);
+      view.modelId = model?.id ?? view.modelId;
+      view.providerId = intern(view.providerId);
+      view.status = intern(view.status);
+      offerings.push(shared(view, previous?.offering(row.id)));
+    }
+  });
+  const offeringsById = new Map(offerings.map((o) => [o.id, o]));
+  const prices: PriceView[] = [];
+  await repository.forEachPricePage((rows) => {
+    for (const row of rows) {
+      const view = toPriceView(row);
+      view.offeringId = offeringsById.get(view.offeringId)?.id ?? view.offeringId;
+      view.sourceId = view.sourceId === null ? null : (sourceIds.get(view.sourceId) ?? view.sourceId);
+      view.kind = intern(view.kind);
+      view.unit = intern(view.unit);
+      view.mode = intern(view.mode);
+      view.currency = intern(view.currency);
+      view.tierRule = intern(view.tierRule);
+      view.reason = view.reason === null ? null : intern(view.reason);
+      prices.push(previous ? shared(view, previous.priceHistory(row.offeringId).find((p) => p.id === row.id)) : view);
+    }
+  });
+  const modelCapabilities: OwnedCapability[] = [];
+  await repository.forEachModelCapabilityPage((rows) => {
+    for (const c of rows) modelCapabilities.push({ ownerId: modelsById.get(c.ownerId)?.id ?? c.ownerId, key: intern(c.capabilityKey), level: intern(c.level) });
+  });
   return {
-    authors: rows.authors.map((a) => ({ id: a.id, name: a.name, url: a.url, description: a.description, version: a.version })),
-    providers: rows.providers.map((p) => ({
+    authors: small.authors.map((a) => ({ id: a.id, name: a.name, url: a.url, description: a.description, version: a.version })),
+    providers: small.providers.map((p) => ({
       id: p.id,
       name: p.name,
       kind: p.kind,
@@ -90,68 +143,116 @@ export function toCatalogContent(rows: CatalogRows): CatalogContent {
       headquarters: p.headquarters,
       version: p.version,
     })),
-    models: rows.models.map(
-      (m): ModelView => ({
-        id: m.id,
-        name: m.name,
-        authorId: m.authorId,
-        family: m.family,
-        description: m.description,
-        snapshot: m.snapshot,
-        releaseDate: isoDay(m.releaseDate),
-        releaseDatePrecision: m.releaseDatePrecision as DatePrecision | null,
-        lastUpdated: isoDay(m.lastUpdated),
-        knowledgeCutoff: isoDay(m.knowledgeCutoff),
-        knowledgeCutoffPrecision: m.knowledgeCutoffPrecision as DatePrecision | null,
-        openWeights: m.openWeights,
-        license: m.license,
-        languages: m.languages,
-        languageCount: m.languageCount,
-        inputModalities: m.inputModalities,
-        outputModalities: m.outputModalities,
-        contextWindow: m.contextWindow,
-        maxInputTokens: m.maxInputTokens,
-        maxOutputTokens: m.maxOutputTokens,
-        status: m.status as LifecycleStatus,
-        deprecationDate: isoDay(m.deprecationDate),
-        retirementDate: isoDay(m.retirementDate),
-        qualityIndex: decimalText(m.qualityIndex),
-        huggingFaceId: m.huggingFaceId,
-        tokenizer: m.tokenizer,
-        version: m.version,
-        updatedAt: m.updatedAt,
-      }),
-    ),
-    aliases: rows.aliases,
-    // An offering's modalities are its own only where they differ from its model's (as sets).
-    offerings: rows.offerings.map(
-      (o): OfferingView => ({
-        id: o.id,
-        providerId: o.providerId,
-        modelId: o.modelId,
-        providerModelId: o.providerModelId,
-        name: o.name,
-        contextWindow: o.contextWindow,
-        maxInputTokens: o.maxInputTokens,
-        maxOutputTokens: o.maxOutputTokens,
-        billingTierThresholds: o.billingTierThresholds,
-        inputModalities: ownList(o.inputModalities, modalitiesOf.get(o.modelId)?.input),
-        outputModalities: ownList(o.outputModalities, modalitiesOf.get(o.modelId)?.output),
-        deploymentTypes: o.deploymentTypes,
-        regions: o.regions,
-        status: o.status as LifecycleStatus,
-        deprecationDate: isoDay(o.deprecationDate),
-        retirementDate: isoDay(o.retirementDate),
-        version: o.version,
-      }),
-    ),
-    prices: rows.prices.map(toPriceView),
-    modelCapabilities: rows.modelCapabilities.map((c) => ({ ownerId: c.ownerId, key: c.capabilityKey, level: c.level })),
-    offeringCapabilities: rows.offeringCapabilities.map((c) => ({ ownerId: c.ownerId, key: c.capabilityKey, level: c.level })),
-    capabilityDefinitions: rows.capabilityDefinitions,
-    benchmarks: rows.benchmarks.map((b) => ({ modelId: b.modelId, name: b.name, score: b.score.toFixed(), unit: b.unit, sourceId: b.sourceId })),
-    sources: rows.sources.map(toSourceView),
+    models,
+    aliases: small.aliases,
+    offerings,
+    prices,
+    modelCapabilities,
+    offeringCapabilities: small.offeringCapabilities.map((c) => ({ ownerId: c.ownerId, key: c.capabilityKey, level: c.level })),
+    capabilityDefinitions: small.capabilityDefinitions,
+    benchmarks: small.benchmarks.map((b) => ({ modelId: b.modelId, name: b.name, score: b.score.toFixed(), unit: b.unit, sourceId: b.sourceId })),
+    sources: small.sources.map(toSourceView),
   };
+}
+
+function toModelView(m: ModelRow): ModelView {
+  return {
+    id: m.id,
+    name: m.name,
+    authorId: m.authorId,
+    family: m.family,
+    description: m.description,
+    snapshot: m.snapshot,
+    releaseDate: isoDay(m.releaseDate),
+    releaseDatePrecision: m.releaseDatePrecision as DatePrecision | null,
+    lastUpdated: isoDay(m.lastUpdated),
+    knowledgeCutoff: isoDay(m.knowledgeCutoff),
+    knowledgeCutoffPrecision: m.knowledgeCutoffPrecision as DatePrecision | null,
+    openWeights: m.openWeights,
+    license: m.license,
+    languages: m.languages,
+    languageCount: m.languageCount,
+    inputModalities: m.inputModalities,
+    outputModalities: m.outputModalities,
+    contextWindow: m.contextWindow,
+    maxInputTokens: m.maxInputTokens,
+    maxOutputTokens: m.maxOutputTokens,
+    status: m.status as LifecycleStatus,
+    deprecationDate: isoDay(m.deprecationDate),
+    retirementDate: isoDay(m.retirementDate),
+    qualityIndex: decimalText(m.qualityIndex),
+    huggingFaceId: m.huggingFaceId,
+    tokenizer: m.tokenizer,
+    version: m.version,
+    updatedAt: m.updatedAt,
+  };
+}
+
+/** An offering's modalities are its own only where they differ from its model's (as sets). */
+function toOfferingView(o: OfferingRow, model: ModelView | undefined): OfferingView {
+  return {
+    id: o.id,
+    providerId: o.providerId,
+    modelId: o.modelId,
+    providerModelId: o.providerModelId,
+    name: o.name,
+    contextWindow: o.contextWindow,
+    maxInputTokens: o.maxInputTokens,
+    maxOutputTokens: o.maxOutputTokens,
+    billingTierThresholds: o.billingTierThresholds,
+    inputModalities: ownList(o.inputModalities, model?.inputModalities),
+    outputModalities: ownList(o.outputModalities, model?.outputModalities),
+    deploymentTypes: o.deploymentTypes,
+    regions: o.regions,
+    status: o.status as LifecycleStatus,
+    deprecationDate: isoDay(o.deprecationDate),
+    retirementDate: isoDay(o.retirementDate),
+    version: o.version,
+  };
+}
+
+/** One copy of each value of the columns that have few (kinds, units, currencies, statuses, licenses). */
+function interner(): <T extends string>(value: T) => T {
+  const kept = new Map<string, string>();
+  return <T extends string>(value: T): T => {
+    const known = kept.get(value);
+    if (known !== undefined) return known as T;
+    kept.set(value, value);
+    return value;
+  };
+}
+
+function compactModel(view: ModelView, intern: ReturnType<typeof interner>): ModelView {
+  for (const key of ["authorId", "family", "releaseDate", "releaseDatePrecision", "lastUpdated", "knowledgeCutoff", "knowledgeCutoffPrecision", "license", "tokenizer", "deprecationDate", "retirementDate"] as const) {
+    const value = view[key];
+    if (value !== null) (view as unknown as Record<string, string>)[key] = intern(value);
+  }
+  view.status = intern(view.status);
+  view.inputModalities = view.inputModalities.map(intern);
+  view.outputModalities = view.outputModalities.map(intern);
+  return view;
+}
+
+/** `before` when it says exactly what `view` says, else `view`. */
+function shared<T extends object>(view: T, before: T | undefined): T {
+  return before !== undefined && sameFields(view, before) ? before : view;
+}
+
+function sameFields(a: object, b: object): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) if (!sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  return true;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => sameValue(v, b[i]));
+  if (a !== null && b !== null && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b) && !(a instanceof Date) && !(b instanceof Date)) {
+    return sameFields(a, b);
+  }
+  return false;
 }
 
 /**

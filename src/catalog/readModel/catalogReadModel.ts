@@ -1,6 +1,6 @@
 import type { CatalogReadRepository } from "../../db/catalogReadRepository";
 import type { Logger } from "../../logger";
-import { toCatalogContent, toPriceView, toSourceView } from "./catalogContent";
+import { readCatalogContent, toPriceView, toSourceView } from "./catalogContent";
 import { CatalogSnapshot } from "./catalogSnapshot";
 
 /** An update waiting its turn: a rebuild, or a patch of some offerings' prices (merged while it waits). */
@@ -86,8 +86,8 @@ export class CatalogReadModel {
     const started = performance.now();
     try {
       if (update.rebuild) {
-        const content = toCatalogContent(await this.repository.loadAll());
-        this.snapshot = CatalogSnapshot.build(content);
+        // Unchanged views are shared with the snapshot being replaced (readCatalogContent).
+        this.snapshot = CatalogSnapshot.build(await readCatalogContent(this.repository, this.snapshot));
         this.stats.lastRebuildMs = performance.now() - started;
         this.stats.lastRebuildAt = new Date();
         this.stats.rebuilds += 1;
