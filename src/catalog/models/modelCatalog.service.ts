@@ -55,6 +55,8 @@ export class ModelCatalogService {
   private matching(snapshot: CatalogSnapshot, selection: ModelSelection, ordering: ModelOrdering): ModelView[] {
     if (!selection.narrowed) return this.sortedCatalog(snapshot, ordering);
     const { candidates, candidateModels, test } = selection;
+    // The index ranks its hits in the relevance ordering's own order (modelOrder.ts): no second sort.
+    if (ordering.bySearch && selection.rankedBySearch) return (candidateModels ?? []).filter(test);
     if (ordering.bySearch || (candidates && candidates.size < snapshot.models.length * SORT_CANDIDATES_BELOW)) {
       return sortByOrder((candidateModels ?? []).filter(test), ordering);
     }

@@ -58,6 +58,8 @@ export interface ModelSelection {
   count(): number;
   /** With a search: how well each matching model matches (higher is better). */
   searchScores: ReadonlyMap<string, number> | null;
+  /** Whether `candidateModels` are in the search index's ranking (best match first, then shorter id, then id). */
+  rankedBySearch: boolean;
   /** Canonical provider ids, when the filter names providers (prices are then theirs only). */
   providerIds: string[] | null;
 }
@@ -69,7 +71,7 @@ export interface ModelSelection {
  * Throws a ValidationError naming the filter field for values that cannot match anything sensibly.
  */
 export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, inclusion: PriceInclusion = {}): ModelSelection {
-  if (!filter) return { narrowed: false, candidates: null, candidateModels: null, test: () => true, count: () => snapshot.models.length, searchScores: null, providerIds: null };
+  if (!filter) return { narrowed: false, candidates: null, candidateModels: null, test: () => true, count: () => snapshot.models.length, searchScores: null, rankedBySearch: false, providerIds: null };
   const list = (name: string, values: string[] | null | undefined, normalize: (v: string) => string = (v) => v) => {
     if (values == null) return undefined;
     if (values.length > 200) throw new ValidationError(`filter.${name} takes at most 200 values`, `filter.${name}`);
@@ -90,11 +92,16 @@ export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | nu
   };
 
   let searchScores: Map<string, number> | null = null;
+  let searchSet: ReadonlySet<string> | null = null;
+  let searchModels: ModelView[] = [];
   const search = filter.search?.trim();
   if (search) {
     if (search.length > 200) throw new ValidationError("filter.search is longer than 200 characters", "filter.search");
-    searchScores = new Map(snapshot.searchIndex().search(search).map((hit) => [hit.id, hit.score]));
-    sets.push(new Set(searchScores.keys()));
+    const hits = snapshot.searchIndex().search(search);
+    searchScores = new Map(hits.map((hit) => [hit.id, hit.score]));
+    searchSet = new Set(searchScores.keys());
+    searchModels = hits.flatMap((hit) => snapshot.model(hit.id) ?? []);
+    sets.push(searchSet);
   }
   const ids = list("ids", filter.ids, (v) => v.trim().toLowerCase());
   if (ids) sets.push(new Set(ids.flatMap((name) => snapshot.modelIdFor(name) ?? [])));
@@ -163,13 +170,16 @@ export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | nu
   // Intersected smallest first; a single set is used as it is, not copied (it can hold most of the catalog).
   let candidates: ReadonlySet<string> | null = null;
   let candidateModels: readonly ModelView[] | null = null;
+  // The search's own models come in the index's ranking; intersected from them, the candidates keep it.
+  const [smallest, ...others] = [...sets].sort((a, b) => a.size - b.size);
+  const rankedBySearch = searchSet !== null && smallest === searchSet;
+  const smallestModels = rankedBySearch ? searchModels : smallest ? snapshot.modelsIn(smallest) : [];
   if (sets.length === 1) {
-    candidates = sets[0];
-    candidateModels = snapshot.modelsIn(sets[0]);
+    candidates = smallest;
+    candidateModels = smallestModels;
   } else if (sets.length > 1) {
-    const [smallest, ...others] = [...sets].sort((a, b) => a.size - b.size);
     const both: ModelView[] = [];
-    for (const model of snapshot.modelsIn(smallest)) if (others.every((s) => s.has(model.id))) both.push(model);
+    for (const model of smallestModels) if (others.every((s) => s.has(model.id))) both.push(model);
     candidates = new Set(both.map((m) => m.id));
     candidateModels = both;
   }
@@ -187,6 +197,7 @@ export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | nu
       return countBits(bits.length === 1 ? bits[0] : intersectBits(bits));
     },
     searchScores,
+    rankedBySearch,
     providerIds: providers ?? null,
   };
 }
