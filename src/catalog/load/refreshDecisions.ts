@@ -1,8 +1,8 @@
 import type { SqlSession } from "../../db/database";
-import { aggregatorProviderIds, decisionInputs, writeDecisions, type DecisionRow, type FactWithSource } from "../../db/decisionRepository";
+import { aggregatorProviderIds, decisionInputs, writeDecisions, type DecisionRow, type FactWithSource, type OverrideRow } from "../../db/decisionRepository";
 import { issueWrite, type QueuedWrites } from "../../db/queuedWrites";
 import { decideField, type Candidate } from "../reconcile/decideField";
-import { documentRole, type RecordOwner } from "../reconcile/documentRole";
+import { documentRole, type DocumentRole, type RecordOwner } from "../reconcile/documentRole";
 import type { EntityType, SourceFormat } from "../reconcile/precedence";
 import { parseEntityKey, type EntityKey } from "./syncFacts";
 import { stableJson } from "./stableJson";
@@ -11,6 +11,14 @@ import { stableJson } from "./stableJson";
 export interface DecidedValue {
   value: unknown;
   sourceId: string | null;
+}
+
+/** What deciding one record reads: its facts and overrides by field, its stored decisions, each document's lastUpdated. */
+interface RecordInputs {
+  facts: Map<string, FactWithSource<SourceFormat>[]>;
+  overrides: Map<string, OverrideRow>;
+  stored: Map<string, DecisionRow>;
+  documentUpdated: Map<string, string>;
 }
 
 /** Decided fields per entity ("MODEL gpt-4.1-mini" → field → value). */
@@ -48,72 +56,74 @@ export async function refreshDecisions(tx: SqlSession, entities: Iterable<Entity
   // being loaded, unlike the Provider rows, which are written after this decision).
   const aggregators = known?.aggregators ?? (await aggregatorProviderIds(tx));
 
-  const fieldKey = (e: { entityType: string; entityId: string }, field: string) => `${e.entityType} ${e.entityId}\u0000${field}`;
-  const candidates = new Map<string, Candidate[]>();
-  const sourceOfFact = new Map<string, string>();
-  /** Per entity, when each document says it last changed the record. */
-  const documentUpdated = new Map<string, string>();
-  for (const f of facts) {
-    if (f.field === "lastUpdated" && typeof f.value === "string") documentUpdated.set(`${f.entityType} ${f.entityId}\u0000${f.sourceId}`, f.value);
-  }
-  for (const f of facts) {
-    const k = fieldKey(f, f.field);
-    const list = candidates.get(k) ?? [];
-    const updated = documentUpdated.get(`${f.entityType} ${f.entityId}\u0000${f.sourceId}`) ?? null;
-    list.push({ factId: f.id, format: f.format, sourceUri: f.uri, locator: f.locator, value: f.value, precision: f.precision, step: f.step, documentUpdated: updated });
-    candidates.set(k, list);
-    sourceOfFact.set(f.id, f.sourceId);
-  }
-  // Each document's role for the record it states (documentRole.ts). A model's owner is its author,
-  // itself a decided field: decided first, from documents whose role their path shows alone.
-  const isAggregator = (providerId: string) => aggregators.has(providerId);
-  const withRoles = (list: Candidate[], owner: RecordOwner) => list.map((c) => ({ ...c, role: documentRole(c.sourceUri, c.format, owner, isAggregator) }));
-  const ownerOf = (entityType: EntityType, entityId: string): RecordOwner => {
-    if (entityType === "AUTHOR") return { authorId: entityId };
-    if (entityType === "PROVIDER") return { providerId: entityId };
-    if (entityType === "OFFERING") return { providerId: entityId.split(":")[0] };
-    const authorCandidates = candidates.get(fieldKey({ entityType, entityId }, "authorId"));
-    const authorId = authorCandidates?.length ? decideField(entityType, "authorId", withRoles(authorCandidates, {})).value : null;
-    return { authorId: typeof authorId === "string" ? authorId : null };
+  // Everything read, grouped by record and then by field: a record is decided as a whole.
+  const records = new Map<EntityKey, RecordInputs>();
+  const inputsOf = (e: { entityType: string; entityId: string }) => {
+    const key = `${e.entityType} ${e.entityId}` as EntityKey;
+    let record = records.get(key);
+    if (!record) records.set(key, (record = { facts: new Map(), overrides: new Map(), stored: new Map(), documentUpdated: new Map() }));
+    return record;
   };
-  const owners = new Map<EntityKey, RecordOwner>();
-  const overrideByKey = new Map(overrides.map((o) => [fieldKey(o, o.field), o]));
-  const storedByKey = new Map(inputs.stored.map((d) => [fieldKey(d, d.field), d]));
-  const allKeys = new Set([...candidates.keys(), ...overrideByKey.keys()]);
-
-  const upserts: DecisionRow[] = [];
-  for (const k of allKeys) {
-    const [entity, field] = k.split("\u0000") as [EntityKey, string];
-    const { entityType, entityId } = parseEntityKey(entity);
-    const override = overrideByKey.get(k);
-    let owner = owners.get(entity);
-    if (!owner) owners.set(entity, (owner = ownerOf(entityType, entityId)));
-    const decision = decideField(entityType, field, withRoles(candidates.get(k) ?? [], owner), override && { value: override.value, reason: override.reason });
-    const perEntity = decisions.get(entity) ?? new Map<string, DecidedValue>();
-    perEntity.set(field, { value: decision.value, sourceId: decision.chosen ? (sourceOfFact.get(decision.chosen.factId) ?? null) : null });
-    decisions.set(entity, perEntity);
-
-    const row = {
-      entityType,
-      entityId,
-      field,
-      chosenValue: decision.value,
-      chosenFactId: decision.chosen?.factId ?? null,
-      rule: decision.rule,
-      hasConflict: decision.hasConflict,
-    };
-    const old = storedByKey.get(k);
-    storedByKey.delete(k);
-    if (
-      !old ||
-      stableJson(old.chosenValue) !== stableJson(row.chosenValue) ||
-      old.chosenFactId !== row.chosenFactId ||
-      old.rule !== row.rule ||
-      old.hasConflict !== row.hasConflict
-    ) {
-      upserts.push(row);
-    }
+  for (const f of facts) {
+    const record = inputsOf(f);
+    const list = record.facts.get(f.field);
+    if (list) list.push(f);
+    else record.facts.set(f.field, [f]);
+    // When each document says it last changed the record.
+    if (f.field === "lastUpdated" && typeof f.value === "string") record.documentUpdated.set(f.sourceId, f.value);
   }
-  await issueWrite(writeDecisions(tx, upserts, [...storedByKey.values()]), writes);
+  for (const o of overrides) inputsOf(o).overrides.set(o.field, o);
+  for (const d of inputs.stored) inputsOf(d).stored.set(d.field, d);
+
+  const isAggregator = (providerId: string) => aggregators.has(providerId);
+  const upserts: DecisionRow[] = [];
+  const dropped: DecisionRow[] = [];
+  for (const [entity, record] of records) {
+    const { entityType, entityId } = parseEntityKey(entity);
+    // Each document's role for the record it states (documentRole.ts), the same for all its fields.
+    const candidatesOf = (field: string, owner: RecordOwner, roles: Map<string, DocumentRole>): Candidate[] =>
+      (record.facts.get(field) ?? []).map((f) => {
+        let role = roles.get(f.uri);
+        if (role === undefined) roles.set(f.uri, (role = documentRole(f.uri, f.format, owner, isAggregator)));
+        const updated = record.documentUpdated.get(f.sourceId) ?? null;
+        return { factId: f.id, format: f.format, sourceUri: f.uri, locator: f.locator, value: f.value, precision: f.precision, step: f.step, documentUpdated: updated, role };
+      });
+    // A model's owner is its author, itself a decided field: decided first, from documents whose role
+    // their path shows alone.
+    let owner: RecordOwner;
+    if (entityType === "AUTHOR") owner = { authorId: entityId };
+    else if (entityType === "PROVIDER") owner = { providerId: entityId };
+    else if (entityType === "OFFERING") owner = { providerId: entityId.split(":")[0] };
+    else {
+      const authorCandidates = candidatesOf("authorId", {}, new Map());
+      const authorId = authorCandidates.length > 0 ? decideField(entityType, "authorId", authorCandidates).value : null;
+      owner = { authorId: typeof authorId === "string" ? authorId : null };
+    }
+    const roles = new Map<string, DocumentRole>();
+    const sourceOfFact = new Map<string, string>();
+    for (const list of record.facts.values()) for (const f of list) sourceOfFact.set(f.id, f.sourceId);
+    const decided = new Map<string, DecidedValue>();
+    decisions.set(entity, decided);
+    for (const field of new Set([...record.facts.keys(), ...record.overrides.keys()])) {
+      const override = record.overrides.get(field);
+      const decision = decideField(entityType, field, candidatesOf(field, owner, roles), override && { value: override.value, reason: override.reason });
+      decided.set(field, { value: decision.value, sourceId: decision.chosen ? (sourceOfFact.get(decision.chosen.factId) ?? null) : null });
+      const row = { entityType, entityId, field, chosenValue: decision.value, chosenFactId: decision.chosen?.factId ?? null, rule: decision.rule, hasConflict: decision.hasConflict };
+      const old = record.stored.get(field);
+      record.stored.delete(field);
+      if (
+        !old ||
+        stableJson(old.chosenValue) !== stableJson(row.chosenValue) ||
+        old.chosenFactId !== row.chosenFactId ||
+        old.rule !== row.rule ||
+        old.hasConflict !== row.hasConflict
+      ) {
+        upserts.push(row);
+      }
+    }
+    // Decisions of fields no one states any more.
+    dropped.push(...record.stored.values());
+  }
+  await issueWrite(writeDecisions(tx, upserts, dropped), writes);
   return decisions;
 }
