@@ -1,4 +1,7 @@
 import "reflect-metadata";
+import { fork } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { ConfigError, describeDatabase, loadConfig, type Config } from "./config";
 import { createLogger, type Logger } from "./logger";
 import { openDatabase, type Database } from "./db/database";
@@ -32,17 +35,7 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Running
     logger.info(`Database schema is current`, { applied: report.applied.length, alreadyApplied: report.alreadyApplied.length });
     if (config.seedOnStart) {
       const seeded = await seedCatalog(database, config.seedDir, { unlessComplete: true });
-      if (seeded) {
-        logger.info(`Seeded the catalog from ${config.seedDir}`, {
-          documents: seeded.documents.loaded,
-          models: seeded.models.created,
-          offerings: seeded.offerings.created,
-          prices: seeded.prices.created,
-          failed: seeded.failed.length,
-          seconds: Number((seeded.durationMs / 1000).toFixed(1)),
-        });
-        for (const failure of seeded.failed) logger.warn(`Seed document skipped: ${failure.uri}${failure.line !== undefined ? `:${failure.line}` : ""}: ${failure.reason}`);
-      }
+      if (seeded) logSeed(logger, config.seedDir, seeded);
     }
     const metrics = new CatalogMetrics();
     const services = createCatalogServices(countRoundTrips(database, () => metrics.databaseRoundTrip()), { seedDir: config.seedDir, logger });
@@ -76,6 +69,73 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Running
   }
 }
 
+/** The argument that makes this program seed its database and exit (see seedInChildProcess). */
+const SEED_ONLY = "--seed-only";
+
+/**
+ * Whether the first start should seed in a short-lived child process: an embedded database in a folder
+ * that holds no database yet. PGlite's WebAssembly memory grows to the largest size a seed needs (about
+ * 640 MB) and never shrinks, so a server that seeded in its own process kept about 1 GB resident for as
+ * long as it ran; a child's memory goes back when it exits. The data-dir lock is the child's while it
+ * seeds; this process opens the folder after it exited.
+ */
+function seedsInChild(config: Config): boolean {
+  const target = config.database;
+  return config.seedOnStart && target.kind === "pglite" && !fs.existsSync(path.join(target.dataDir, "pgdata"));
+}
+
+/**
+ * Runs this program with SEED_ONLY and waits for it. A SIGTERM or SIGINT meanwhile is passed on to it,
+ * and this process then exits 0 once it has stopped (a seed stopped halfway runs again on the next start).
+ */
+function seedInChildProcess(logger: Logger): Promise<void> {
+  const child = fork(__filename, [SEED_ONLY], { stdio: "inherit" });
+  let stopping = false;
+  const forward = (signal: NodeJS.Signals) => () => {
+    stopping = true;
+    child.kill(signal);
+  };
+  const onTerm = forward("SIGTERM");
+  const onInt = forward("SIGINT");
+  process.on("SIGTERM", onTerm);
+  process.on("SIGINT", onInt);
+  logger.info("Seeding the empty embedded database in a child process");
+  return new Promise<void>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code, signal) => {
+      process.off("SIGTERM", onTerm);
+      process.off("SIGINT", onInt);
+      if (stopping) process.exit(0);
+      else if (code === 0) resolve();
+      else reject(new Error(`the seed process ${signal ? `was stopped by ${signal}` : `exited with ${code}`}`));
+    });
+  });
+}
+
+/** The child's part: migrate, seed unless already complete, close. */
+async function seedOnly(config: Config, logger: Logger): Promise<void> {
+  const database = await openDatabase(config.database);
+  try {
+    await applyMigrations(database, readMigrationFiles(defaultMigrationsDir()), logger);
+    const seeded = await seedCatalog(database, config.seedDir, { unlessComplete: true });
+    if (seeded) logSeed(logger, config.seedDir, seeded);
+  } finally {
+    await database.close();
+  }
+}
+
+function logSeed(logger: Logger, seedDir: string, seeded: NonNullable<Awaited<ReturnType<typeof seedCatalog>>>): void {
+  logger.info(`Seeded the catalog from ${seedDir}`, {
+    documents: seeded.documents.loaded,
+    models: seeded.models.created,
+    offerings: seeded.offerings.created,
+    prices: seeded.prices.created,
+    failed: seeded.failed.length,
+    seconds: Number((seeded.durationMs / 1000).toFixed(1)),
+  });
+  for (const failure of seeded.failed) logger.warn(`Seed document skipped: ${failure.uri}${failure.line !== undefined ? `:${failure.line}` : ""}: ${failure.reason}`);
+}
+
 async function run(): Promise<void> {
   let config: Config;
   try {
@@ -88,6 +148,11 @@ async function run(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  if (process.argv.includes(SEED_ONLY)) {
+    await seedOnly(config, logger);
+    process.exit(0);
+  }
+  if (seedsInChild(config)) await seedInChildProcess(logger);
   const catalog = await bootstrap(config, logger);
   logger.info(`Model catalog ready at ${catalog.url}`);
   let stopping = false;

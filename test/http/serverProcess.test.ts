@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import { createTestDatabase, usingPostgres, type TestDatabase } from "../support/testDatabase";
@@ -31,7 +32,7 @@ function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<{ child: ReturnT
   delete env.NODE_ENV;
   delete env.DATABASE_URL;
   if (testDb.target.kind === "postgresql") env.DATABASE_URL = testDb.target.url;
-  else env.CATALOG_DATA_DIR = testDb.target.dataDir;
+  else env.CATALOG_DATA_DIR = extraEnv.CATALOG_DATA_DIR ?? testDb.target.dataDir;
   const child = spawn(process.execPath, [path.join(OUT, "src/main.js")], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   return new Promise((resolve, reject) => {
@@ -125,5 +126,30 @@ describe("a server process stopped while requests are in flight", () => {
     expect(status).toBe("ok");
     child.kill("SIGTERM");
     expect(await exitOf(child, 15_000)).toBe(0);
+  });
+});
+
+(usingPostgres() ? describe.skip : describe)("a first start on an empty embedded database", () => {
+  const FIXTURES = path.join(ROOT, "test/fixtures");
+  const freshDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "catalog-first-start-"));
+
+  it("seeds in a child process that exits, then serves the seeded catalog from its own process", async () => {
+    const dataDir = freshDir();
+    try {
+      const { child, url, log } = await startServer({ CATALOG_SEED_ON_START: "true", CATALOG_SEED_DIR: FIXTURES, CATALOG_DATA_DIR: dataDir });
+      const lines = log().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+      const seeded = lines.find((l) => String(l.msg).startsWith("Seeded the catalog"));
+      const ready = lines.find((l) => String(l.msg).startsWith("Model catalog ready"));
+      expect(lines.some((l) => l.msg === "Seeding the empty embedded database in a child process")).toBe(true);
+      expect(seeded.models).toBeGreaterThan(0);
+      expect(seeded.pid).not.toBe(ready.pid);
+      expect(ready.pid).toBe(child.pid);
+      const answer = (await (await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ models(first: 1) { totalCount } }" }) })).json()) as any;
+      expect(answer.data.models.totalCount).toBeGreaterThan(0);
+      child.kill("SIGTERM");
+      expect(await exitOf(child, 15_000)).toBe(0);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
