@@ -105,5 +105,5 @@ export async function writeDecisions(tx: SqlSession, upserts: readonly DecisionR
 
 /** Deletes the decisions of the given fields. */
 export async function dropDecisions(tx: SqlSession, fields: readonly (RecordKey & { field: string })[]): Promise<void> {
-  await deleteRows(tx, "FieldDecision", [...ENTITY_KEY_COLUMNS, { name: "field", type: "text" }], fields.map((d) => ({ entityType: d.entityType, entityId: d.entityId, field: d.field })));
+  await deleteRows(tx, "FieldDecision", tableColumns("FieldDecision", ["entityType", "entityId", "field"]), fields.map((d) => ({ entityType: d.entityType, entityId: d.entityId, field: d.field })));
 }
