@@ -1,6 +1,6 @@
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { documentHash, modelsDevBaseRef } from "./documentHash";
 import { DOCUMENT_FORMATS, type FormatRegistry } from "./formatRegistry";
 import { modelsDevFormat } from "./models-dev/modelsDevFile.format";
 import { parseModelsDevTree } from "./models-dev/modelsDevTree.parser";
@@ -219,21 +219,9 @@ export function decodeText(bytes: Buffer, origin: string): string {
   return text.replace(/^\uFEFF/, "");
 }
 
-/**
- * A document's content hash: its bytes, its format's parser revision, and for a models.dev file that
- * inherits from a base file (`base_model`), the base file's bytes too, since a change there changes
- * what the file states. An unchanged hash means an unchanged document, so it is skipped unparsed.
- */
-function documentHash(bytes: Buffer, revision: number, base: Buffer | undefined): string {
-  const hash = crypto.createHash("sha256").update(bytes);
-  if (revision > 0) hash.update(`\u0000revision ${revision}`);
-  if (base) hash.update("\u0000base\u0000").update(base);
-  return hash.digest("hex");
-}
-
 /** The bytes of the base file a models.dev provider file names in `base_model`, if it has one on disk. */
 function modelsDevBase(file: string, text: string): Buffer | undefined {
-  const ref = /^base_model\s*=\s*"([^"]+)"/m.exec(text)?.[1];
+  const ref = modelsDevBaseRef(text);
   const root = ref ? modelsDevRoot(file) : undefined;
   if (!ref || root === undefined) return undefined;
   const basePath = path.join(root, "models", `${ref}.toml`);

@@ -6,6 +6,8 @@ import { createLogger } from "../../src/logger";
 import { ApiKeyService } from "../../src/catalog/auth/apiKeys.service";
 import { ApiKeyRepository } from "../../src/db/apiKeyRepository";
 import { importDocuments } from "../../src/catalog/import/importDocuments";
+import { documentHash } from "../../src/ingest/documentHash";
+import { DOCUMENT_FORMATS } from "../../src/ingest/formatRegistry";
 import { SEED_DIR, tableCounts } from "../support/catalogDatabase";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
 
@@ -258,6 +260,17 @@ describe("record edits", () => {
     expect((await gql(`{ model(id: "acme/tiny-1") { id contextWindow } }`)).data!.model).toEqual({ id: "tiny-1", contextWindow: 8192 });
     const broken = await gql(`mutation { importDocument(format: STARMAP, content: "   ") { read failed { uri reason } } }`, {}, adminKey);
     expect(broken.data!.importDocument.failed).toEqual([{ uri: expect.stringMatching(/^admin\//), reason: "empty document" }]);
+  });
+
+  it("hashes a pasted document as a file read from disk, so pasting it again changes nothing and a new parser revision would load it again", async () => {
+    const content = JSON.stringify({ data: [{ id: "acme/tiny-2", name: "Acme: Tiny 2", context_length: 4096, pricing: { prompt: "0.0000003", completion: "0.0000004" } }] });
+    const paste = `mutation($c: String!) { importDocument(format: OPENROUTER, content: $c, name: "acme-tiny-2.json") { loaded unchanged } }`;
+    expect((await gql(paste, { c: content }, adminKey)).data!.importDocument).toEqual({ loaded: 1, unchanged: 0 });
+    const [{ contentHash }] = await catalog.database.sql.query<{ contentHash: string }>(`SELECT "contentHash" FROM "Source" WHERE uri = 'admin/acme-tiny-2.json'`);
+    const revision = DOCUMENT_FORMATS.byId("openrouter")!.revision;
+    expect(contentHash).toBe(documentHash(Buffer.from(content, "utf8"), revision, undefined));
+    expect(contentHash).not.toBe(documentHash(Buffer.from(content, "utf8"), revision + 1, undefined));
+    expect((await gql(paste, { c: content }, adminKey)).data!.importDocument).toEqual({ loaded: 0, unchanged: 1 });
   });
 });
 

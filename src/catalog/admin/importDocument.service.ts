@@ -3,6 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Database } from "../../db/database";
 import { ParseError, type DocumentFormat } from "../../ingest/observation";
+import { documentHash, modelsDevBaseRef } from "../../ingest/documentHash";
+import { DOCUMENT_FORMATS } from "../../ingest/formatRegistry";
+import { modelsDevFormat } from "../../ingest/models-dev/modelsDevFile.format";
 import { parseDocumentText } from "../../ingest/parseDocumentText";
 import { NO_FACTS_REASON, statesCatalogFacts } from "../../ingest/readDocuments";
 import { SOURCE_FORMAT, type ImportReport } from "../import/importDocuments";
@@ -54,9 +57,13 @@ export class ImportDocumentService {
       return report;
     }
     const bytes = Buffer.from(content, "utf8");
+    // Hashed as a file read from disk would be: a new parser revision or a changed base file loads it again.
+    const baseRef = parsed.format === modelsDevFormat.id ? modelsDevBaseRef(content) : undefined;
+    const base = baseRef === undefined ? undefined : this.baseModel(baseRef);
+    const contentHash = documentHash(bytes, DOCUMENT_FORMATS.byId(parsed.format)?.revision ?? 1, base === undefined ? undefined : Buffer.from(base, "utf8"));
     const load = await loadDocuments(
       this.database,
-      [{ uri, format: SOURCE_FORMAT[parsed.format], contentHash: crypto.createHash("sha256").update(bytes).digest("hex"), sizeBytes: bytes.length, parsed: { ...parsed, origin: uri } }],
+      [{ uri, format: SOURCE_FORMAT[parsed.format], contentHash, sizeBytes: bytes.length, parsed: { ...parsed, origin: uri } }],
       {
         beforeCommit: (tx) =>
           this.audit.append(tx, auditEvents(actor, [{ action: "importDocument", entityType: "SOURCE", entityId: uri, after: { format: parsed.format, models: parsed.models.length, offerings: parsed.offerings.length } }])),
