@@ -7,6 +7,7 @@ import { isFreeOffering, isIncluded, isRouterOffering, type PriceInclusion } fro
 import { normalizeWorkload, type OfferingCost, type Workload } from "./costEstimate";
 import { costPlanOf, quickCost } from "./costPlan";
 import { firstCosts, type QuotedOffering } from "./firstCosts";
+import { planOf, quoteInputsOf } from "./offeringQuotes";
 import { mainCurrency } from "./rankCosts";
 
 export const MAX_ESTIMATES = 200;
@@ -50,19 +51,29 @@ export class CostEstimateService {
     const first = options.first ?? 20;
     if (!Number.isInteger(first) || first < 1 || first > MAX_ESTIMATES) throw new ValidationError(`first must be a whole number from 1 to ${MAX_ESTIMATES}, got ${first}`, "first");
     const include = options.include ?? {};
-    const modelIds = this.models.matchingIds(snapshot, options.filter, include);
-    if (modelIds.length > MAX_MODELS) throw new ValidationError(`The filter selects more than ${MAX_MODELS} models; narrow it`, "filter");
-    const offerings = modelIds.flatMap((id) => snapshot.offeringsOfModel(id, options.providerId));
+    // In no particular order: the ranking below is a total order (cost, model id, offering id).
+    const models = this.models.matchingModels(snapshot, options.filter, include);
+    if (models.length > MAX_MODELS) throw new ValidationError(`The filter selects more than ${MAX_MODELS} models; narrow it`, "filter");
     const at = options.at ?? null;
     // Every offering is quoted in floating point from its cost plan; only the page is priced exactly.
     const quotes: QuotedOffering[] = [];
-    for (const offering of offerings) {
-      const prices = at ? snapshot.pricesAt(offering.id, at) : snapshot.currentPrices(offering.id);
-      // As of `at`, an offering is free by the prices then in force; now, by the snapshot's classification.
-      const included = at ? isIncluded({ free: isFreeOffering(offering, prices), router: isRouterOffering(offering) }, include) : snapshot.includesOffering(offering.id, include);
-      if (!included) continue;
-      const plan = costPlanOf(offering.id, workload.mode, prices);
-      if (plan) quotes.push({ offering, prices, quick: quickCost(plan, workload) });
+    for (const model of models) {
+      if (at) {
+        // As of `at`, an offering is free by the prices then in force.
+        for (const offering of snapshot.offeringsOfModel(model.id, options.providerId)) {
+          const prices = snapshot.pricesAt(offering.id, at);
+          if (!isIncluded({ free: isFreeOffering(offering, prices), router: isRouterOffering(offering) }, include)) continue;
+          const plan = costPlanOf(offering.id, workload.mode, prices);
+          if (plan) quotes.push({ offering, prices, quick: quickCost(plan, workload) });
+        }
+        continue;
+      }
+      // Now, by the snapshot's classification and prices, gathered once per model.
+      for (const input of quoteInputsOf(snapshot, model.id, options.providerId)) {
+        if (!isIncluded(input.kind, include)) continue;
+        const plan = planOf(input, workload.mode);
+        if (plan) quotes.push({ offering: input.offering, prices: input.prices, quick: quickCost(plan, workload) });
+      }
     }
     const cheapestPerModel = options.cheapestPerModel === true;
     const page = firstCosts(quotes, first, cheapestPerModel, mainCurrency(quotes.map((q) => q.quick.currency)), workload);

@@ -32,10 +32,14 @@ export class ModelCatalogService {
     return memoryPage(this.matching(snapshot, selection, ordering), ordering, page);
   }
 
-  /** The ids of every model matching `filter`, in id order (for cost estimates). */
-  matchingIds(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, inclusion: PriceInclusion = {}): string[] {
+  /**
+   * Every model matching `filter`, in no promised order (for cost estimates, which rank by cost): the
+   * candidates of the indexes that pass the other conditions, never sorted.
+   */
+  matchingModels(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, inclusion: PriceInclusion = {}): readonly ModelView[] {
     const selection = selectModels(snapshot, filter, inclusion);
-    return this.matching(snapshot, selection, this.ordering(snapshot, filter, [{ field: "ID" }], selection, inclusion)).map((m) => m.id);
+    if (!selection.narrowed) return snapshot.models;
+    return (selection.candidateModels ?? snapshot.models).filter(selection.test);
   }
 
   private ordering(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, orderBy: ModelOrder[] | null | undefined, selection: ModelSelection, inclusion: PriceInclusion): ModelOrdering {

@@ -97,10 +97,10 @@ export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | nu
   const search = filter.search?.trim();
   if (search) {
     if (search.length > 200) throw new ValidationError("filter.search is longer than 200 characters", "filter.search");
-    const hits = snapshot.searchIndex().search(search);
-    searchScores = new Map(hits.map((hit) => [hit.id, hit.score]));
+    const hits = snapshot.searchModels(search);
+    searchScores = new Map(hits.map((hit) => [hit.model.id, hit.score]));
     searchSet = new Set(searchScores.keys());
-    searchModels = hits.flatMap((hit) => snapshot.model(hit.id) ?? []);
+    searchModels = hits.map((hit) => hit.model);
     sets.push(searchSet);
   }
   const ids = list("ids", filter.ids, (v) => v.trim().toLowerCase());

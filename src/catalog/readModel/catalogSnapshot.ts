@@ -405,6 +405,16 @@ export class CatalogSnapshot {
     return views;
   }
 
+  /**
+   * A search's matching models with their scores, best match first (as the index ranks them). The index
+   * is built over `models` in order, so a hit's ordinal is its model's place: no lookup by id per hit.
+   */
+  searchModels(query: string): { model: ModelView; score: number }[] {
+    return this.searchIndex()
+      .searchOrdinals(query)
+      .map((hit) => ({ model: this.stable.models[hit.ordinal], score: hit.score }));
+  }
+
   /** The search index over ids, names, aliases and descriptions, built once per snapshot. */
   searchIndex(): ModelSearchIndex {
     return this.derived("search", () =>

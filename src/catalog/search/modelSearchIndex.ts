@@ -31,6 +31,10 @@ export interface SearchHit {
   score: number;
 }
 
+export interface OrdinalHit extends SearchHit {
+  ordinal: number;
+}
+
 type MatchTier = "exact" | "prefix" | "wordsInOrder" | "wordsAnyOrder" | "description";
 
 // The tiers, best first. A hit's tier always outranks its tightness: score = tier base + (TIGHTNESS_RANGE -
@@ -121,12 +125,17 @@ export class ModelSearchIndex {
 
   /** Every matching document, best match first (ties: shorter id first, then id ascending). Empty or whitespace query: []. */
   search(query: string): SearchHit[] {
+    return this.searchOrdinals(query).map(({ id, score }) => ({ id, score }));
+  }
+
+  /** As `search`, each hit with its document's ordinal: its position in the documents the index was built from. */
+  searchOrdinals(query: string): OrdinalHit[] {
     const parsed = parseQuery(query);
     if (!parsed) return [];
-    const hits: SearchHit[] = [];
+    const hits: OrdinalHit[] = [];
     this.forEachCandidate(parsed, (ordinal) => {
       const score = this.scoreOrdinal(ordinal, parsed);
-      if (score !== undefined) hits.push({ id: this.documents.ids[ordinal], score });
+      if (score !== undefined) hits.push({ id: this.documents.ids[ordinal], score, ordinal });
     });
     return hits.sort((a, b) => b.score - a.score || a.id.length - b.id.length || compareCodeUnits(a.id, b.id));
   }
@@ -321,14 +330,26 @@ function forEachGram(texts: readonly string[], posted: GramsPosted, visit: (gram
   }
 }
 
-/** Walks the shorter list and binary-searches the longer one from where the last search stopped. */
+/**
+ * Walks the shorter list and gallops through the longer one from where the last search stopped: steps of
+ * 1, 2, 4, ... until past the value, then a binary search inside the last step. A search costs the log of
+ * the distance to the next match, not of the rest of the list (at 100 times the catalog the binary
+ * searches over the whole rest were a sixth of a search's time).
+ */
 function intersectSorted(shorter: Int32Array, longer: Int32Array): Int32Array {
   const out = new Int32Array(shorter.length);
   let count = 0;
   let low = 0;
   for (let i = 0; i < shorter.length && low < longer.length; i++) {
     const value = shorter[i];
-    let high = longer.length;
+    let step = 1;
+    let high = low;
+    while (high < longer.length && longer[high] < value) {
+      low = high + 1;
+      high += step;
+      step *= 2;
+    }
+    high = Math.min(high, longer.length);
     while (low < high) {
       const mid = (low + high) >>> 1;
       if (longer[mid] < value) low = mid + 1;
