@@ -3,7 +3,7 @@ import type { SqlSession } from "./database";
 import { tableColumns } from "./tableColumns";
 
 // The loader's statements on facts (src/catalog/load/syncFacts.ts), inside the load's transaction on its
-// SqlSession, in bulk (jsonb recordsets, one round trip per 2,000 rows): a seed writes 168,000 facts,
+// SqlSession, in bulk (JSON recordsets, one round trip per 2,000 rows): a seed writes 168,000 facts,
 // which row by row through the Prisma client took minutes (bulkRows.ts). Prisma's createMany cannot
 // share the loader's SqlSession transaction.
 

@@ -7,7 +7,7 @@ import { tableColumns } from "./tableColumns";
 // The price writer's statements (src/catalog/prices/priceWriter.ts), all inside a writer's transaction
 // on its SqlSession: the lock must be taken on the connection that then reads and writes, which the
 // Prisma client's own transactions cannot share with the loader's bulk statements. Rows go in and out
-// in bulk (jsonb recordsets), one round trip per statement for a whole seed's offerings: row by row,
+// in bulk (JSON recordsets), one round trip per statement for a whole seed's offerings: row by row,
 // the seed's 14,000 prices took minutes (see bulkRows.ts).
 
 /** A price row's slot: the one current price per offering, kind, unit, mode and tier. */
