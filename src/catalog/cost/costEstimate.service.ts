@@ -5,7 +5,7 @@ import { ValidationError } from "../errors";
 import type { OfferingView } from "../views";
 import { isFreeOffering, isIncluded, isRouterOffering, type PriceInclusion } from "../offerings/offeringKind";
 import { normalizeWorkload, type OfferingCost, type Workload } from "./costEstimate";
-import { costPlanOf, quickCost } from "./costPlan";
+import { costPlanOf, quickCost, workloadVector } from "./costPlan";
 import { firstCosts, type QuotedOffering } from "./firstCosts";
 import { planOf, quoteInputsOf } from "./offeringQuotes";
 import { mainCurrency } from "./rankCosts";
@@ -57,6 +57,7 @@ export class CostEstimateService {
     const at = options.at ?? null;
     // Every offering is quoted in floating point from its cost plan; only the page is priced exactly.
     const quotes: QuotedOffering[] = [];
+    const vector = workloadVector(workload);
     for (const model of models) {
       if (at) {
         // As of `at`, an offering is free by the prices then in force.
@@ -64,7 +65,7 @@ export class CostEstimateService {
           const prices = snapshot.pricesAt(offering.id, at);
           if (!isIncluded({ free: isFreeOffering(offering, prices), router: isRouterOffering(offering) }, include)) continue;
           const plan = costPlanOf(offering.id, workload.mode, prices);
-          if (plan) quotes.push({ offering, prices, quick: quickCost(plan, workload) });
+          if (plan) quotes.push({ offering, prices, quick: quickCost(plan, vector) });
         }
         continue;
       }
@@ -72,14 +73,12 @@ export class CostEstimateService {
       for (const input of quoteInputsOf(snapshot, model.id, options.providerId)) {
         if (!isIncluded(input.kind, include)) continue;
         const plan = planOf(input, workload.mode);
-        if (plan) quotes.push({ offering: input.offering, prices: input.prices, quick: quickCost(plan, workload) });
+        if (plan) quotes.push({ offering: input.offering, prices: input.prices, quick: quickCost(plan, vector) });
       }
     }
     const cheapestPerModel = options.cheapestPerModel === true;
-    const page = firstCosts(quotes, first, cheapestPerModel, mainCurrency(quotes.map((q) => q.quick.currency)), workload);
-    const byId = new Map(quotes.map((q) => [q.offering.id, q.offering]));
     return {
-      estimates: page.map((cost) => ({ offering: byId.get(cost.offeringId)!, cost })),
+      estimates: firstCosts(quotes, first, cheapestPerModel, mainCurrency(quotes.map((q) => q.quick.currency)), workload),
       totalCount: cheapestPerModel ? new Set(quotes.map((q) => q.offering.modelId)).size : quotes.length,
       workload,
     };

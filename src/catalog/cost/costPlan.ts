@@ -64,18 +64,29 @@ function buildPlan(offeringId: string, mode: PriceMode, prices: readonly PriceVi
 /** Relative error allowed per term and per addition: far above double precision's 1.1e-16, so the bound is safe. */
 const RELATIVE_ERROR = 1e-12;
 
+/** A workload's counts in WORKLOAD_PARTS order and its prompt size per request: what quickCost reads, made once per estimate. */
+export interface WorkloadVector {
+  quantities: Float64Array;
+  promptTokens: number;
+}
+
+export function workloadVector(workload: Workload): WorkloadVector {
+  return { quantities: Float64Array.from(WORKLOAD_PARTS, (part) => quantityOf(workload, part)), promptTokens: promptTokensPerRequest(workload) };
+}
+
 /**
  * A workload's cost under a plan, in floating point: the same tier, lines and missing parts as
  * priceOffering, the total within `error` of its exact total.
  */
-export function quickCost(plan: CostPlan, workload: Workload): QuickCost {
-  const tierAbove = chooseTierOf(plan.tiers, promptTokensPerRequest(workload));
+export function quickCost(plan: CostPlan, workload: WorkloadVector): QuickCost {
+  const tierAbove = chooseTierOf(plan.tiers, workload.promptTokens);
   const unitCosts = plan.unitCosts[plan.tiers.indexOf(tierAbove)];
+  const quantities = workload.quantities;
   let total = 0;
   let magnitude = 0;
   let complete = true;
-  for (let i = 0; i < WORKLOAD_PARTS.length; i++) {
-    const quantity = quantityOf(workload, WORKLOAD_PARTS[i]);
+  for (let i = 0; i < quantities.length; i++) {
+    const quantity = quantities[i];
     if (quantity === 0) continue;
     const unitCost = unitCosts[i];
     if (Number.isNaN(unitCost)) complete = false;

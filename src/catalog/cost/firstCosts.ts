@@ -22,11 +22,11 @@ export interface QuotedOffering {
  * costs more, exactly, than each of the count (or more) quotes up to B, so it can be neither among the
  * first `count` nor the cheapest of a model among them: the answer is the one ranking every quote gives.
  */
-export function firstCosts(quotes: readonly QuotedOffering[], count: number, cheapestPerModel: boolean, main: string | undefined, workload: Workload): OfferingCost[] {
-  // rankCosts' groups as one text: complete before incomplete, then the main currency, then the others by name.
-  const groups = new Map(quotes.map((q) => [q, (q.quick.complete ? "0" : "1") + (q.quick.currency === main ? "" : " " + q.quick.currency)]));
-  const group = (q: QuotedOffering) => groups.get(q)!;
-  const compareQuick = (a: QuotedOffering, b: QuotedOffering) => compareStrings(group(a), group(b)) || a.quick.total - b.quick.total;
+export function firstCosts(quotes: readonly QuotedOffering[], count: number, cheapestPerModel: boolean, main: string | undefined, workload: Workload): { offering: OfferingView; cost: OfferingCost }[] {
+  // rankCosts' groups: complete before incomplete, then the main currency, then the others by name.
+  const compareGroups = (a: QuotedOffering, b: QuotedOffering) =>
+    Number(b.quick.complete) - Number(a.quick.complete) || compareStrings(a.quick.currency === main ? "" : a.quick.currency, b.quick.currency === main ? "" : b.quick.currency);
+  const compareQuick = (a: QuotedOffering, b: QuotedOffering) => compareGroups(a, b) || a.quick.total - b.quick.total;
   let ranked = quotes;
   if (cheapestPerModel) {
     const best = new Map<string, QuotedOffering>();
@@ -39,28 +39,28 @@ export function firstCosts(quotes: readonly QuotedOffering[], count: number, che
   let priced = quotes;
   if (ranked.length > count) {
     const boundary = kthSmallest(ranked, count, compareQuick);
-    const boundaryGroup = group(boundary);
     let error = 0;
     for (const q of quotes) if (compareQuick(q, boundary) <= 0 && q.quick.error > error) error = q.quick.error;
     const ceiling = boundary.quick.total + error;
     priced = quotes.filter((q) => {
-      const order = compareStrings(group(q), boundaryGroup);
+      const order = compareGroups(q, boundary);
       return order < 0 || (order === 0 && q.quick.total - q.quick.error <= ceiling);
     });
   }
-  const modelOf = new Map(priced.map((q) => [q.offering.id, q.offering.modelId]));
+  const offeringOf = new Map(priced.map((q) => [q.offering.id, q.offering]));
+  const modelOf = (cost: OfferingCost) => offeringOf.get(cost.offeringId)!.modelId;
   const costs = priced.map((q) => priceOffering(q.offering.id, workload, q.prices as PriceView[])!);
-  let exact = rankCosts(costs, (a, b) => compareStrings(modelOf.get(a.offeringId)!, modelOf.get(b.offeringId)!), main);
+  let exact = rankCosts(costs, (a, b) => compareStrings(modelOf(a), modelOf(b)), main);
   if (cheapestPerModel) {
     const seen = new Set<string>();
     exact = exact.filter((c) => {
-      const modelId = modelOf.get(c.offeringId)!;
+      const modelId = modelOf(c);
       if (seen.has(modelId)) return false;
       seen.add(modelId);
       return true;
     });
   }
-  return exact.slice(0, count);
+  return exact.slice(0, count).map((cost) => ({ offering: offeringOf.get(cost.offeringId)!, cost }));
 }
 
 /** The k-th smallest item (1-based, k ≤ items.length), keeping a max-heap of the k smallest seen: n log k. */

@@ -1,4 +1,4 @@
-import { costPlanOf, quickCost } from "../../../src/catalog/cost/costPlan";
+import { costPlanOf, quickCost, workloadVector } from "../../../src/catalog/cost/costPlan";
 import { firstCosts, type QuotedOffering } from "../../../src/catalog/cost/firstCosts";
 import { priceOffering, type OfferingCost } from "../../../src/catalog/cost/priceOffering";
 import { mainCurrency, rankCosts } from "../../../src/catalog/cost/rankCosts";
@@ -68,7 +68,7 @@ function quoted(offerings: OfferingView[], pricesOf: Map<string, PriceView[]>, w
   return offerings.flatMap((o) => {
     const prices = pricesOf.get(o.id)!;
     const plan = costPlanOf(o.id, workload.mode, prices);
-    return plan ? [{ offering: o, prices, quick: quickCost(plan, workload) }] : [];
+    return plan ? [{ offering: o, prices, quick: quickCost(plan, workloadVector(workload)) }] : [];
   });
 }
 
@@ -91,9 +91,11 @@ describe("firstCosts: ranking by floating-point quotes, pricing the page exactly
       for (const count of [1, 5, 20, 200]) {
         for (const cheapestPerModel of [false, true]) {
           const expected = everyOfferingExactly(offerings, pricesOf, workload, count, cheapestPerModel);
-          expect(firstCosts(quotes, count, cheapestPerModel, main, workload)).toEqual(expected);
+          const page = firstCosts(quotes, count, cheapestPerModel, main, workload);
+          expect(page.map((e) => e.cost)).toEqual(expected);
+          expect(page.every((e) => e.offering.id === e.cost.offeringId)).toBe(true);
           // The estimate hands the quotes over in no particular order.
-          expect(firstCosts([...quotes].reverse(), count, cheapestPerModel, main, workload)).toEqual(expected);
+          expect(firstCosts([...quotes].reverse(), count, cheapestPerModel, main, workload).map((e) => e.cost)).toEqual(expected);
         }
       }
     }
@@ -108,7 +110,7 @@ describe("firstCosts: ranking by floating-point quotes, pricing the page exactly
     const workload = normalizeWorkload({ inputTokens: 1_000_000, outputTokens: 1_000_000 });
     const quotes = quoted(offerings, pricesOf, workload);
     expect(quotes[0].quick.total).toBeGreaterThan(quotes[1].quick.total);
-    expect(firstCosts(quotes, 1, false, "USD", workload).map((c) => [c.offeringId, c.total])).toEqual([["p/a", "0.3"]]);
+    expect(firstCosts(quotes, 1, false, "USD", workload).map((e) => [e.cost.offeringId, e.cost.total])).toEqual([["p/a", "0.3"]]);
   });
 
   it("quotes the same currency, completeness and tier as priceOffering, with the total inside its error bound", () => {
@@ -120,7 +122,7 @@ describe("firstCosts: ranking by floating-point quotes, pricing the page exactly
         const plan = costPlanOf(o.id, workload.mode, pricesOf.get(o.id)!);
         expect(plan === undefined).toBe(exact === undefined);
         if (!exact || !plan) continue;
-        const quick = quickCost(plan, workload);
+        const quick = quickCost(plan, workloadVector(workload));
         expect({ currency: quick.currency, complete: quick.complete }).toEqual({ currency: exact.currency, complete: exact.complete });
         expect(Math.abs(quick.total - Number(exact.total))).toBeLessThanOrEqual(quick.error);
       }
