@@ -214,20 +214,26 @@ async function loadGroupWith(
   const created = await createStubs(tx, contents.map((c) => c.content), now);
 
   progress("comparing facts");
-  // What the rest of the catalog says of aggregators, read before this group's facts change.
+  // Which providers documents call aggregators, read before this group's facts change: all of them, and
+  // what the rest of the catalog says (the group's own facts complete it below).
+  const aggregatorsBefore = await aggregatorProviderIds(tx);
   const otherAggregators = await aggregatorProviderIds(tx, contents.map((c) => c.sourceId));
   const { touched, facts } = await syncFacts(tx, contents.map(({ sourceId, content }) => ({ sourceId, facts: content.facts, withheld: content.withheld })), writes);
   // A brand-new entity with no facts of its own (an offering named only in a table row) still gets its columns set.
   for (const [type, ids] of Object.entries(created) as [EntityType, Set<string>][]) for (const id of ids) touched.add(entityKey(type, id));
-  // A provider file's role depends on what its provider is (an aggregator's file ranks above a
-  // reseller's), so the models a changed provider's files state are decided again with it.
-  const changedProviders = [...touched].filter((k) => k.startsWith("PROVIDER ")).map((k) => k.slice("PROVIDER ".length));
+  const known = knownFacts(facts, contents, created, otherAggregators);
+  // A provider file's role depends on whether its provider is an aggregator (an aggregator's file ranks
+  // above a reseller's; nothing else of the provider matters to it), so when a provider becomes one or
+  // stops being one, the models its files state are decided again.
+  const changedProviders = [...touched]
+    .filter((k) => k.startsWith("PROVIDER "))
+    .map((k) => k.slice("PROVIDER ".length))
+    .filter((id) => aggregatorsBefore.has(id) !== known.aggregators.has(id));
   if (changedProviders.length > 0) {
     for (const modelId of await modelsStatedByProviderFiles(tx, changedProviders)) touched.add(entityKey("MODEL", modelId));
   }
 
   const knownAuthors = await authorIds(tx);
-  const known = knownFacts(facts, contents, created, otherAggregators);
   const count = (type: EntityType, changedIds: Set<string>, ids: string[]) => {
     for (const id of ids) tally.changes.entity(type, id, created[type].has(id) ? "created" : changedIds.has(id) ? "updated" : "unchanged");
   };
