@@ -267,7 +267,7 @@ describe("record edits", () => {
     const paste = `mutation($c: String!) { importDocument(format: OPENROUTER, content: $c, name: "acme-tiny-2.json") { loaded unchanged } }`;
     expect((await gql(paste, { c: content }, adminKey)).data!.importDocument).toEqual({ loaded: 1, unchanged: 0 });
     const [{ contentHash }] = await catalog.database.sql.query<{ contentHash: string }>(`SELECT "contentHash" FROM "Source" WHERE uri = 'admin/acme-tiny-2.json'`);
-    const revision = DOCUMENT_FORMATS.byId("openrouter")!.revision;
+    const revision = DOCUMENT_FORMATS.byId("openrouter")!.revision ?? 1;
     expect(contentHash).toBe(documentHash(Buffer.from(content, "utf8"), revision, undefined));
     expect(contentHash).not.toBe(documentHash(Buffer.from(content, "utf8"), revision + 1, undefined));
     expect((await gql(paste, { c: content }, adminKey)).data!.importDocument).toEqual({ loaded: 0, unchanged: 1 });

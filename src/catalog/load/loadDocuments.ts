@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { Database, SqlSession } from "../../db/database";
 import { aggregatorProviderIds, type FactWithSource } from "../../db/decisionRepository";
-import type { FactRecord } from "../../db/factRepository";
+import { writeFactChanges, type FactRecord } from "../../db/factRepository";
 import { authorIds, conflictCount, identityNames, insertStubs, modelsStatedByProviderFiles, sourcesByUri, writeBenchmarks, writeSources, type BenchmarkRecord } from "../../db/loadRepository";
 import { CAPABILITIES } from "../../ingest/capabilityVocabulary";
 import type { FormatRegistry } from "../../ingest/formatRegistry";
@@ -17,10 +17,10 @@ import { documentContent, type DocumentContent } from "./documentFacts";
 import { emptyLoadReport, type LoadReport } from "./loadReport";
 import { refreshDecisions, type KnownFacts } from "./refreshDecisions";
 import { syncCapabilities, writeCapabilityDefinitions } from "./syncCapabilities";
-import { entityKey, syncFacts, type EntityKey } from "./syncFacts";
+import { compareFacts, entityKey, type EntityKey } from "./syncFacts";
 import { syncPrices, type PriceChange } from "./syncPrices";
 import { PriceWriter } from "../prices/priceWriter";
-import { QueuedWrites } from "../../db/queuedWrites";
+import { issueWrite, QueuedWrites } from "../../db/queuedWrites";
 
 /** A parsed document with what identifies it as a source. */
 export interface SourceDocument {
@@ -218,7 +218,8 @@ async function loadGroupWith(
   // what the rest of the catalog says (the group's own facts complete it below).
   const aggregatorsBefore = await aggregatorProviderIds(tx);
   const otherAggregators = await aggregatorProviderIds(tx, contents.map((c) => c.sourceId));
-  const { touched, facts } = await syncFacts(tx, contents.map(({ sourceId, content }) => ({ sourceId, facts: content.facts, withheld: content.withheld })), writes);
+  const compared = await compareFacts(tx, contents.map(({ sourceId, content }) => ({ sourceId, facts: content.facts, withheld: content.withheld })));
+  const { touched, facts } = compared;
   // A brand-new entity with no facts of its own (an offering named only in a table row) still gets its columns set.
   for (const [type, ids] of Object.entries(created) as [EntityType, Set<string>][]) for (const id of ids) touched.add(entityKey(type, id));
   const known = knownFacts(facts, contents, created, otherAggregators);
@@ -245,6 +246,9 @@ async function loadGroupWith(
   // would decide from overrides a writer is changing and open a price beside the writer's. One writer
   // for the whole group takes the locks at once, in the order every price writer takes them.
   const prices = await PriceWriter.open(tx, keys.filter((k) => k.startsWith("OFFERING ")).map((k) => k.slice("OFFERING ".length)), writes);
+  // The facts are written now, after every read above: the database writes them while the records are
+  // decided (records the load created read nothing; the others' reads wait for these writes).
+  await issueWrite(writeFactChanges(tx, compared.changes), writes);
   for (let start = 0; start < keys.length; start += DECISION_BATCH) {
     const batch = keys.slice(start, start + DECISION_BATCH);
     progress(`deciding fields (${Math.min(start + DECISION_BATCH, keys.length)} of ${keys.length} records)`);

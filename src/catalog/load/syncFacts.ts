@@ -1,7 +1,6 @@
 import crypto from "node:crypto";
 import type { SqlSession } from "../../db/database";
-import { factsOfSources, writeFactChanges, type FactRecord } from "../../db/factRepository";
-import { issueWrite, type QueuedWrites } from "../../db/queuedWrites";
+import { factsOfSources, type FactRecord } from "../../db/factRepository";
 import type { EntityType } from "../reconcile/precedence";
 import type { FactRow, FieldKey } from "./documentFacts";
 import { stableJson } from "./stableJson";
@@ -26,17 +25,26 @@ export function parseEntityKey(key: string): { entityType: EntityType; entityId:
   return { entityType: key.slice(0, space) as EntityType, entityId: key.slice(space + 1) };
 }
 
+/** What making the stored facts of some sources the given ones takes, and what it changes. */
+export interface FactComparison {
+  /** The entities whose facts change: the ones whose decisions need a fresh look. */
+  touched: Set<EntityKey>;
+  /** Every fact the sources state once the changes are written (as stored, ids included), so that deciding need not read them back. */
+  facts: FactRecord[];
+  /** What `writeFactChanges` writes: new facts, changed ones (ids kept), and the ids of facts no longer stated. */
+  changes: { inserts: FactRecord[]; updates: FactRecord[]; deleteIds: string[] };
+}
+
 /**
- * Makes the stored facts of each source exactly the given ones: new facts inserted, changed ones
+ * Compares the stored facts of each source with the given ones: new facts are inserted, changed ones
  * updated in place (ids kept), facts a source no longer states deleted, facts of its withheld fields
- * left as they are. Returns the entities whose facts changed, which are the ones whose decisions need
- * a fresh look, and every fact the sources state now (as stored, ids included), so that deciding need
- * not read them back. With `writes`, the writes are left running in that queue.
+ * left as they are. Reads only; the caller writes the changes (a load issues them after its other
+ * reads, so that the database writes them while it decides).
  */
-export async function syncFacts(tx: SqlSession, sources: SourceFacts[], writes?: QueuedWrites): Promise<{ touched: Set<EntityKey>; facts: FactRecord[] }> {
+export async function compareFacts(tx: SqlSession, sources: SourceFacts[]): Promise<FactComparison> {
   const touched = new Set<EntityKey>();
   const current: FactRecord[] = [];
-  if (sources.length === 0) return { touched, facts: current };
+  if (sources.length === 0) return { touched, facts: current, changes: { inserts: [], updates: [], deleteIds: [] } };
   const stored = await factsOfSources(tx, sources.map((s) => s.sourceId));
   const key = (f: { entityType: string; entityId: string; field: string }, sourceId: string) => `${sourceId}\u0000${f.entityType}\u0000${f.entityId}\u0000${f.field}`;
   const storedByKey = new Map(stored.map((f) => [key(f, f.sourceId), f]));
@@ -80,6 +88,5 @@ export async function syncFacts(tx: SqlSession, sources: SourceFacts[], writes?:
   const deletes = [...storedByKey.values()];
   for (const f of deletes) touched.add(entityKey(f.entityType as EntityType, f.entityId));
 
-  await issueWrite(writeFactChanges(tx, { inserts, updates, deleteIds: deletes.map((f) => f.id) }), writes);
-  return { touched, facts: current };
+  return { touched, facts: current, changes: { inserts, updates, deleteIds: deletes.map((f) => f.id) } };
 }
