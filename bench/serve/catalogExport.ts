@@ -27,7 +27,7 @@ export async function exportCatalog(url: string, file: string): Promise<Record<s
            FROM "Model"`,
       ),
       aliases: await rows(`SELECT alias, "modelId" FROM "ModelAlias"`),
-      offerings: await rows(`SELECT id, "providerId", "modelId" FROM "Offering"`),
+      offerings: await rows(`SELECT id, "providerId", "modelId", "providerModelId", name FROM "Offering"`),
       prices: (
         await rows<{ amount: string; validFrom: Date; validTo: Date | null }>(
           `SELECT id, "offeringId", kind::text AS kind, unit::text AS unit, mode::text AS mode, "contextAbove", amount::text AS amount, currency, "validFrom", "validTo" FROM "Price"`,

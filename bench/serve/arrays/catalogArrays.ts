@@ -3,6 +3,8 @@
 import fs from "node:fs";
 import Decimal from "decimal.js";
 import type { AuthorRow, CatalogFile, DecisionRow, FactRow, ModelRow, OfferingRow, PriceRow, ProviderRow } from "./catalogFile";
+import { isIncluded, offeringKind } from "../../../src/catalog/offerings/offeringKind";
+import type { PriceView } from "../../../src/catalog/views";
 
 /** The API's enum orders (prisma/schema.prisma's declaration order), which price lists follow. */
 export const KIND_ORDER = ["INPUT", "OUTPUT", "CACHED_INPUT", "CACHE_WRITE", "REASONING", "INPUT_AUDIO", "OUTPUT_AUDIO", "INPUT_IMAGE", "OUTPUT_IMAGE", "REQUEST", "WEB_SEARCH"];
@@ -52,6 +54,12 @@ export class CatalogArrays {
   readonly capabilitiesByModel: Map<string, { key: string; level: string }[]>;
   private readonly decisionsByModel: Map<string, DecisionRow[]>;
   private readonly factsByField: Map<string, (FactRow & { sourceUri: string })[]>;
+  /**
+   * Offerings price comparisons leave out unless asked (a free tier, a router's meta-model), by the
+   * API's own rule (src/catalog/offerings/offeringKind.ts): cheapest prices, comparisons and estimates
+   * count the others only.
+   */
+  private readonly leftOutOfComparisons: Set<string>;
 
   constructor(file: CatalogFile) {
     this.models = [...file.models].sort((a, b) => byText(a.id, b.id));
@@ -70,6 +78,9 @@ export class CatalogArrays {
     );
     this.capabilitiesByModel = new Map(
       [...groupBy(file.capabilities, (c) => c.modelId, (a, b) => byText(a.capabilityKey, b.capabilityKey))].map(([id, rows]) => [id, rows.map((c) => ({ key: c.capabilityKey, level: c.level }))]),
+    );
+    this.leftOutOfComparisons = new Set(
+      file.offerings.filter((o) => !isIncluded(offeringKind(o, (this.currentByOffering.get(o.id) ?? []) as unknown as PriceView[]), null)).map((o) => o.id),
     );
     const uri = new Map(file.sources.map((s) => [s.id, s.uri]));
     this.decisionsByModel = groupBy(file.decisions, (d) => d.entityId, (a, b) => byText(a.field, b.field));
@@ -92,6 +103,11 @@ export class CatalogArrays {
 
   offeringsOf(modelId: string): OfferingRow[] {
     return this.offeringsByModel.get(modelId) ?? [];
+  }
+
+  /** The model's offerings a price comparison counts (not a free tier, not a router). */
+  comparedOfferingsOf(modelId: string): OfferingRow[] {
+    return this.offeringsOf(modelId).filter((o) => !this.leftOutOfComparisons.has(o.id));
   }
 
   currentPrices(offeringId: string): PriceRow[] {
@@ -118,7 +134,7 @@ export class CatalogArrays {
   cheapestPrice(modelId: string, kind: string, mode = "STANDARD", currency = "USD"): PriceRow | null {
     const unit = defaultUnit(kind);
     let best: PriceRow | null = null;
-    for (const offering of this.offeringsOf(modelId)) {
+    for (const offering of this.comparedOfferingsOf(modelId)) {
       for (const p of this.currentPrices(offering.id)) {
         if (p.kind !== kind || p.mode !== mode || p.currency !== currency || p.unit !== unit || p.contextAbove !== 0) continue;
         const order = best ? new Decimal(p.amount).comparedTo(best.amount) : -1;

@@ -43,6 +43,8 @@ export interface OfferingRow {
   id: string;
   providerId: string;
   modelId: string;
+  providerModelId: string;
+  name: string | null;
 }
 
 export interface PriceRow {

@@ -138,7 +138,7 @@ export function compareModels(catalog: CatalogArrays, ids: string[]) {
     authorName: model.authorId ? (catalog.authorsById.get(model.authorId)?.name ?? null) : null,
     capabilities: catalog.capabilitiesByModel.get(model.id) ?? [],
     prices: catalog
-      .offeringsOf(model.id)
+      .comparedOfferingsOf(model.id)
       .flatMap((offering) => catalog.currentPrices(offering.id).filter((p) => p.mode === "STANDARD" && p.contextAbove === 0).map((price) => ({ price, offering }))),
   }));
   const specs = [...FIXED, ...priceRows(compared), ...capabilityRows(compared), ...TRAILING];

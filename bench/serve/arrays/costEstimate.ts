@@ -109,7 +109,7 @@ export function estimateCost(
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 1 || first > 200) throw new Error(`first must be a whole number from 1 to 200, got ${first}`);
 
-  const costs = filterModels(catalog, args.filter).flatMap((m) => catalog.offeringsOf(m.id).flatMap((o) => priceOffering(o, counts, mode, promptTokens, catalog.currentPrices(o.id)) ?? []));
+  const costs = filterModels(catalog, args.filter).flatMap((m) => catalog.comparedOfferingsOf(m.id).flatMap((o) => priceOffering(o, counts, mode, promptTokens, catalog.currentPrices(o.id)) ?? []));
   const main = costs.length > 0 ? mostCommon(costs.map((c) => c.currency)) : undefined;
   const currencyRank = (c: Cost) => (c.currency === main ? "" : c.currency);
   let ranked = costs.sort(
