@@ -79,14 +79,16 @@ export async function decisionInputs<Format extends string>(
   return { facts, overrides, stored };
 }
 
-/** The providers some document calls aggregators (a `kind` fact of AGGREGATOR), leaving out what `exceptSources` say. */
-export async function aggregatorProviderIds(tx: SqlSession, exceptSources: readonly string[] = []): Promise<Set<string>> {
-  const rows = await tx.query<{ id: string }>(
-    `SELECT DISTINCT "entityId" AS id FROM "Fact" f WHERE "entityType" = 'PROVIDER' AND field = 'kind' AND value = '"AGGREGATOR"'::jsonb
-        AND NOT EXISTS (SELECT 1 FROM unnest($1::text[]) AS e(id) WHERE e.id = f."sourceId")`,
-    [exceptSources],
+/** Which document calls which provider an aggregator: every `kind` fact of AGGREGATOR. */
+export function aggregatorFacts(tx: SqlSession): Promise<{ providerId: string; sourceId: string }[]> {
+  return tx.query<{ providerId: string; sourceId: string }>(
+    `SELECT "entityId" AS "providerId", "sourceId" FROM "Fact" WHERE "entityType" = 'PROVIDER' AND field = 'kind' AND value = '"AGGREGATOR"'::jsonb`,
   );
-  return new Set(rows.map((p) => p.id));
+}
+
+/** The providers some document calls aggregators. */
+export async function aggregatorProviderIds(tx: SqlSession): Promise<Set<string>> {
+  return new Set((await aggregatorFacts(tx)).map((f) => f.providerId));
 }
 
 /**

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { Database, SqlSession } from "../../db/database";
-import { aggregatorProviderIds, type FactWithSource } from "../../db/decisionRepository";
+import { aggregatorFacts, type FactWithSource } from "../../db/decisionRepository";
 import { writeFactChanges, type FactRecord } from "../../db/factRepository";
 import { authorIds, conflictCount, identityNames, insertStubs, modelsStatedByProviderFiles, sourcesByUri, writeBenchmarks, writeSources, type BenchmarkRecord } from "../../db/loadRepository";
 import { CAPABILITIES } from "../../ingest/capabilityVocabulary";
@@ -216,8 +216,10 @@ async function loadGroupWith(
   progress("comparing facts");
   // Which providers documents call aggregators, read before this group's facts change: all of them, and
   // what the rest of the catalog says (the group's own facts complete it below).
-  const aggregatorsBefore = await aggregatorProviderIds(tx);
-  const otherAggregators = await aggregatorProviderIds(tx, contents.map((c) => c.sourceId));
+  const groupSources = new Set(contents.map((c) => c.sourceId));
+  const aggregatorsSaid = await aggregatorFacts(tx);
+  const aggregatorsBefore = new Set(aggregatorsSaid.map((f) => f.providerId));
+  const otherAggregators = new Set(aggregatorsSaid.filter((f) => !groupSources.has(f.sourceId)).map((f) => f.providerId));
   const compared = await compareFacts(tx, contents.map(({ sourceId, content }) => ({ sourceId, facts: content.facts, withheld: content.withheld })));
   const { touched, facts } = compared;
   // A brand-new entity with no facts of its own (an offering named only in a table row) still gets its columns set.

@@ -48,8 +48,9 @@ export async function refreshDecisions(tx: SqlSession, entities: Iterable<Entity
   const keys = entityKeys.map(parseEntityKey);
   const decisions: Decisions = new Map();
   if (keys.length === 0) return decisions;
-  const stored = known ? keys.filter((_, i) => !known.created.has(entityKeys[i]!)) : keys;
-  const inputs = stored.length > 0 ? await decisionInputs<SourceFormat>(tx, stored, known?.sourceIds) : { facts: [], overrides: [], stored: [] };
+  // Records the load created have nothing stored to read.
+  const toRead = known ? keys.filter((_, i) => !known.created.has(entityKeys[i]!)) : keys;
+  const inputs = toRead.length > 0 ? await decisionInputs<SourceFormat>(tx, toRead, known?.sourceIds) : { facts: [], overrides: [], stored: [] };
   const { overrides } = inputs;
   const facts = known ? [...inputs.facts, ...entityKeys.flatMap((k) => known.byEntity.get(k) ?? [])] : inputs.facts;
   // Providers a document calls aggregators, read from the facts (already in step with the documents
@@ -100,14 +101,13 @@ export async function refreshDecisions(tx: SqlSession, entities: Iterable<Entity
       owner = { authorId: typeof authorId === "string" ? authorId : null };
     }
     const roles = new Map<string, DocumentRole>();
-    const sourceOfFact = new Map<string, string>();
-    for (const list of record.facts.values()) for (const f of list) sourceOfFact.set(f.id, f.sourceId);
     const decided = new Map<string, DecidedValue>();
     decisions.set(entity, decided);
     for (const field of new Set([...record.facts.keys(), ...record.overrides.keys()])) {
       const override = record.overrides.get(field);
       const decision = decideField(entityType, field, candidatesOf(field, owner, roles), override && { value: override.value, reason: override.reason });
-      decided.set(field, { value: decision.value, sourceId: decision.chosen ? (sourceOfFact.get(decision.chosen.factId) ?? null) : null });
+      const chosenFact = decision.chosen && record.facts.get(field)?.find((f) => f.id === decision.chosen!.factId);
+      decided.set(field, { value: decision.value, sourceId: chosenFact ? chosenFact.sourceId : null });
       const row = { entityType, entityId, field, chosenValue: decision.value, chosenFactId: decision.chosen?.factId ?? null, rule: decision.rule, hasConflict: decision.hasConflict };
       const old = record.stored.get(field);
       record.stored.delete(field);

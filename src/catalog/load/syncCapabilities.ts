@@ -48,6 +48,5 @@ export async function syncCapabilities(
   });
   const definitions = [...new Set(written.map((r) => r.capabilityKey))].map(capabilityDefinition);
   // Issued together, definitions first: a level refers to its definition.
-  const definitionRows = definitions.map((d) => ({ key: d.key, name: d.name, category: d.category, description: d.description ?? null }));
-  await issueWrite(Promise.all([writeDefinitionRows(tx, definitionRows, "keep"), writeCapabilityLevels(tx, entity, { removed, written })]), writes);
+  await issueWrite(Promise.all([writeCapabilityDefinitions(tx, definitions, "keep"), writeCapabilityLevels(tx, entity, { removed, written })]), writes);
 }
