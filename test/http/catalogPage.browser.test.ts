@@ -1,14 +1,14 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { usingPostgres } from "../support/testDatabase";
 import { startTestServer, type TestServer } from "../support/testServer";
+import { CHROMIUM, launchTestBrowser, type TestBrowser } from "../support/testBrowser";
 
 /** The browser globals the page.evaluate callbacks read (tests are compiled without the DOM's types). */
 declare const document: { activeElement: { id: string; textContent: string | null } | null; documentElement: { scrollWidth: number } };
 
-const CHROMIUM = "/usr/bin/chromium";
 const ROOT = path.resolve(__dirname, "../..");
 /** Screenshots of each step, kept after the run (git-ignored). */
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "catalog-page");
@@ -29,7 +29,7 @@ describeInBrowser(title, () => {
   jest.setTimeout(120_000);
 
   let server: TestServer;
-  let browser: Browser;
+  let browser: TestBrowser;
   let origin: string;
   const opened: Opened[] = [];
 
@@ -37,7 +37,7 @@ describeInBrowser(title, () => {
     // The page is served from the bundle `npm run build` writes; build it from the sources under test.
     execFileSync(process.execPath, [path.join(ROOT, "scripts", "build-web.js"), "--quiet"], { cwd: ROOT, stdio: "inherit" });
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+    browser = await launchTestBrowser();
     server = await startTestServer({ seedOnStart: true });
     origin = new URL(server.catalog.url).origin;
   });
@@ -58,7 +58,7 @@ describeInBrowser(title, () => {
 
   /** Opens `where` on the server in a fresh page (its own cache), recording foreign requests and console errors. */
   async function open(where: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
+    const context = await browser.current().newContext({ viewport });
     const page = await context.newPage();
     const record: Opened = { page, foreignRequests: [], consoleErrors: [] };
     page.on("request", (request) => {
@@ -69,7 +69,8 @@ describeInBrowser(title, () => {
       if (message.type() === "error") record.consoleErrors.push(message.text());
     });
     page.on("pageerror", (error) => record.consoleErrors.push(error.message));
-    page.on("close", () => void context.close());
+    // A context outlives its page unless closed with it; a browser already gone has closed it already.
+    page.on("close", () => void context.close().catch(() => undefined));
     opened.push(record);
     const response = await page.goto(`${origin}${where}`);
     expect(response?.status()).toBe(200);
@@ -85,9 +86,12 @@ describeInBrowser(title, () => {
     return body.data;
   }
 
+  /** A test whose body runs once more in a new browser if Chromium went away under it (see TestBrowser). */
+  const itInBrowser = (name: string, body: () => Promise<void>) => it(name, () => browser.run(body, () => void opened.splice(0)));
+
   const resultIds = (page: Page) => page.locator("table.results tbody th[scope=row] .id").allInnerTexts();
 
-  it("is interactive within a second of navigation: the first page of models listed and the search box ready", async () => {
+  itInBrowser("is interactive within a second of navigation: the first page of models listed and the search box ready", async () => {
     await open("/"); // the server's first answers (and compressions) are not what a visitor waits for
     const page = await open("/");
     await page.locator("table.results tbody tr").first().waitFor();
@@ -100,7 +104,7 @@ describeInBrowser(title, () => {
     await shot(page, "01-first-screen");
   });
 
-  it("searches “gpt 4.1 mini” as it is typed and opens GPT-4.1 mini with its context window", async () => {
+  itInBrowser("searches “gpt 4.1 mini” as it is typed and opens GPT-4.1 mini with its context window", async () => {
     const page = await open("/");
     await page.locator("table.results tbody tr").first().waitFor();
     await page.getByLabel("Search models").pressSequentially("gpt 4.1 mini", { delay: 20 });
@@ -122,7 +126,7 @@ describeInBrowser(title, () => {
     expect(await page.getByLabel("Search models").inputValue()).toBe("gpt 4.1 mini");
   });
 
-  it("opens a value's provenance: the document and key of each candidate, and the sources that disagree", async () => {
+  itInBrowser("opens a value's provenance: the document and key of each candidate, and the sources that disagree", async () => {
     const page = await open("/?view=model&id=gpt-4.1-mini");
     const contextWindow = page.locator('table[aria-label="Facts"] tr[data-field="contextWindow"] details.provenance');
     await contextWindow.locator("summary").waitFor();
@@ -145,7 +149,7 @@ describeInBrowser(title, () => {
     await shot(conflicted, "05-conflict");
   });
 
-  it("filters by a capability, sorts by input price (as the API orders them), and the back button undoes each step", async () => {
+  itInBrowser("filters by a capability, sorts by input price (as the API orders them), and the back button undoes each step", async () => {
     const page = await open("/");
     await page.locator("table.results tbody tr").first().waitFor();
     await page.locator("details.capabilities summary").click();
@@ -174,7 +178,7 @@ describeInBrowser(title, () => {
     expect(await page.getByLabel("Sort by").inputValue()).toBe("name");
   });
 
-  it("compares three models picked from the results: best values marked, differing rows highlighted", async () => {
+  itInBrowser("compares three models picked from the results: best values marked, differing rows highlighted", async () => {
     const page = await open("/?q=gpt-4o");
     for (const [search, id] of [
       ["gpt 4.1 mini", "gpt-4.1-mini"],
@@ -208,7 +212,7 @@ describeInBrowser(title, () => {
     await shot(page, "07-compare", true);
   });
 
-  it("prices a workload on the picked models: a table and a bar per estimate, and an offering's price history as a line", async () => {
+  itInBrowser("prices a workload on the picked models: a table and a bar per estimate, and an offering's price history as a line", async () => {
     const page = await open("/?view=compare&pick=gpt-4.1-mini,gpt-4o");
     await page.getByRole("navigation", { name: "Views" }).getByRole("link", { name: "Cost" }).click();
     await page.getByRole("heading", { level: 1, name: "What would it cost?" }).waitFor();
@@ -238,7 +242,7 @@ describeInBrowser(title, () => {
     await shot(page, "09-price-history");
   });
 
-  it("follows a shared URL to the same view in a fresh browser", async () => {
+  itInBrowser("follows a shared URL to the same view in a fresh browser", async () => {
     // claude-3.5-sonnet is an alias now (of claude-3-5-sonnet-20241022): a shared link made with it still works.
     const shared = "/?view=cost&pick=gpt-4.1-mini,claude-3.5-sonnet&input=1000000&output=100000&cheapest=1";
     const page = await open(shared);
@@ -250,7 +254,7 @@ describeInBrowser(title, () => {
     await shot(page, "10-shared-url");
   });
 
-  it("shows the API's refusals in words: a price ceiling that is not a number, an unknown model", async () => {
+  itInBrowser("shows the API's refusals in words: a price ceiling that is not a number, an unknown model", async () => {
     const page = await open("/?maxPrice=abc");
     const alert = page.getByRole("alert");
     await alert.waitFor();
@@ -263,7 +267,7 @@ describeInBrowser(title, () => {
     expect(await unknown.getByRole("alert").innerText()).toBe("The catalog has no model with the id or alias “no-such-model”.");
   });
 
-  it("is usable with the keyboard alone: type a search, tab to a result, open it with Enter", async () => {
+  itInBrowser("is usable with the keyboard alone: type a search, tab to a result, open it with Enter", async () => {
     const page = await open("/");
     await page.locator("table.results tbody tr").first().waitFor();
     await page.keyboard.press("Tab"); // the skip link
@@ -281,7 +285,7 @@ describeInBrowser(title, () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("model-title");
   });
 
-  it("reads at phone width: nothing wider than the screen but the tables' own scrolling", async () => {
+  itInBrowser("reads at phone width: nothing wider than the screen but the tables' own scrolling", async () => {
     const page = await open("/?view=model&id=gpt-4.1-mini", { width: 390, height: 844 });
     await page.locator('table[aria-label="Facts"] tr[data-field="contextWindow"]').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { bootstrap, type RunningCatalog } from "../../src/main";
 import { silentLogger } from "../../src/logger";
 import { createTestDatabase, usingPostgres, type TestDatabase } from "../support/testDatabase";
+import { CHROMIUM, launchTestBrowser, type TestBrowser } from "../support/testBrowser";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SEED_DIR = path.resolve(__dirname, "../../seed");
 
 // CI installs Chromium, so there a missing browser is a failure, not a reason to skip.
@@ -19,11 +19,11 @@ describeInBrowser(title, () => {
 
   let testDb: TestDatabase;
   let catalog: RunningCatalog;
-  let browser: Browser;
+  let browser: TestBrowser;
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+    browser = await launchTestBrowser();
     catalog = await bootstrap(
       { port: 0, host: "127.0.0.1", database: testDb.target, logLevel: "silent", seedDir: SEED_DIR, seedOnStart: true },
       silentLogger,
@@ -38,7 +38,7 @@ describeInBrowser(title, () => {
 
   /** Opens the playground in a fresh page, recording requests to anywhere but the server and console errors. */
   async function openPlayground() {
-    const page = await browser.newPage();
+    const page = await browser.current().newPage();
     const origin = new URL(catalog.url).origin;
     const foreignRequests: string[] = [];
     const consoleErrors: string[] = [];
@@ -55,10 +55,13 @@ describeInBrowser(title, () => {
     return { page, foreignRequests, consoleErrors };
   }
 
+  /** A test whose body runs once more in a new browser if Chromium went away under it (see TestBrowser). */
+  const itInBrowser = (name: string, body: () => Promise<void>) => it(name, () => browser.run(body));
+
   const editorText = (page: Page, selector: string) =>
     page.locator(selector).evaluate((element) => (element as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue());
 
-  it("opens on the Lookup example with the schema's docs and working dialogs, loading nothing from elsewhere and with nothing blocked", async () => {
+  itInBrowser("opens on the Lookup example with the schema's docs and working dialogs, loading nothing from elsewhere and with nothing blocked", async () => {
     const { page, foreignRequests, consoleErrors } = await openPlayground();
 
     await page.locator(".graphiql-query-editor .CodeMirror").waitFor();
@@ -80,7 +83,7 @@ describeInBrowser(title, () => {
     await page.close();
   });
 
-  it("runs the Lookup example and shows GPT-4.1 mini with its context window", async () => {
+  itInBrowser("runs the Lookup example and shows GPT-4.1 mini with its context window", async () => {
     const { page, foreignRequests, consoleErrors } = await openPlayground();
 
     await page.locator(".graphiql-execute-button").click();
