@@ -5,6 +5,7 @@ import { ValidationError } from "../errors";
 import type { OfferingView } from "../views";
 import { isFreeOffering, isIncluded, isRouterOffering, type PriceInclusion } from "../offerings/offeringKind";
 import { normalizeWorkload, type OfferingCost, type Workload } from "./costEstimate";
+import { cheapestQuotes } from "./cheapestFirst";
 import { costPlanOf, quickCost, workloadVector } from "./costPlan";
 import { firstCosts, type QuotedOffering } from "./firstCosts";
 import { planOf, quoteInputsOf } from "./offeringQuotes";
@@ -39,9 +40,11 @@ export interface CostEstimates {
 }
 
 /**
- * Prices a workload on every offering of the models a filter selects, cheapest first. Every offering is
- * ranked by a floating-point estimate with an error bound, and only those that can be on the page are
- * priced exactly (firstCosts.ts): the answer is the one exact pricing of every offering would give.
+ * Prices a workload on every offering of the models a filter selects, cheapest first. Now and over every
+ * provider, only the offerings of the models whose cost bounds can reach the page are quoted
+ * (cheapestFirst.ts); as of an instant or at one provider, every offering is. The quotes are ranked by a
+ * floating-point estimate with an error bound, and only those that can be on the page are priced exactly
+ * (firstCosts.ts): the answer is the one exact pricing of every offering would give.
  */
 export class CostEstimateService {
   constructor(private readonly models: ModelCatalogService) {}
@@ -55,9 +58,15 @@ export class CostEstimateService {
     const models = this.models.matchingModels(snapshot, options.filter, include);
     if (models.length > MAX_MODELS) throw new ValidationError(`The filter selects more than ${MAX_MODELS} models; narrow it`, "filter");
     const at = options.at ?? null;
-    // Every offering is quoted in floating point from its cost plan; only the page is priced exactly.
-    const quotes: QuotedOffering[] = [];
     const vector = workloadVector(workload);
+    const cheapestPerModel = options.cheapestPerModel === true;
+    if (!at && !options.providerId) {
+      // Now, over every provider: only the models whose bounds can reach the page are quoted (cheapestFirst.ts).
+      const { quotes, main, totalCount } = cheapestQuotes(snapshot, models, workload, vector, first, cheapestPerModel, include);
+      return { estimates: firstCosts(quotes, first, cheapestPerModel, main, workload), totalCount, workload };
+    }
+    // As of `at`, or at one provider: every offering is quoted in floating point from its cost plan; only the page is priced exactly.
+    const quotes: QuotedOffering[] = [];
     for (const model of models) {
       if (at) {
         // As of `at`, an offering is free by the prices then in force.
@@ -76,7 +85,6 @@ export class CostEstimateService {
         if (plan) quotes.push({ offering: input.offering, prices: input.prices, quick: quickCost(plan, vector) });
       }
     }
-    const cheapestPerModel = options.cheapestPerModel === true;
     return {
       estimates: firstCosts(quotes, first, cheapestPerModel, mainCurrency(quotes.map((q) => q.quick.currency)), workload),
       totalCount: cheapestPerModel ? new Set(quotes.map((q) => q.offering.modelId)).size : quotes.length,

@@ -26,6 +26,11 @@ export function rankCosts(costs: OfferingCost[], tieBreak?: (a: OfferingCost, b:
 export function mainCurrency(currencies: Iterable<string>): string | undefined {
   const counts = new Map<string, number>();
   for (const c of currencies) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return mainCurrencyOfCounts(counts);
+}
+
+/** mainCurrency from how many estimates each currency has. */
+export function mainCurrencyOfCounts(counts: ReadonlyMap<string, number>): string | undefined {
   return [...counts].sort(([a, na], [b, nb]) => nb - na || compareStrings(a, b))[0]?.[0];
 }
 
