@@ -7,13 +7,14 @@
 // the posting lists of all trigrams of all such words gives a small superset of the matches, which are then
 // verified and scored one by one. Trigrams, not longer grams, because "70b", "gpt" and "pro" are the
 // shortest words people type that still say something; over [a-z0-9] there are only 36³ of them, so the
-// lists live in one array indexed by the trigram's number. Shorter words ("4o", "31") do not narrow the
-// candidates; they are verified on the candidates of the other words. Descriptions are matched by word
+// lists live in one array indexed by the trigram's number (gramPostings.ts). Shorter words ("4o", "31") do
+// not narrow the candidates; they are verified on the candidates of the other words. Descriptions are matched by word
 // prefix, so they get a second list keyed by the first three characters of each description word. Only
 // when every word is shorter than three characters (as a name word, or as a description word) does a query
 // verify every document.
 import { ValidationError } from "../errors";
-import { compactName, compactText, queryWords, spacedWords, textWords, type CompactName } from "./searchText";
+import { ALL, allGrams, GRAM, gramAt, GramPostings } from "./gramPostings";
+import { compactName, queryWords, spacedWords, textWords, type CompactName } from "./searchText";
 
 export interface SearchDocument {
   /** e.g. "meta-llama-3.1-70b-instruct" */
@@ -63,64 +64,105 @@ interface ParsedQuery {
   /** Each word split on anything but [a-z0-9], after a space: what a description must include. */
   descriptionNeedles: string[];
   descriptionNeedlesLength: number;
+  /** The words, shortest first: the ones the trigrams could not check, so the likeliest to reject a candidate. */
+  wordsShortestFirst: string[];
+  /** The needles, shortest first, for the same reason. */
+  needlesShortestFirst: string[];
+  /** The first characters of the needles, as bits of DocumentColumns.descriptionStarts. */
+  needleStarts: WordStarts;
 }
 
 // What the index keeps per document, in columns of strings and numbers rather than an object per name: at
 // 200,000 documents the garbage collector's work on millions of small objects was most of the build time.
 // The compact names are only a quick reject; a candidate that passes is scored from its texts again.
+//
+// Columns and posting lists are indexed by a document's place in the tie order (shorter id first, then id
+// by code units), not by its ordinal in the documents given: candidates are then visited in the order
+// equal scores rank in, and a counting sort by score alone gives the answer's order. Sorting the matches
+// by score and id with a comparator cost as much as finding them at 100 times the catalog.
 interface DocumentColumns {
+  /** Per place: the document's ordinal in the documents the index was built from. */
+  ordinals: Int32Array;
   ids: readonly string[];
-  /** Per document: the compact forms of its id, name and aliases, joined by spaces. */
+  /** Per place: the compact forms of its id, name and aliases, joined by spaces. */
   compactNames: readonly string[];
-  /** The id, name and aliases of every document, one document after another. */
+  /** The id, name and aliases of every document, one place after another, less those scoring as one before them. */
   nameTexts: readonly string[];
-  /** Document i's texts are nameTexts[nameStart[i]] up to nameTexts[nameStart[i + 1]]. */
+  /** The texts of place i are nameTexts[nameStart[i]] up to nameTexts[nameStart[i + 1]]. */
   nameStart: Int32Array;
-  /** Per document: its description as spacedWords ("" for none). */
+  /** Per place: its description as spacedWords ("" for none). */
   descriptions: readonly string[];
+  /**
+   * Per place, at 2 * place and 2 * place + 1: which characters start a word of its description, as bits
+   * (wordStarts). A one-character word ("3.1" is " 3" and " 1") is checked by one AND; the trigram lists
+   * cannot narrow by it, and searching the description text for it was most of the description checks at
+   * 100 times the catalog.
+   */
+  descriptionStarts: Uint32Array;
 }
 
 export class ModelSearchIndex {
   readonly size: number;
+  /** A name's compact form with its number positions, made on the first query that needs it and kept. */
+  private readonly compactNameCache: (CompactName | undefined)[];
 
   private constructor(
     private readonly documents: DocumentColumns,
-    private readonly ordinalById: ReadonlyMap<string, number>,
+    private readonly placeById: ReadonlyMap<string, number>,
     private readonly nameGrams: GramPostings,
     private readonly descriptionGrams: GramPostings,
   ) {
     this.size = documents.ids.length;
+    // Filled to its final length up front: an array written at scattered indexes past its end turns into a
+    // dictionary, and its lookups were a twelfth of a search at 100 times the catalog.
+    this.compactNameCache = [];
+    for (let t = 0; t < documents.nameTexts.length; t++) this.compactNameCache.push(undefined);
   }
 
   /**
    * Indexes `documents` (ids must be unique). Takes time and memory linear in the total length of the ids,
-   * names, aliases and descriptions. Throws a ValidationError naming a repeated id.
+   * names, aliases and descriptions (plus a sort of the ids unless they come ordered by id). Throws a
+   * ValidationError naming a repeated id.
    */
   static build(documents: readonly SearchDocument[]): ModelSearchIndex {
+    const placeById = new Map<string, number>();
+    for (const document of documents) {
+      if (placeById.has(document.id)) throw new ValidationError(`Two search documents have the id "${document.id}"`, "documents");
+      placeById.set(document.id, -1);
+    }
+    const ordinals = tieOrder(documents.map((document) => document.id));
     const ids: string[] = [];
-    const ordinalById = new Map<string, number>();
     const compactNames: string[] = [];
     const nameTexts: string[] = [];
     const nameStart = new Int32Array(documents.length + 1);
     const descriptions: string[] = [];
-    for (const document of documents) {
-      const ordinal = ids.length;
-      if (ordinalById.has(document.id)) throw new ValidationError(`Two search documents have the id "${document.id}"`, "documents");
+    const descriptionStarts = new Uint32Array(2 * documents.length);
+    for (let place = 0; place < ordinals.length; place++) {
+      const document = documents[ordinals[place]];
       ids.push(document.id);
-      ordinalById.set(document.id, ordinal);
+      placeById.set(document.id, place);
       const compacts: string[] = [];
+      const scored: { text: string; name: CompactName }[] = [];
       for (const text of [document.id, document.name, ...document.aliases]) {
-        nameTexts.push(text);
-        const compact = compactText(text);
+        const name = compactName(text);
+        const compact = name.compact;
+        // A text scoring as one already kept is not scored again: same compact form, same number positions
+        // ("llama-3.1-70b" and "Llama 3.1 70B"; an alias "meta/llama-3.1-70b-instruct" and its id).
+        if (!scored.some((kept) => kept.name.compact === compact && sameNumbers(kept.name, name))) scored.push({ text, name });
         // A compact form inside one already kept adds no gram and rejects nothing more ("gpt41" in "openaigpt41").
         if (compact !== "" && !compacts.some((kept) => kept.includes(compact))) compacts.push(compact);
       }
+      for (const { text } of scored) nameTexts.push(text);
       compactNames.push(compacts.join(" "));
-      nameStart[ordinal + 1] = nameTexts.length;
-      descriptions.push(document.description === null ? "" : spacedWords(document.description));
+      nameStart[place + 1] = nameTexts.length;
+      const description = document.description === null ? "" : spacedWords(document.description);
+      descriptions.push(description);
+      const starts = wordStarts(description);
+      descriptionStarts[2 * place] = starts[0];
+      descriptionStarts[2 * place + 1] = starts[1];
     }
-    const columns = { ids, compactNames, nameTexts, nameStart, descriptions };
-    return new ModelSearchIndex(columns, ordinalById, GramPostings.build(compactNames, "everyGram"), GramPostings.build(descriptions, "wordStarts"));
+    const columns = { ordinals, ids, compactNames, nameTexts, nameStart, descriptions, descriptionStarts };
+    return new ModelSearchIndex(columns, placeById, GramPostings.build(compactNames, "everyGram"), GramPostings.build(descriptions, "wordStarts"));
   }
 
   /** Every matching document, best match first (ties: shorter id first, then id ascending). Empty or whitespace query: []. */
@@ -132,61 +174,144 @@ export class ModelSearchIndex {
   searchOrdinals(query: string): OrdinalHit[] {
     const parsed = parseQuery(query);
     if (!parsed) return [];
-    const hits: OrdinalHit[] = [];
-    this.forEachCandidate(parsed, (ordinal) => {
-      const score = this.scoreOrdinal(ordinal, parsed);
-      if (score !== undefined) hits.push({ id: this.documents.ids[ordinal], score, ordinal });
-    });
-    return hits.sort((a, b) => b.score - a.score || a.id.length - b.id.length || compareCodeUnits(a.id, b.id));
+    const { places, scores } = this.matches(parsed);
+    // A stable counting sort by score, best first: places come ascending, the tie order, and keep it.
+    const startOf = new Int32Array(SCORE_CEILING - LOWEST_SCORE + 2);
+    for (let k = 0; k < scores.length; k++) startOf[SCORE_CEILING - scores[k]]++;
+    for (let slot = 1; slot < startOf.length; slot++) startOf[slot] += startOf[slot - 1];
+    const { ordinals, ids } = this.documents;
+    const hits: OrdinalHit[] = new Array(scores.length);
+    for (let k = 0; k < scores.length; k++) {
+      const place = places[k];
+      hits[startOf[SCORE_CEILING - scores[k] - 1]++] = { id: ids[place], score: scores[k], ordinal: ordinals[place] };
+    }
+    return hits;
   }
 
   /** The score of one document for a query, undefined if it does not match (same rules as search) or no document has that id. */
   score(id: string, query: string): number | undefined {
-    const ordinal = this.ordinalById.get(id);
+    const place = this.placeById.get(id);
     const parsed = parseQuery(query);
-    return ordinal === undefined || !parsed ? undefined : this.scoreOrdinal(ordinal, parsed);
+    if (place === undefined || !parsed) return undefined;
+    let score = this.nameScore(place, parsed);
+    if (score === NO_MATCH) score = this.descriptionScore(place, parsed);
+    return score === NO_MATCH ? undefined : score;
   }
 
-  /** Calls `visit` once per ordinal, ascending, that may match: the name candidates and the description candidates. */
-  private forEachCandidate(query: ParsedQuery, visit: (ordinal: number) => void): void {
+  /** The matching places, ascending, with their scores. */
+  private matches(query: ParsedQuery): { places: Int32Array; scores: Int32Array } {
+    const size = this.size;
     const byName = this.nameGrams.intersect(query.words.flatMap(allGrams));
     const descriptionWords = query.descriptionNeedles.filter((needle) => needle.length > GRAM);
     const byDescription = this.descriptionGrams.intersect(descriptionWords.map((needle) => gramAt(needle, 1)));
-    if (byName === ALL || byDescription === ALL) {
-      for (let ordinal = 0; ordinal < this.size; ordinal++) visit(ordinal);
-      return;
-    }
+    // Each candidate is checked only where its lists say it can match: a document outside the name list
+    // lacks a gram of some word, one outside the description list a word start.
+    const everyName = byName === ALL;
+    const everyDescription = byDescription === ALL;
+    const names = everyName ? NO_PLACES : byName;
+    const described = everyDescription ? NO_PLACES : byDescription;
+    let places: Int32Array = new Int32Array(everyName || everyDescription ? 64 : names.length + described.length);
+    let scores: Int32Array = new Int32Array(places.length);
+    let count = 0;
     let i = 0;
     let j = 0;
-    while (i < byName.length || j < byDescription.length) {
-      const next = j >= byDescription.length || (i < byName.length && byName[i] <= byDescription[j]) ? byName[i] : byDescription[j];
-      visit(next);
-      if (i < byName.length && byName[i] === next) i++;
-      if (j < byDescription.length && byDescription[j] === next) j++;
-    }
-  }
-
-  /** A name's compact form with its number positions, made on the first query that needs it and kept. */
-  private readonly compactNameCache: (CompactName | undefined)[] = [];
-  private compactNameAt(index: number, text: string): CompactName {
-    let name = this.compactNameCache[index];
-    if (!name) this.compactNameCache[index] = name = compactName(text);
-    return name;
-  }
-
-  private scoreOrdinal(ordinal: number, query: ParsedQuery): number | undefined {
-    const { compactNames, nameTexts, nameStart, descriptions } = this.documents;
-    const names = compactNames[ordinal];
-    if (query.words.every((word) => names.includes(word))) {
-      let best: number | undefined;
-      for (let t = nameStart[ordinal]; t < nameStart[ordinal + 1]; t++) {
-        const score = scoreName(this.compactNameAt(t, nameTexts[t]), query);
-        if (score !== undefined && (best === undefined || score > best)) best = score;
+    let place = -1;
+    for (;;) {
+      if (everyName || everyDescription) place++;
+      else place = Math.min(i < names.length ? names[i] : size, j < described.length ? described[j] : size);
+      if (place >= size) break;
+      while (i < names.length && names[i] < place) i++;
+      while (j < described.length && described[j] < place) j++;
+      let inName = everyName;
+      if (i < names.length && names[i] === place) {
+        inName = true;
+        i++;
       }
-      if (best !== undefined) return best;
+      let inDescription = everyDescription;
+      if (j < described.length && described[j] === place) {
+        inDescription = true;
+        j++;
+      }
+      let score = inName ? this.nameScore(place, query) : NO_MATCH;
+      if (score === NO_MATCH && inDescription) score = this.descriptionScore(place, query);
+      if (score === NO_MATCH) continue;
+      if (count === places.length) {
+        places = grown(places);
+        scores = grown(scores);
+      }
+      places[count] = place;
+      scores[count++] = score;
     }
-    return scoreDescription(descriptions[ordinal], query);
+    return { places: places.subarray(0, count), scores: scores.subarray(0, count) };
   }
+
+  /** The best score of the document's id, name and aliases, NO_MATCH if none holds every word. */
+  private nameScore(place: number, query: ParsedQuery): number {
+    const { compactNames, nameTexts, nameStart } = this.documents;
+    const names = compactNames[place];
+    const words = query.wordsShortestFirst;
+    for (let w = 0; w < words.length; w++) if (!names.includes(words[w])) return NO_MATCH;
+    let best = NO_MATCH;
+    for (let t = nameStart[place]; t < nameStart[place + 1]; t++) {
+      let name = this.compactNameCache[t];
+      if (name === undefined) this.compactNameCache[t] = name = compactName(nameTexts[t]);
+      const score = scoreName(name, query);
+      if (score > best) best = score;
+    }
+    return best;
+  }
+
+  /** Every query word must start a description word (" bal" in " anthropic s balanced model"). */
+  private descriptionScore(place: number, query: ParsedQuery): number {
+    const starts = this.documents.descriptionStarts;
+    const [needDigits, needLetters] = query.needleStarts;
+    if ((starts[2 * place] & needDigits) !== needDigits || (starts[2 * place + 1] & needLetters) !== needLetters) return NO_MATCH;
+    const description = this.documents.descriptions[place];
+    if (description === "") return NO_MATCH;
+    // A needle of one character after its space was decided by the bits.
+    for (const needle of query.needlesShortestFirst) if (needle.length > 2 && !description.includes(needle)) return NO_MATCH;
+    return tierScore("description", description.length - query.descriptionNeedlesLength);
+  }
+}
+
+/** Above every score: a hit's slot in the counting sort is SCORE_CEILING - score. */
+const SCORE_CEILING = TIER_BASE.exact + TIER_WIDTH;
+const LOWEST_SCORE = TIER_BASE.description;
+/** No match: below every score. */
+const NO_MATCH = -1;
+const NO_PLACES = new Int32Array(0);
+
+function grown(array: Int32Array): Int32Array {
+  const larger = new Int32Array(array.length * 2);
+  larger.set(array);
+  return larger;
+}
+
+/**
+ * The ordinals of the documents in the tie order: shorter id first, then id by code units. A counting sort
+ * by length keeps the documents' order inside a length, so when they come ordered by id (the snapshot's
+ * models do) that is the whole order, in linear time; otherwise each length's ids are sorted.
+ */
+function tieOrder(ids: readonly string[]): Int32Array {
+  let longest = 0;
+  let idOrdered = true;
+  for (let o = 0; o < ids.length; o++) {
+    longest = Math.max(longest, ids[o].length);
+    if (o > 0 && ids[o - 1] > ids[o]) idOrdered = false;
+  }
+  const start = new Int32Array(longest + 2);
+  for (const id of ids) start[id.length + 1]++;
+  for (let length = 1; length <= longest + 1; length++) start[length] += start[length - 1];
+  const ordinals = new Int32Array(ids.length);
+  const filled = start.slice();
+  for (let o = 0; o < ids.length; o++) ordinals[filled[ids[o].length]++] = o;
+  if (!idOrdered) {
+    for (let length = 0; length <= longest; length++) {
+      const sameLength = ordinals.subarray(start[length], start[length + 1]);
+      sameLength.set(Array.from(sameLength).sort((a, b) => compareCodeUnits(ids[a], ids[b])));
+    }
+  }
+  return ordinals;
 }
 
 function parseQuery(query: string): ParsedQuery | undefined {
@@ -194,23 +319,47 @@ function parseQuery(query: string): ParsedQuery | undefined {
   if (words.length === 0) return undefined;
   const descriptionNeedles = textWords(query).map((word) => " " + word);
   const descriptionNeedlesLength = descriptionNeedles.reduce((sum, needle) => sum + needle.length, 0);
-  return { words, whole: words.join(""), descriptionNeedles, descriptionNeedlesLength };
+  const byLength = (a: string, b: string) => a.length - b.length;
+  return {
+    words,
+    whole: words.join(""),
+    descriptionNeedles,
+    descriptionNeedlesLength,
+    wordsShortestFirst: [...words].sort(byLength),
+    needlesShortestFirst: [...descriptionNeedles].sort(byLength),
+    needleStarts: wordStarts(descriptionNeedles.join("")),
+  };
 }
 
-function scoreName(name: CompactName, query: ParsedQuery): number | undefined {
+function scoreName(name: CompactName, query: ParsedQuery): number {
   if (name.compact === query.whole) return tierScore("exact", 0);
   const extra = name.compact.length - query.whole.length;
   if (name.compact.startsWith(query.whole) && wordsFitAtStart(name, query.words)) return tierScore("prefix", extra);
   if (wordsInOrder(name, query.words)) return tierScore("wordsInOrder", extra);
-  if (query.words.every((word) => findWord(name, word, 0) !== -1)) return tierScore("wordsAnyOrder", extra);
-  return undefined;
+  for (const word of query.words) if (findWord(name, word, 0) === -1) return NO_MATCH;
+  return tierScore("wordsAnyOrder", extra);
 }
 
-/** Every query word must start a description word (" bal" in " anthropic s balanced model"). */
-function scoreDescription(description: string, query: ParsedQuery): number | undefined {
-  if (description === "" || !query.descriptionNeedles.every((needle) => description.includes(needle))) return undefined;
-  return tierScore("description", description.length - query.descriptionNeedlesLength);
+/** Whether two names have their numbers in the same places. */
+function sameNumbers(a: CompactName, b: CompactName): boolean {
+  return a.digitContinuations.length === b.digitContinuations.length && a.digitContinuations.every((position, i) => position === b.digitContinuations[i]);
 }
+
+/** The characters starting a word of a spacedWords text: [digits as bits 0-9, letters as bits 0-25]. */
+type WordStarts = [number, number];
+
+function wordStarts(spaced: string): WordStarts {
+  const starts: WordStarts = [0, 0];
+  for (let i = 1; i < spaced.length; i++) {
+    if (spaced.charCodeAt(i - 1) !== SPACE) continue;
+    const code = spaced.charCodeAt(i);
+    if (code <= 57) starts[0] |= 1 << (code - 48);
+    else starts[1] |= 1 << (code - 97);
+  }
+  return starts;
+}
+
+const SPACE = 32;
 
 /** Whether the words, placed one after another from the start of the name, each start where a number may. */
 function wordsFitAtStart(name: CompactName, words: readonly string[]): boolean {
@@ -251,113 +400,6 @@ function mayStartAt(name: CompactName, word: string, position: number): boolean 
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
-}
-
-// ---- trigram posting lists -------------------------------------------------------------------------------
-
-const GRAM = 3;
-const ALPHABET = 36; // [0-9a-z], all a compact form holds
-const GRAM_COUNT = ALPHABET ** GRAM;
-/** What an intersection with no grams to narrow by stands for: every document. */
-const ALL = Symbol("all documents");
-
-function symbolNumber(code: number): number {
-  return code <= 57 ? code - 48 : code - 97 + 10;
-}
-
-function gramAt(text: string, i: number): number {
-  return (symbolNumber(text.charCodeAt(i)) * ALPHABET + symbolNumber(text.charCodeAt(i + 1))) * ALPHABET + symbolNumber(text.charCodeAt(i + 2));
-}
-
-const SPACE = 32;
-
-function allGrams(word: string): number[] {
-  const grams: number[] = [];
-  for (let i = 0; i + GRAM <= word.length; i++) grams.push(gramAt(word, i));
-  return grams;
-}
-
-const EMPTY = new Int32Array(0);
-
-/** Which grams of a text are posted: all of them (names), or only each word's first (description prefixes). */
-type GramsPosted = "everyGram" | "wordStarts";
-
-class GramPostings {
-  private constructor(private readonly lists: readonly Int32Array[]) {}
-
-  /**
-   * Posting lists for texts of [a-z0-9] words separated by single spaces, one text per document ordinal.
-   * Two passes, one counting and one filling, so every list is allocated once at its final length: growing
-   * 46,656 typed arrays by doubling made the garbage collector most of the build time.
-   */
-  static build(texts: readonly string[], posted: GramsPosted): GramPostings {
-    const lengths = new Int32Array(GRAM_COUNT);
-    const lastOrdinal = new Int32Array(GRAM_COUNT).fill(-1);
-    forEachGram(texts, posted, (gram, ordinal) => {
-      if (lastOrdinal[gram] === ordinal) return;
-      lastOrdinal[gram] = ordinal;
-      lengths[gram]++;
-    });
-    const lists = Array.from(lengths, (length) => (length === 0 ? EMPTY : new Int32Array(length)));
-    const filled = new Int32Array(GRAM_COUNT);
-    lastOrdinal.fill(-1);
-    forEachGram(texts, posted, (gram, ordinal) => {
-      if (lastOrdinal[gram] === ordinal) return;
-      lastOrdinal[gram] = ordinal;
-      lists[gram][filled[gram]++] = ordinal;
-    });
-    return new GramPostings(lists);
-  }
-
-  /** Ascending ordinals of the documents holding every gram; ALL when there are no grams. */
-  intersect(grams: readonly number[]): Int32Array | typeof ALL {
-    if (grams.length === 0) return ALL;
-    const lists = [...new Set(grams)].map((gram) => this.lists[gram]).sort((a, b) => a.length - b.length);
-    let result = lists[0];
-    for (let i = 1; i < lists.length && result.length > 0; i++) result = intersectSorted(result, lists[i]);
-    return result;
-  }
-}
-
-function forEachGram(texts: readonly string[], posted: GramsPosted, visit: (gram: number, ordinal: number) => void): void {
-  const wordStartsOnly = posted === "wordStarts";
-  for (let ordinal = 0; ordinal < texts.length; ordinal++) {
-    const text = texts[ordinal];
-    for (let i = 0; i + GRAM <= text.length; i++) {
-      const starts = wordStartsOnly ? i > 0 && text.charCodeAt(i - 1) === SPACE : text.charCodeAt(i) !== SPACE;
-      if (starts && text.charCodeAt(i + 1) !== SPACE && text.charCodeAt(i + 2) !== SPACE) visit(gramAt(text, i), ordinal);
-    }
-  }
-}
-
-/**
- * Walks the shorter list and gallops through the longer one from where the last search stopped: steps of
- * 1, 2, 4, ... until past the value, then a binary search inside the last step. A search costs the log of
- * the distance to the next match, not of the rest of the list (at 100 times the catalog the binary
- * searches over the whole rest were a sixth of a search's time).
- */
-function intersectSorted(shorter: Int32Array, longer: Int32Array): Int32Array {
-  const out = new Int32Array(shorter.length);
-  let count = 0;
-  let low = 0;
-  for (let i = 0; i < shorter.length && low < longer.length; i++) {
-    const value = shorter[i];
-    let step = 1;
-    let high = low;
-    while (high < longer.length && longer[high] < value) {
-      low = high + 1;
-      high += step;
-      step *= 2;
-    }
-    high = Math.min(high, longer.length);
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (longer[mid] < value) low = mid + 1;
-      else high = mid;
-    }
-    if (low < longer.length && longer[low] === value) out[count++] = value;
-  }
-  return out.subarray(0, count);
 }
 
 function compareCodeUnits(a: string, b: string): number {

@@ -1,0 +1,176 @@
+// The search index against the plain reference (referenceSearch.ts) on the seed's own models and on the
+// same catalog copied as the growth benchmark copies it: the same hits, scores and order for thousands of
+// queries drawn from the documents, and through the model list the same totalCount and pages, forwards
+// and backwards by cursor. Queries are drawn from a seeded PRNG; a failure names the query.
+import { ModelCatalogService } from "../../../src/catalog/models/modelCatalog.service";
+import type { CatalogContent } from "../../../src/catalog/readModel/catalogContent";
+import { CatalogSnapshot } from "../../../src/catalog/readModel/catalogSnapshot";
+import { ModelSearchIndex, type SearchDocument } from "../../../src/catalog/search/modelSearchIndex";
+import type { ModelView } from "../../../src/catalog/views";
+import { ReferenceSearch } from "./referenceSearch";
+import { copiedDocuments, seedSearchDocuments } from "./seedSearchCatalog";
+
+/** mulberry32, so that a run is the same every time. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// What people type that the drawn queries may miss: short words, numbers, words of every tier.
+const TYPED = ["llama 3.1 70b", "gpt 4.1 mini", "gpt-4.1", "gpt 4", "4o", "o3", "o1 mini", "claude sonnet 4", "sonnet", "mistral instruct", "qwen3 coder", "deepseek r1", "gemini 2.5 pro", "70b", "3.1", "8b instruct", "instruct llama", "free", "preview", "2025", "a", "x y", "model", "vision", "gpt 4o mini", "llama 70b 3.1", "v1:0"];
+
+/** Queries from the documents' own texts: 1 to 3 neighbouring words, cut short, reordered, re-punctuated. */
+function drawnQueries(documents: readonly SearchDocument[], count: number, seed: number): string[] {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+  const queries = [...TYPED];
+  while (queries.length < count) {
+    const document = pick(documents);
+    const text = next() < 0.75 || document.description === null ? pick([document.id, document.name, ...document.aliases]) : document.description;
+    const words = text.split(/[\s\-_/.:()[\],]+/).filter((word) => word !== "");
+    if (words.length === 0) continue;
+    const take = 1 + Math.floor(next() * Math.min(3, words.length));
+    const start = Math.floor(next() * (words.length - take + 1));
+    let query = words.slice(start, start + take);
+    if (next() < 0.3) query = query.map((word) => word.slice(0, 1 + Math.floor(next() * word.length)));
+    if (next() < 0.15) query.reverse();
+    const style = next();
+    queries.push(style < 0.5 ? query.join(" ") : style < 0.75 ? query.join("-").toUpperCase() : style < 0.9 ? query.join("") : query.join(" . "));
+  }
+  return queries;
+}
+
+function expectSameAnswers(index: ModelSearchIndex, reference: ReferenceSearch, queries: readonly string[]): number {
+  let hits = 0;
+  for (const query of queries) {
+    const expected = reference.search(query);
+    const actual = index.search(query);
+    if (actual.length !== expected.length || actual.some((hit, i) => hit.id !== expected[i].id || hit.score !== expected[i].score)) {
+      expect({ query, hits: actual }).toEqual({ query, hits: expected });
+    }
+    hits += expected.length;
+  }
+  return hits;
+}
+
+describe("search ranking against scoring every document and sorting", () => {
+  const seed = seedSearchDocuments();
+
+  it("reads a realistic catalog from seed/: thousands of models, hundreds with descriptions", () => {
+    expect(seed.length).toBeGreaterThan(1500);
+    expect(seed.filter((d) => d.description !== null).length).toBeGreaterThan(300);
+  });
+
+  it("answers 2,000 queries on the seed's models as the reference does: hits, scores and order", () => {
+    const hits = expectSameAnswers(ModelSearchIndex.build(seed), new ReferenceSearch(seed), drawnQueries(seed, 2000, 1));
+    expect(hits).toBeGreaterThan(20_000); // the queries do find things
+  });
+
+  it("answers the same given the documents in another order than by id", () => {
+    const shuffled = [...seed].reverse();
+    expectSameAnswers(ModelSearchIndex.build(shuffled), new ReferenceSearch(shuffled), drawnQueries(seed, 300, 2));
+  });
+
+  it("answers 250 queries on the seed copied 8 times (ties everywhere) as the reference does", () => {
+    const copied = copiedDocuments(seed, 8);
+    expectSameAnswers(ModelSearchIndex.build(copied), new ReferenceSearch(copied), drawnQueries(copied, 250, 3));
+  });
+});
+
+describe("a ranked search's totalCount and pages against the reference's order", () => {
+  const documents = copiedDocuments(seedSearchDocuments(), 3);
+  const reference = new ReferenceSearch(documents);
+  const snapshot = CatalogSnapshot.build(content(documents));
+  const service = new ModelCatalogService();
+  const queries = drawnQueries(documents, 60, 4);
+
+  /** About six pages a query, so that a query matching thousands is paged as one matching ten. */
+  const pageSize = (matches: number) => Math.min(100, Math.max(3, Math.ceil(matches / 6)));
+
+  it("pages forwards by `after` through exactly the reference's order, with its count on every page", () => {
+    for (const query of queries) {
+      const expected = reference.search(query).map((hit) => hit.id);
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = service.listModels(snapshot, { search: query }, null, { first: pageSize(expected.length), after });
+        expect(page.totalCount).toBe(expected.length);
+        seen.push(...page.edges.map((edge) => edge.node.id));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor ?? undefined;
+      }
+      expect({ query, ids: seen }).toEqual({ query, ids: expected });
+    }
+  });
+
+  it("pages backwards by `before` through the same order", () => {
+    for (const query of queries.slice(0, 30)) {
+      const expected = reference.search(query).map((hit) => hit.id);
+      const seen: string[] = [];
+      let before: string | undefined;
+      for (;;) {
+        const page = service.listModels(snapshot, { search: query }, null, { last: pageSize(expected.length), before });
+        expect(page.totalCount).toBe(expected.length);
+        seen.unshift(...page.edges.map((edge) => edge.node.id));
+        if (!page.pageInfo.hasPreviousPage) break;
+        before = page.pageInfo.startCursor ?? undefined;
+      }
+      expect({ query, ids: seen }).toEqual({ query, ids: expected });
+    }
+  });
+});
+
+function content(documents: readonly SearchDocument[]): CatalogContent {
+  return {
+    authors: [],
+    providers: [],
+    models: documents.map((d) => modelView(d)),
+    aliases: documents.flatMap((d) => d.aliases.map((alias) => ({ alias, modelId: d.id }))),
+    offerings: [],
+    prices: [],
+    modelCapabilities: [],
+    offeringCapabilities: [],
+    capabilityDefinitions: [],
+    benchmarks: [],
+    sources: [],
+  };
+}
+
+function modelView(document: SearchDocument): ModelView {
+  return {
+    id: document.id,
+    name: document.name,
+    authorId: null,
+    family: null,
+    description: document.description,
+    snapshot: null,
+    releaseDate: null,
+    releaseDatePrecision: null,
+    lastUpdated: null,
+    knowledgeCutoff: null,
+    knowledgeCutoffPrecision: null,
+    openWeights: null,
+    license: null,
+    languages: [],
+    languageCount: null,
+    inputModalities: ["text"],
+    outputModalities: ["text"],
+    contextWindow: null,
+    maxInputTokens: null,
+    maxOutputTokens: null,
+    status: "ACTIVE",
+    deprecationDate: null,
+    retirementDate: null,
+    qualityIndex: null,
+    huggingFaceId: null,
+    tokenizer: null,
+    version: 1,
+    updatedAt: new Date("2026-01-01T00:00:00Z"),
+  };
+}
