@@ -35,7 +35,7 @@ export async function exportCatalog(url: string, file: string): Promise<Record<s
       ).map((p) => ({ ...p, amount: new Plain(p.amount).toString(), validFrom: p.validFrom.toISOString(), validTo: p.validTo ? p.validTo.toISOString() : null })) as CatalogFile["prices"],
       capabilities: await rows(`SELECT "modelId", "capabilityKey", level::text AS level FROM "ModelCapability"`),
       sources: await rows(`SELECT id, uri FROM "Source"`),
-      decisions: await rows(`SELECT "entityId", field, "chosenValue", rule FROM "FieldDecision" WHERE "entityType" = 'MODEL'`),
+      decisions: await rows(`SELECT d."entityId", d.field, d."chosenValue", r.text AS rule FROM "FieldDecision" d JOIN "DecisionRule" r ON r.id = d."ruleId" WHERE d."entityType" = 'MODEL'`),
       facts: await rows(`SELECT "entityId", field, value, locator, "sourceId" FROM "Fact" WHERE "entityType" = 'MODEL'`),
     };
     fs.mkdirSync(path.dirname(file), { recursive: true });

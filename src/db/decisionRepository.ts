@@ -1,5 +1,6 @@
 import { deleteRows, insertRows } from "./bulkRows";
 import type { SqlSession } from "./database";
+import { RULE_JOIN, RULE_TEXT, withRuleIds } from "./decisionRuleRepository";
 import { tableColumns } from "./tableColumns";
 
 // The statements of deciding fields (src/catalog/load/refreshDecisions.ts): the facts, overrides and
@@ -45,7 +46,7 @@ export interface DecisionRow extends RecordKey {
 const ENTITY_KEY_COLUMNS = tableColumns("FieldDecision", ["entityType", "entityId"]);
 const KEYS = `jsonb_to_recordset($1::jsonb) AS v(${ENTITY_KEY_COLUMNS.map((c) => `"${c.name}" ${c.type}`).join(", ")})`;
 /** The columns a decision is written with (derivedFrom and decidedAt are the statement's own), their types from the schema. */
-const DECISION_COLUMNS = tableColumns("FieldDecision", ["entityType", "entityId", "field", "chosenValue", "chosenFactId", "rule", "hasConflict"] as const satisfies readonly (keyof DecisionRow)[]);
+const DECISION_COLUMNS = tableColumns("FieldDecision", ["entityType", "entityId", "field", "chosenValue", "chosenFactId", "ruleId", "hasConflict"]);
 
 /**
  * What deciding the fields of `records` reads: their facts (with sources), overrides and stored
@@ -72,8 +73,8 @@ export async function decisionInputs<Format extends string>(
     param,
   );
   const stored = await tx.query<DecisionRow>(
-    `SELECT d."entityType", d."entityId", d.field, d."chosenValue", d."chosenFactId", d.rule, d."hasConflict"
-       FROM ${KEYS} JOIN "FieldDecision" d ON d."entityType" = v."entityType" AND d."entityId" = v."entityId"`,
+    `SELECT d."entityType", d."entityId", d.field, d."chosenValue", d."chosenFactId", ${RULE_TEXT}, d."hasConflict"
+       FROM ${KEYS} JOIN "FieldDecision" d ON d."entityType" = v."entityType" AND d."entityId" = v."entityId" ${RULE_JOIN}`,
     param,
   );
   return { facts, overrides, stored };
@@ -97,9 +98,11 @@ export async function aggregatorProviderIds(tx: SqlSession): Promise<Set<string>
  */
 export async function writeDecisions(tx: SqlSession, upserts: readonly DecisionRow[], dropped: readonly (RecordKey & { field: string })[]): Promise<void> {
   // Issued together (QueuedWrites), in this order.
+  const { rows, rules } = withRuleIds(tx, upserts);
   await Promise.all([
-    insertRows(tx, "FieldDecision", DECISION_COLUMNS, upserts as unknown as Record<string, unknown>[], {
-      onConflict: `ON CONFLICT ("entityType", "entityId", field) DO UPDATE SET "chosenValue" = EXCLUDED."chosenValue", "chosenFactId" = EXCLUDED."chosenFactId", rule = EXCLUDED.rule, "hasConflict" = EXCLUDED."hasConflict", "derivedFrom" = '{}', "decidedAt" = now()`,
+    rules,
+    insertRows(tx, "FieldDecision", DECISION_COLUMNS, rows, {
+      onConflict: `ON CONFLICT ("entityType", "entityId", field) DO UPDATE SET "chosenValue" = EXCLUDED."chosenValue", "chosenFactId" = EXCLUDED."chosenFactId", "ruleId" = EXCLUDED."ruleId", "hasConflict" = EXCLUDED."hasConflict", "derivedFrom" = '{}', "decidedAt" = now()`,
     }),
     dropDecisions(tx, dropped),
   ]);

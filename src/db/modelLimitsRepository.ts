@@ -1,6 +1,7 @@
 import { insertRows, updateRows } from "./bulkRows";
 import { dropDecisions } from "./decisionRepository";
 import type { SqlSession } from "./database";
+import { RULE_JOIN, RULE_TEXT, withRuleIds } from "./decisionRuleRepository";
 import { tableColumns } from "./tableColumns";
 
 // The statements of deriving models' limits from their offerings (src/catalog/load/deriveModelLimits.ts),
@@ -28,8 +29,8 @@ export async function readModelLimitInputs(tx: SqlSession, modelIds: readonly st
     ids,
   );
   const decisions = await tx.query<ModelLimitInputs["decisions"][number]>(
-    `SELECT "entityId", field, COALESCE("derivedFrom", '{}') AS "derivedFrom", "chosenValue", rule FROM "FieldDecision"
-      WHERE "entityType" = 'MODEL' AND "entityId" = ANY($1::text[]) AND field = ANY($2::text[])`,
+    `SELECT d."entityId", d.field, COALESCE(d."derivedFrom", '{}') AS "derivedFrom", d."chosenValue", ${RULE_TEXT} FROM "FieldDecision" d ${RULE_JOIN}
+      WHERE d."entityType" = 'MODEL' AND d."entityId" = ANY($1::text[]) AND d.field = ANY($2::text[])`,
     [modelIds, [...LIMIT_FIELDS]],
   );
   return { models, offerings, decisions };
@@ -60,14 +61,13 @@ export async function writeDerivedLimits(tx: SqlSession, derived: readonly Deriv
     const unset = cleared.filter((c) => c.field === field).map((c) => ({ id: c.modelId, [field]: null }));
     await updateRows(tx, "Model", tableColumns("Model", ["id"]), tableColumns("Model", [field]), [...set, ...unset]);
   }
-  await insertRows(
+  const { rows, rules } = withRuleIds(
     tx,
-    "FieldDecision",
-    tableColumns("FieldDecision", ["entityType", "entityId", "field", "chosenValue", "rule", "hasConflict", "derivedFrom"]),
     derived.map((d) => ({ entityType: "MODEL", entityId: d.modelId, field: d.field, chosenValue: d.value, rule: d.rule, hasConflict: false, derivedFrom: d.derivedFrom })),
-    {
-      onConflict: `ON CONFLICT ("entityType", "entityId", field) DO UPDATE SET "chosenValue" = EXCLUDED."chosenValue", "chosenFactId" = NULL, rule = EXCLUDED.rule, "hasConflict" = false, "derivedFrom" = EXCLUDED."derivedFrom", "decidedAt" = now()`,
-    },
   );
+  await rules;
+  await insertRows(tx, "FieldDecision", tableColumns("FieldDecision", ["entityType", "entityId", "field", "chosenValue", "ruleId", "hasConflict", "derivedFrom"]), rows, {
+    onConflict: `ON CONFLICT ("entityType", "entityId", field) DO UPDATE SET "chosenValue" = EXCLUDED."chosenValue", "chosenFactId" = NULL, "ruleId" = EXCLUDED."ruleId", "hasConflict" = false, "derivedFrom" = EXCLUDED."derivedFrom", "decidedAt" = now()`,
+  });
   await dropDecisions(tx, cleared.map((c) => ({ entityType: "MODEL", entityId: c.modelId, field: c.field })));
 }

@@ -1,10 +1,12 @@
 import type { SqlSession } from "./database";
 import type { $Enums, Prisma } from "./generated/client";
+import { RULE_JOIN, RULE_TEXT } from "./decisionRuleRepository";
 import { keysetRows, type KeysetRows, type KeysetWindow } from "./keysetQuery";
 import { prefixPattern, utc } from "./sqlText";
 
 export type EntityType = $Enums.EntityType;
-export type DecisionRow = Prisma.FieldDecisionModel;
+/** A stored decision with its rule's words (the row holds their DecisionRule id). */
+export type DecisionRow = Omit<Prisma.FieldDecisionModel, "ruleId"> & { rule: string };
 
 /** A fact with the URI and format of the document that states it. */
 export type CandidateRow = Prisma.FactModel & { source: Pick<Prisma.SourceModel, "uri" | "format"> };
@@ -47,7 +49,7 @@ export class ProvenanceRepository {
   async decisionsOf(entities: readonly EntityRef[]): Promise<DecisionRow[]> {
     if (entities.length === 0) return [];
     const rows = await this.sql.query<RawDecision>(
-      `SELECT ${DECISION_COLUMNS} FROM ${ENTITY_RECORDSET} JOIN "FieldDecision" d ON d."entityType" = v."entityType" AND d."entityId" = v."entityId" ORDER BY d.field`,
+      `SELECT ${DECISION_COLUMNS} FROM ${ENTITY_RECORDSET} JOIN "FieldDecision" d ON d."entityType" = v."entityType" AND d."entityId" = v."entityId" ${RULE_JOIN} ORDER BY d.field`,
       [JSON.stringify(entities.map(({ entityType, entityId }) => ({ entityType, entityId })))],
     );
     return rows.map(toDecision);
@@ -133,7 +135,7 @@ export class ProvenanceRepository {
       this.sql,
       {
         select: DECISION_COLUMNS,
-        from: `FROM "FieldDecision" d`,
+        from: `FROM "FieldDecision" d ${RULE_JOIN}`,
         where,
         params,
         keys: [
@@ -154,7 +156,7 @@ type RawCandidate = Omit<CandidateRow, "observedAt" | "source"> & { observedAt: 
 const ENTITY_RECORDSET = `jsonb_to_recordset($1::jsonb) AS v("entityType" "EntityType", "entityId" text)`;
 
 /** FieldDecision d's columns, as a DecisionRow but for the instant (UTC text, whatever the driver's time zone). */
-const DECISION_COLUMNS = `d."entityType"::text AS "entityType", d."entityId", d.field, d."chosenValue", d."chosenFactId", d.rule, d."hasConflict",
+const DECISION_COLUMNS = `d."entityType"::text AS "entityType", d."entityId", d.field, d."chosenValue", d."chosenFactId", ${RULE_TEXT}, d."hasConflict",
   COALESCE(d."derivedFrom", '{}') AS "derivedFrom", ${utc('d."decidedAt"')} AS "decidedAt"`;
 
 /** Fact f's columns and its Source s's URI and format. */

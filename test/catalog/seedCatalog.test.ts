@@ -65,7 +65,7 @@ describe(`seeding the whole catalog on ${usingPostgres() ? "PostgreSQL" : "PGlit
   it("takes models.dev's exact context window, keeps the Foundry card's 1,048,576 (within 0.1 %, and a cloud's card) and Starmap's 1.0M as agreeing candidates: no conflict", async () => {
     expect(await one(`SELECT "contextWindow", "maxOutputTokens" FROM "Model" WHERE id = 'gpt-4.1-mini'`)).toEqual({ contextWindow: 1_047_576, maxOutputTokens: 32_768 });
     const decision = await one<{ hasConflict: boolean; rule: string }>(
-      `SELECT "hasConflict", rule FROM "FieldDecision" WHERE "entityType" = 'MODEL' AND "entityId" = 'gpt-4.1-mini' AND field = 'contextWindow'`,
+      `SELECT d."hasConflict", r.text AS rule FROM "FieldDecision" d JOIN "DecisionRule" r ON r.id = d."ruleId" WHERE d."entityType" = 'MODEL' AND d."entityId" = 'gpt-4.1-mini' AND d.field = 'contextWindow'`,
     );
     expect(decision.hasConflict).toBe(false);
     expect(decision.rule).toMatch(/^The author's card ranks first for this field; among 2 such documents the value of models\.dev\/models\/openai\/gpt-4\.1-mini\.toml was taken/);
@@ -200,7 +200,8 @@ describe(`seeding the whole catalog on ${usingPostgres() ? "PostgreSQL" : "PGlit
   });
 
   it("decides every record as deciding it afresh from all its stored facts would (the load decides from the facts it holds)", async () => {
-    const decisionsSql = `SELECT "entityType"::text AS "entityType", "entityId", field, "chosenValue", "chosenFactId", rule, "hasConflict", "derivedFrom" FROM "FieldDecision" ORDER BY 1, 2, 3`;
+    const decisionsSql = `SELECT d."entityType"::text AS "entityType", d."entityId", d.field, d."chosenValue", d."chosenFactId", r.text AS rule, d."hasConflict", d."derivedFrom"
+      FROM "FieldDecision" d JOIN "DecisionRule" r ON r.id = d."ruleId" ORDER BY 1, 2, 3`;
     const stored = await all(decisionsSql);
     const keys = await all<{ key: EntityKey }>(`SELECT DISTINCT "entityType"::text || ' ' || "entityId" AS key FROM "Fact" ORDER BY 1`);
     const afresh = await database.sql

@@ -5,6 +5,7 @@ import { openDatabase, type Database } from "../../src/db/database";
 import { applyMigrations, MigrationError } from "../../src/db/migrations/migrationRunner";
 import { defaultMigrationsDir, readMigrationFiles } from "../../src/db/migrations/migrationFiles";
 import { DataDirInUseError } from "../../src/db/dataDirLock";
+import { decisionRuleId } from "../../src/db/decisionRuleRepository";
 import { silentLogger } from "../../src/logger";
 import { createTestDatabase, usingPostgres, type TestDatabase } from "../support/testDatabase";
 import { snapshotSchema } from "../support/schemaSnapshot";
@@ -44,6 +45,31 @@ describe(`migration runner on ${usingPostgres() ? "PostgreSQL" : "PGlite"}`, () 
     );
     expect(rows.every((r) => r.finished_at instanceof Date)).toBe(true);
     expect(await database.prisma.model.count()).toBe(0);
+  });
+
+  it("keeps a stored decision's rule words when they move to DecisionRule (each text once, under its MD5 as the loader computes it)", async () => {
+    const moved = migrations.findIndex((m) => m.name.endsWith("_decision_rule_text_once"));
+    expect(moved).toBeGreaterThan(0);
+    await applyMigrations(database, migrations.slice(0, moved), silentLogger);
+    const rule = "The provider's own file ranks first for this field (models.dev). Exact counts — “quoted”, ünïcode.";
+    await database.sql.query(
+      `INSERT INTO "FieldDecision" ("entityType", "entityId", field, "chosenValue", rule) VALUES
+         ('MODEL', 'a', 'contextWindow', '1000', $1), ('MODEL', 'b', 'contextWindow', '2000', $1), ('MODEL', 'b', 'name', '"B"', 'Another rule')`,
+      [rule],
+    );
+
+    await applyMigrations(database, migrations, silentLogger);
+
+    const rows = await database.sql.query<{ entityId: string; field: string; ruleId: string; rule: string }>(
+      `SELECT d."entityId", d.field, d."ruleId", r.text AS rule FROM "FieldDecision" d JOIN "DecisionRule" r ON r.id = d."ruleId" ORDER BY 1, 2`,
+    );
+    expect(rows.map((r) => [r.entityId, r.field, r.rule])).toEqual([
+      ["a", "contextWindow", rule],
+      ["b", "contextWindow", rule],
+      ["b", "name", "Another rule"],
+    ]);
+    expect(rows[0].ruleId).toBe(decisionRuleId(rule));
+    expect(await database.sql.query(`SELECT count(*)::int AS n FROM "DecisionRule"`)).toEqual([{ n: 2 }]);
   });
 
   it("does nothing when run again", async () => {

@@ -170,7 +170,7 @@ describe("adding a document format: one definition and one registry line", () =>
         { id: "acme:rocket-1-mini", kind: "OUTPUT", amount: "0.200000000000" },
       ]);
       expect(await database.sql.query(`SELECT DISTINCT f.locator FROM "Fact" f ORDER BY f.locator`)).toEqual([{ locator: "L2" }, { locator: "L3" }, { locator: "L4" }]);
-      const [rocket] = await database.sql.query<{ rule: string }>(`SELECT rule FROM "FieldDecision" WHERE "entityType" = 'MODEL' AND "entityId" = 'rocket-1' AND field = 'contextWindow'`);
+      const [rocket] = await database.sql.query<{ rule: string }>(`SELECT r.text AS rule FROM "FieldDecision" d JOIN "DecisionRule" r ON r.id = d."ruleId" WHERE d."entityType" = 'MODEL' AND d."entityId" = 'rocket-1' AND d.field = 'contextWindow'`);
       expect(rocket.rule).toMatch(/^.* ranks first for this field \(TINY\)\. /);
     });
 

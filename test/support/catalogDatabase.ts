@@ -24,7 +24,7 @@ export async function createCatalogDatabase(): Promise<{ database: Database; tar
 
 /** Row counts of the tables an import writes, for before/after comparisons. */
 export async function tableCounts(database: Database): Promise<Record<string, number>> {
-  const tables = ["Source", "Author", "Provider", "Model", "ModelAlias", "Offering", "Price", "Fact", "FieldDecision", "ModelCapability", "OfferingCapability", "ModelBenchmark"];
+  const tables = ["Source", "Author", "Provider", "Model", "ModelAlias", "Offering", "Price", "Fact", "FieldDecision", "DecisionRule", "ModelCapability", "OfferingCapability", "ModelBenchmark"];
   const counts: Record<string, number> = {};
   for (const table of tables) {
     const [{ count }] = await database.sql.query<{ count: string | number }>(`SELECT count(*) AS count FROM "${table}"`);
