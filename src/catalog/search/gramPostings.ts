@@ -1,5 +1,7 @@
 // Trigram posting lists for the model search (modelSearchIndex.ts says why trigrams): per trigram of
-// [a-z0-9], the ascending ordinals of the documents whose text holds it, and their intersection.
+// [a-z0-9], the ascending ordinals of the documents whose text holds it, and their intersection. Also the
+// lists of pairs starting with a digit, for the two-character words that are numbers ("31" of "3.1", "4o"):
+// a number is most of what those words say, and the pairs a digit starts are few per name.
 
 export const GRAM = 3;
 const ALPHABET = 36; // [0-9a-z], all a compact form holds
@@ -15,6 +17,19 @@ export function gramAt(text: string, i: number): number {
   return (symbolNumber(text.charCodeAt(i)) * ALPHABET + symbolNumber(text.charCodeAt(i + 1))) * ALPHABET + symbolNumber(text.charCodeAt(i + 2));
 }
 
+/** The number of the pair of characters at i: what "digitPairs" lists are keyed by. */
+export function pairAt(text: string, i: number): number {
+  return symbolNumber(text.charCodeAt(i)) * ALPHABET + symbolNumber(text.charCodeAt(i + 1));
+}
+
+export function startsWithDigit(text: string): boolean {
+  return isDigit(text.charCodeAt(0));
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 const SPACE = 32;
 
 export function allGrams(word: string): number[] {
@@ -25,8 +40,11 @@ export function allGrams(word: string): number[] {
 
 const EMPTY = new Int32Array(0);
 
-/** Which grams of a text are posted: all of them (names), or only each word's first (description prefixes). */
-export type GramsPosted = "everyGram" | "wordStarts";
+/**
+ * Which grams of a text are posted: all of them (names), only each word's first (description prefixes),
+ * or the pairs of characters whose first is a digit (names, for two-character words; keyed by pairAt).
+ */
+export type GramsPosted = "everyGram" | "wordStarts" | "digitPairs";
 
 export class GramPostings {
   private constructor(private readonly lists: readonly Int32Array[]) {}
@@ -37,15 +55,16 @@ export class GramPostings {
    * 46,656 typed arrays by doubling made the garbage collector most of the build time.
    */
   static build(texts: readonly string[], posted: GramsPosted): GramPostings {
-    const lengths = new Int32Array(GRAM_COUNT);
-    const lastOrdinal = new Int32Array(GRAM_COUNT).fill(-1);
+    const gramCount = posted === "digitPairs" ? ALPHABET ** 2 : GRAM_COUNT;
+    const lengths = new Int32Array(gramCount);
+    const lastOrdinal = new Int32Array(gramCount).fill(-1);
     forEachGram(texts, posted, (gram, ordinal) => {
       if (lastOrdinal[gram] === ordinal) return;
       lastOrdinal[gram] = ordinal;
       lengths[gram]++;
     });
     const lists = Array.from(lengths, (length) => (length === 0 ? EMPTY : new Int32Array(length)));
-    const filled = new Int32Array(GRAM_COUNT);
+    const filled = new Int32Array(gramCount);
     lastOrdinal.fill(-1);
     forEachGram(texts, posted, (gram, ordinal) => {
       if (lastOrdinal[gram] === ordinal) return;
@@ -66,6 +85,13 @@ export class GramPostings {
 }
 
 function forEachGram(texts: readonly string[], posted: GramsPosted, visit: (gram: number, ordinal: number) => void): void {
+  if (posted === "digitPairs") {
+    for (let ordinal = 0; ordinal < texts.length; ordinal++) {
+      const text = texts[ordinal];
+      for (let i = 0; i + 1 < text.length; i++) if (isDigit(text.charCodeAt(i)) && text.charCodeAt(i + 1) !== SPACE) visit(pairAt(text, i), ordinal);
+    }
+    return;
+  }
   const wordStartsOnly = posted === "wordStarts";
   for (let ordinal = 0; ordinal < texts.length; ordinal++) {
     const text = texts[ordinal];
@@ -74,6 +100,13 @@ function forEachGram(texts: readonly string[], posted: GramsPosted, visit: (gram
       if (starts && text.charCodeAt(i + 1) !== SPACE && text.charCodeAt(i + 2) !== SPACE) visit(gramAt(text, i), ordinal);
     }
   }
+}
+
+/** The documents on both lists (ALL: every document). */
+export function intersectLists(a: Int32Array | typeof ALL, b: Int32Array | typeof ALL): Int32Array | typeof ALL {
+  if (a === ALL) return b;
+  if (b === ALL) return a;
+  return a.length <= b.length ? intersectSorted(a, b) : intersectSorted(b, a);
 }
 
 /**

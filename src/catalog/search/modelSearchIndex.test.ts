@@ -51,8 +51,11 @@ describe("ModelSearchIndex: what a query finds", () => {
     expect(ids("nemotron")).toEqual(["llama-3.1-nemotron-70b-instruct"]);
   });
 
-  it("answers a query of words too short to be indexed by checking every document", () => {
+  it("answers a query of words shorter than a trigram: a number's pair ('4o', '14'), a letter ('o')", () => {
     expect(ids("4o")).toEqual(["gpt-4o", "gpt-4o-mini", "gpt-4o-2024-11-20"]);
+    expect(ids("14")).toEqual(["gpt-4.1-mini-2025-04-14"]);
+    expect(ids("gpt 4o mini")).toEqual(["gpt-4o-mini"]);
+    expect(ids("o mini")).toEqual(["gpt-4o-mini", "gpt-4.1-mini"]); // the o of "openai/gpt-4.1-mini"
   });
 
   it("takes a whole query equal to a compact name as exact, however it is split: 'gpt 4 1' is gpt-4.1", () => {

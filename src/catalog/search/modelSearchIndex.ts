@@ -7,13 +7,13 @@
 // the posting lists of all trigrams of all such words gives a small superset of the matches, which are then
 // verified and scored one by one. Trigrams, not longer grams, because "70b", "gpt" and "pro" are the
 // shortest words people type that still say something; over [a-z0-9] there are only 36³ of them, so the
-// lists live in one array indexed by the trigram's number (gramPostings.ts). Shorter words ("4o", "31") do
-// not narrow the candidates; they are verified on the candidates of the other words. Descriptions are matched by word
-// prefix, so they get a second list keyed by the first three characters of each description word. Only
-// when every word is shorter than three characters (as a name word, or as a description word) does a query
-// verify every document.
+// lists live in one array indexed by the trigram's number (gramPostings.ts). A two-character word starting
+// with a digit ("31" of "3.1", "4o") narrows by a list of the pairs a digit starts; other shorter words
+// ("o3", "4") are verified on the candidates of the other words. Descriptions are matched by word prefix,
+// so they get a second list keyed by the first three characters of each description word. Only when no
+// word narrows (as a name word, or as a description word) does a query verify every document.
 import { ValidationError } from "../errors";
-import { ALL, allGrams, GRAM, gramAt, GramPostings } from "./gramPostings";
+import { ALL, allGrams, GRAM, gramAt, GramPostings, intersectLists, pairAt, startsWithDigit } from "./gramPostings";
 import { compactName, queryWords, spacedWords, textWords, type CompactName } from "./searchText";
 
 export interface SearchDocument {
@@ -110,6 +110,7 @@ export class ModelSearchIndex {
     private readonly documents: DocumentColumns,
     private readonly placeById: ReadonlyMap<string, number>,
     private readonly nameGrams: GramPostings,
+    private readonly nameDigitPairs: GramPostings,
     private readonly descriptionGrams: GramPostings,
   ) {
     this.size = documents.ids.length;
@@ -162,7 +163,13 @@ export class ModelSearchIndex {
       descriptionStarts[2 * place + 1] = starts[1];
     }
     const columns = { ordinals, ids, compactNames, nameTexts, nameStart, descriptions, descriptionStarts };
-    return new ModelSearchIndex(columns, placeById, GramPostings.build(compactNames, "everyGram"), GramPostings.build(descriptions, "wordStarts"));
+    return new ModelSearchIndex(
+      columns,
+      placeById,
+      GramPostings.build(compactNames, "everyGram"),
+      GramPostings.build(compactNames, "digitPairs"),
+      GramPostings.build(descriptions, "wordStarts"),
+    );
   }
 
   /** Every matching document, best match first (ties: shorter id first, then id ascending). Empty or whitespace query: []. */
@@ -201,7 +208,8 @@ export class ModelSearchIndex {
   /** The matching places, ascending, with their scores. */
   private matches(query: ParsedQuery): { places: Int32Array; scores: Int32Array } {
     const size = this.size;
-    const byName = this.nameGrams.intersect(query.words.flatMap(allGrams));
+    const numberPairs = query.words.filter((word) => word.length === 2 && startsWithDigit(word)).map((word) => pairAt(word, 0));
+    const byName = intersectLists(this.nameGrams.intersect(query.words.flatMap(allGrams)), this.nameDigitPairs.intersect(numberPairs));
     const descriptionWords = query.descriptionNeedles.filter((needle) => needle.length > GRAM);
     const byDescription = this.descriptionGrams.intersect(descriptionWords.map((needle) => gramAt(needle, 1)));
     // Each candidate is checked only where its lists say it can match: a document outside the name list
