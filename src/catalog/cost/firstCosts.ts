@@ -21,6 +21,8 @@ export interface QuotedOffering {
  * B's group of completeness and currency) is priced exactly and ranked by rankCosts. A quote left out
  * costs more, exactly, than each of the count (or more) quotes up to B, so it can be neither among the
  * first `count` nor the cheapest of a model among them: the answer is the one ranking every quote gives.
+ * With `cheapestPerModel`, a quote is priced only if it could also be its model's cheapest (its total
+ * minus its error at most its model's best total plus that one's error, in the same group).
  */
 export function firstCosts(quotes: readonly QuotedOffering[], count: number, cheapestPerModel: boolean, main: string | undefined, workload: Workload): { offering: OfferingView; cost: OfferingCost }[] {
   // rankCosts' groups: complete before incomplete, then the main currency, then the others by name.
@@ -28,8 +30,8 @@ export function firstCosts(quotes: readonly QuotedOffering[], count: number, che
     Number(b.quick.complete) - Number(a.quick.complete) || compareStrings(a.quick.currency === main ? "" : a.quick.currency, b.quick.currency === main ? "" : b.quick.currency);
   const compareQuick = (a: QuotedOffering, b: QuotedOffering) => compareGroups(a, b) || a.quick.total - b.quick.total;
   let ranked = quotes;
+  const best = new Map<string, QuotedOffering>();
   if (cheapestPerModel) {
-    const best = new Map<string, QuotedOffering>();
     for (const q of quotes) {
       const kept = best.get(q.offering.modelId);
       if (!kept || compareQuick(q, kept) < 0) best.set(q.offering.modelId, q);
@@ -45,6 +47,14 @@ export function firstCosts(quotes: readonly QuotedOffering[], count: number, che
     priced = quotes.filter((q) => {
       const order = compareGroups(q, boundary);
       return order < 0 || (order === 0 && q.quick.total - q.quick.error <= ceiling);
+    });
+  }
+  if (cheapestPerModel) {
+    // Only a model's cheapest is listed: a quote that costs more, exactly, than its model's best quote can
+    // cost is not its cheapest, and is not priced.
+    priced = priced.filter((q) => {
+      const kept = best.get(q.offering.modelId)!;
+      return compareGroups(q, kept) === 0 && q.quick.total - q.quick.error <= kept.quick.total + kept.quick.error;
     });
   }
   const offeringOf = new Map(priced.map((q) => [q.offering.id, q.offering]));

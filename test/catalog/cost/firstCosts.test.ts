@@ -113,6 +113,25 @@ describe("firstCosts: ranking by floating-point quotes, pricing the page exactly
     expect(firstCosts(quotes, 1, false, "USD", workload).map((e) => [e.cost.offeringId, e.cost.total])).toEqual([["p/a", "0.3"]]);
   });
 
+  it("keeps a model's cheapest by exact decimals when floating point ranks another of its offerings first (0.1 + 0.2 against 0.3)", () => {
+    const offerings = [offering("p/a", "m"), offering("p/b", "m"), offering("p/c", "n")];
+    const pricesOf = new Map([
+      ["p/a", [price("p/a", "INPUT", "0.1"), price("p/a", "OUTPUT", "0.2")]],
+      ["p/b", [price("p/b", "INPUT", "0.3"), price("p/b", "OUTPUT", "0")]],
+      ["p/c", [price("p/c", "INPUT", "1"), price("p/c", "OUTPUT", "1")]],
+    ]);
+    const workload = normalizeWorkload({ inputTokens: 1_000_000, outputTokens: 1_000_000 });
+    const quotes = quoted(offerings, pricesOf, workload);
+    // p/b looks cheaper in floating point; exactly, the two tie and p/a's id comes first.
+    expect(quotes[1].quick.total).toBeLessThan(quotes[0].quick.total);
+    const page = firstCosts(quotes, 2, true, "USD", workload).map((e) => [e.cost.offeringId, e.cost.total]);
+    expect(page).toEqual([
+      ["p/a", "0.3"],
+      ["p/c", "2"],
+    ]);
+    expect(page).toEqual(everyOfferingExactly(offerings, pricesOf, workload, 2, true).map((c) => [c.offeringId, c.total]));
+  });
+
   it("quotes the same currency, completeness and tier as priceOffering, with the total inside its error bound", () => {
     const { offerings, pricesOf } = catalog(42);
     for (const input of WORKLOADS) {
