@@ -37,6 +37,23 @@ export interface CatalogContent {
   sources: SourceView[];
 }
 
+/** A catalog with nothing in it: the snapshot served before the first build, and the base of made-up ones. */
+export function emptyCatalogContent(): CatalogContent {
+  return {
+    authors: [],
+    providers: [],
+    models: [],
+    aliases: [],
+    offerings: [],
+    prices: [],
+    modelCapabilities: [],
+    offeringCapabilities: [],
+    capabilityDefinitions: [],
+    benchmarks: [],
+    sources: [],
+  };
+}
+
 /** `@db.Date` columns arrive as UTC midnights; the catalog speaks ISO days. */
 function isoDay(date: Date | null): string | null {
   return date ? date.toISOString().slice(0, 10) : null;

@@ -14,7 +14,7 @@ import type {
   ProviderView,
   SourceView,
 } from "../views";
-import type { CatalogContent, OwnedCapability } from "./catalogContent";
+import { emptyCatalogContent, type CatalogContent, type OwnedCapability } from "./catalogContent";
 import { emptyBits, setBit, type ModelBits } from "./modelBits";
 import { cheapestOf, type PriceSlotChoice } from "../offerings/cheapestPrice";
 import { inclusionKey, isFreeOffering, isIncluded, isRouterId, isRouterName, isRouterOffering, type OfferingKind, type PriceInclusion } from "../offerings/offeringKind";
@@ -569,19 +569,7 @@ export class CatalogSnapshot {
 
   /** An empty catalog, served until the first build finishes. */
   static empty(): CatalogSnapshot {
-    return CatalogSnapshot.build({
-      authors: [],
-      providers: [],
-      models: [],
-      aliases: [],
-      offerings: [],
-      prices: [],
-      modelCapabilities: [],
-      offeringCapabilities: [],
-      capabilityDefinitions: [],
-      benchmarks: [],
-      sources: [],
-    });
+    return CatalogSnapshot.build(emptyCatalogContent());
   }
 }
 

@@ -1,61 +1,13 @@
 import { compareModels, type ComparedModel, type ComparisonRow } from "../../../src/catalog/compare/modelComparison";
 import type { ModelView, OfferingView } from "../../../src/catalog/views";
 import { price } from "../cost/priceFixtures";
+import { modelView, offeringView } from "../viewFixtures";
 
-function model(id: string, extra: Partial<ModelView> = {}): ModelView {
-  return {
-    id,
-    name: id,
-    authorId: null,
-    family: null,
-    description: null,
-    snapshot: null,
-    releaseDate: null,
-    releaseDatePrecision: null,
-    lastUpdated: null,
-    knowledgeCutoff: null,
-    knowledgeCutoffPrecision: null,
-    openWeights: null,
-    license: null,
-    languages: [],
-    languageCount: null,
-    inputModalities: [],
-    outputModalities: [],
-    contextWindow: null,
-    maxInputTokens: null,
-    maxOutputTokens: null,
-    status: "ACTIVE",
-    deprecationDate: null,
-    retirementDate: null,
-    qualityIndex: null,
-    huggingFaceId: null,
-    tokenizer: null,
-    version: 1,
-    updatedAt: new Date("2025-06-01T00:00:00Z"),
-    ...extra,
-  };
-}
+/** A model that states no modalities unless a test gives them. */
+const model = (id: string, extra: Partial<ModelView> = {}): ModelView =>
+  modelView(id, { inputModalities: [], outputModalities: [], updatedAt: new Date("2025-06-01T00:00:00Z"), ...extra });
 
-function offering(providerId: string, modelId: string): OfferingView {
-  return {
-    id: `${providerId}/${modelId}`,
-    providerId,
-    modelId,
-    providerModelId: modelId,
-    name: null,
-    contextWindow: null,
-    maxInputTokens: null,
-    maxOutputTokens: null,
-    billingTierThresholds: [], inputModalities: null, outputModalities: null,
-    deploymentTypes: [],
-    regions: [],
-    status: "ACTIVE",
-    deprecationDate: null,
-    retirementDate: null,
-    version: 1,
-  };
-}
-
+const offering = (providerId: string, modelId: string): OfferingView => offeringView(providerId, modelId, { id: `${providerId}/${modelId}` });
 
 /** gpt-4.1-mini at OpenAI and Azure (Azure's input a little cheaper here), with a month-precise cutoff. */
 function gpt41Mini(): ComparedModel {

@@ -1,3 +1,4 @@
+import { mulberry32 } from "../../../bench/growth/determinism";
 import { cheapestQuotes } from "../../../src/catalog/cost/cheapestFirst";
 import { CostEstimateService, type EstimateOptions } from "../../../src/catalog/cost/costEstimate.service";
 import { workloadVector } from "../../../src/catalog/cost/costPlan";
@@ -7,76 +8,18 @@ import { normalizeWorkload, type Workload } from "../../../src/catalog/cost/work
 import { ModelCatalogService } from "../../../src/catalog/models/modelCatalog.service";
 import type { ModelFilter } from "../../../src/catalog/models/modelFilter";
 import { isIncluded, type PriceInclusion } from "../../../src/catalog/offerings/offeringKind";
-import type { CatalogContent } from "../../../src/catalog/readModel/catalogContent";
+import { emptyCatalogContent, type CatalogContent } from "../../../src/catalog/readModel/catalogContent";
 import { CatalogSnapshot } from "../../../src/catalog/readModel/catalogSnapshot";
 import type { ModelView, OfferingView, PriceView } from "../../../src/catalog/views";
+import { modelView, offeringView, providerView } from "../viewFixtures";
 import { price } from "./priceFixtures";
-
-/** A small deterministic PRNG (mulberry32), so that a failure names a seed that reproduces it. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ["alpha", "beta", "gamma", "delta"];
 const PROVIDERS = ["p0", "p1", "p2", "p3", "p4", "p5", "p6"];
 
-const model = (id: string, name: string, authorId: string): ModelView => ({
-  id,
-  name,
-  authorId,
-  family: null,
-  description: null,
-  snapshot: null,
-  releaseDate: null,
-  releaseDatePrecision: null,
-  lastUpdated: null,
-  knowledgeCutoff: null,
-  knowledgeCutoffPrecision: null,
-  openWeights: null,
-  license: null,
-  languages: [],
-  languageCount: null,
-  inputModalities: ["text"],
-  outputModalities: ["text"],
-  contextWindow: null,
-  maxInputTokens: null,
-  maxOutputTokens: null,
-  status: "ACTIVE",
-  deprecationDate: null,
-  retirementDate: null,
-  qualityIndex: null,
-  huggingFaceId: null,
-  tokenizer: null,
-  version: 1,
-  updatedAt: new Date("2026-01-01T00:00:00Z"),
-});
-
-const offering = (providerId: string, modelId: string, providerModelId: string, name: string | null): OfferingView => ({
-  id: `${providerId}:${providerModelId}`,
-  providerId,
-  modelId,
-  providerModelId,
-  name,
-  contextWindow: null,
-  maxInputTokens: null,
-  maxOutputTokens: null,
-  billingTierThresholds: [],
-  inputModalities: null,
-  outputModalities: null,
-  deploymentTypes: [],
-  regions: [],
-  status: "ACTIVE",
-  deprecationDate: null,
-  retirementDate: null,
-  version: 1,
-});
+/** An offering under the provider's own model id (a free tier's ":free", a router's "auto"). */
+const offering = (providerId: string, modelId: string, providerModelId: string, name: string | null): OfferingView =>
+  offeringView(providerId, modelId, { id: `${providerId}:${providerModelId}`, providerModelId, name });
 
 /**
  * Amounts chosen to collide: a few base prices, equal ones in other spellings, some a last-decimal step
@@ -87,14 +30,14 @@ const AMOUNTS = ["0.4", "0.40", "0.1", "0.2", "0.3", "2.5", "0.000000025", "1.00
 
 /** Offerings priced by every rule an estimate has: tiers cheaper or dearer than the base, fallbacks, other currencies, other modes, per-request fees, free and router offerings. */
 function catalogContent(seed: number): CatalogContent {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const pick = <T>(values: readonly T[]) => values[Math.floor(next() * values.length)];
   const models: ModelView[] = [];
   const offerings: OfferingView[] = [];
   const prices: PriceView[] = [];
   for (let m = 0; m < 60; m++) {
     const id = `m${String(m).padStart(2, "0")}`;
-    models.push(model(id, `${pick(WORDS)} ${pick(WORDS)} ${m}`, pick(["acme", "other"])));
+    models.push(modelView(id, { name: `${pick(WORDS)} ${pick(WORDS)} ${m}`, authorId: pick(["acme", "other"]) }));
     const offeringCount = Math.floor(next() * 6);
     for (let o = 0; o < offeringCount; o++) {
       const kind = next();
@@ -123,31 +66,12 @@ function catalogContent(seed: number): CatalogContent {
     }
   }
   return {
+    ...emptyCatalogContent(),
     authors: ["acme", "other"].map((id) => ({ id, name: id, url: null, description: null, version: 1 })),
-    providers: PROVIDERS.map((id) => ({
-      id,
-      name: id,
-      kind: "OTHER" as const,
-      docsUrl: null,
-      apiUrl: null,
-      apiKeyEnvVars: [],
-      sdkPackage: null,
-      statusPageUrl: null,
-      privacyPolicyUrl: null,
-      trainsOnData: null,
-      dataRetentionDays: null,
-      headquarters: null,
-      version: 1,
-    })),
+    providers: PROVIDERS.map(providerView),
     models,
-    aliases: [],
     offerings,
     prices,
-    modelCapabilities: [],
-    offeringCapabilities: [],
-    capabilityDefinitions: [],
-    benchmarks: [],
-    sources: [],
   };
 }
 

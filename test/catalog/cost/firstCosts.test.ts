@@ -1,3 +1,4 @@
+import { mulberry32 } from "../../../bench/growth/determinism";
 import { costPlanOf, quickCost, workloadVector } from "../../../src/catalog/cost/costPlan";
 import { firstCosts, type QuotedOffering } from "../../../src/catalog/cost/firstCosts";
 import { priceOffering, type OfferingCost } from "../../../src/catalog/cost/priceOffering";
@@ -5,18 +6,6 @@ import { mainCurrency, rankCosts } from "../../../src/catalog/cost/rankCosts";
 import { normalizeWorkload, type Workload } from "../../../src/catalog/cost/workload";
 import type { OfferingView, PriceView } from "../../../src/catalog/views";
 import { price } from "./priceFixtures";
-
-/** A small deterministic PRNG (mulberry32), so that a failure names a seed that reproduces it. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function offering(id: string, modelId: string): OfferingView {
   return { id, modelId, providerId: id.split("/")[0] } as OfferingView;
@@ -32,7 +21,7 @@ function amount(next: () => number): string {
 }
 
 function catalog(seed: number): { offerings: OfferingView[]; pricesOf: Map<string, PriceView[]> } {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const offerings: OfferingView[] = [];
   const pricesOf = new Map<string, PriceView[]>();
   for (let i = 0; i < 150; i++) {

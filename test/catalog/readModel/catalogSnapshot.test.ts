@@ -1,57 +1,10 @@
-import type { CatalogContent } from "../../../src/catalog/readModel/catalogContent";
+import { emptyCatalogContent, type CatalogContent } from "../../../src/catalog/readModel/catalogContent";
 import { CatalogSnapshot } from "../../../src/catalog/readModel/catalogSnapshot";
 import type { ModelView, OfferingView, PriceView } from "../../../src/catalog/views";
 import { price } from "../cost/priceFixtures";
+import { modelView, offeringView, providerView } from "../viewFixtures";
 
-const model = (id: string, extra: Partial<ModelView> = {}): ModelView => ({
-  id,
-  name: id.toUpperCase(),
-  authorId: "acme",
-  family: null,
-  description: null,
-  snapshot: null,
-  releaseDate: null,
-  releaseDatePrecision: null,
-  lastUpdated: null,
-  knowledgeCutoff: null,
-  knowledgeCutoffPrecision: null,
-  openWeights: null,
-  license: null,
-  languages: [],
-  languageCount: null,
-  inputModalities: ["text"],
-  outputModalities: ["text"],
-  contextWindow: null,
-  maxInputTokens: null,
-  maxOutputTokens: null,
-  status: "ACTIVE",
-  deprecationDate: null,
-  retirementDate: null,
-  qualityIndex: null,
-  huggingFaceId: null,
-  tokenizer: null,
-  version: 1,
-  updatedAt: new Date("2026-01-01T00:00:00Z"),
-  ...extra,
-});
-
-const offering = (providerId: string, modelId: string): OfferingView => ({
-  id: `${providerId}:${modelId}`,
-  providerId,
-  modelId,
-  providerModelId: modelId,
-  name: null,
-  contextWindow: null,
-  maxInputTokens: null,
-  maxOutputTokens: null,
-  billingTierThresholds: [], inputModalities: null, outputModalities: null,
-  deploymentTypes: [],
-  regions: [],
-  status: "ACTIVE",
-  deprecationDate: null,
-  retirementDate: null,
-  version: 1,
-});
+const model = (id: string, extra: Partial<ModelView> = {}): ModelView => modelView(id, { name: id.toUpperCase(), authorId: "acme", ...extra });
 
 /** A price row with its id and validity, built on the cost tests' price fixture. */
 const row = (id: string, offeringId: string, amount: string, validFrom: string, validTo: string | null = null, extra: Partial<PriceView> = {}): PriceView =>
@@ -59,25 +12,12 @@ const row = (id: string, offeringId: string, amount: string, validFrom: string, 
 
 function content(): CatalogContent {
   return {
+    ...emptyCatalogContent(),
     authors: [{ id: "acme", name: "Acme", url: null, description: null, version: 1 }],
-    providers: ["acme", "cloud"].map((id) => ({
-      id,
-      name: id,
-      kind: "OTHER" as const,
-      docsUrl: null,
-      apiUrl: null,
-      apiKeyEnvVars: [],
-      sdkPackage: null,
-      statusPageUrl: null,
-      privacyPolicyUrl: null,
-      trainsOnData: null,
-      dataRetentionDays: null,
-      headquarters: null,
-      version: 1,
-    })),
+    providers: ["acme", "cloud"].map(providerView),
     models: [model("small"), model("big", { inputModalities: ["text", "image"] })],
     aliases: [{ alias: "acme/small", modelId: "small" }],
-    offerings: [offering("acme", "small"), offering("cloud", "small"), offering("acme", "big")],
+    offerings: [offeringView("acme", "small"), offeringView("cloud", "small"), offeringView("acme", "big")],
     prices: [
       row("p1", "acme:small", "0.4", "2025-01-01T00:00:00Z", "2025-06-01T00:00:00Z"),
       row("p2", "acme:small", "0.3", "2025-06-01T00:00:00Z"),
@@ -89,10 +29,6 @@ function content(): CatalogContent {
       { ownerId: "small", key: "tool_calls", level: "CORE" },
       { ownerId: "big", key: "tool_calls", level: "NOT_SUPPORTED" },
     ],
-    offeringCapabilities: [],
-    capabilityDefinitions: [],
-    benchmarks: [],
-    sources: [],
   };
 }
 
@@ -135,8 +71,8 @@ describe("a catalog snapshot", () => {
 
 describe("a catalog snapshot's free and router offerings", () => {
   const base = content();
-  const freeTier: OfferingView = { ...offering("cloud", "big"), id: "cloud:big:free", providerModelId: "big:free" };
-  const auto: OfferingView = { ...offering("cloud", "auto"), providerModelId: "cloud/auto", name: "Auto Router" };
+  const freeTier: OfferingView = offeringView("cloud", "big", { id: "cloud:big:free", providerModelId: "big:free" });
+  const auto: OfferingView = offeringView("cloud", "auto", { providerModelId: "cloud/auto", name: "Auto Router" });
   const snapshot = CatalogSnapshot.build({
     ...base,
     models: [...base.models, model("auto")],

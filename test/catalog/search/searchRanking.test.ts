@@ -2,32 +2,21 @@
 // same catalog copied as the growth benchmark copies it: the same hits, scores and order for thousands of
 // queries drawn from the documents, and through the model list the same totalCount and pages, forwards
 // and backwards by cursor. Queries are drawn from a seeded PRNG; a failure names the query.
+import { mulberry32 } from "../../../bench/growth/determinism";
 import { ModelCatalogService } from "../../../src/catalog/models/modelCatalog.service";
-import type { CatalogContent } from "../../../src/catalog/readModel/catalogContent";
+import { emptyCatalogContent, type CatalogContent } from "../../../src/catalog/readModel/catalogContent";
 import { CatalogSnapshot } from "../../../src/catalog/readModel/catalogSnapshot";
 import { ModelSearchIndex, type SearchDocument } from "../../../src/catalog/search/modelSearchIndex";
-import type { ModelView } from "../../../src/catalog/views";
+import { modelView } from "../viewFixtures";
 import { ReferenceSearch } from "./referenceSearch";
 import { copiedDocuments, seedSearchDocuments } from "./seedSearchCatalog";
-
-/** mulberry32, so that a run is the same every time. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // What people type that the drawn queries may miss: short words, numbers, words of every tier.
 const TYPED = ["llama 3.1 70b", "gpt 4.1 mini", "gpt-4.1", "gpt 4", "4o", "o3", "o1 mini", "claude sonnet 4", "sonnet", "mistral instruct", "qwen3 coder", "deepseek r1", "gemini 2.5 pro", "70b", "3.1", "8b instruct", "instruct llama", "free", "preview", "2025", "a", "x y", "model", "vision", "gpt 4o mini", "llama 70b 3.1", "v1:0"];
 
 /** Queries from the documents' own texts: 1 to 3 neighbouring words, cut short, reordered, re-punctuated. */
 function drawnQueries(documents: readonly SearchDocument[], count: number, seed: number): string[] {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const queries = [...TYPED];
   while (queries.length < count) {
@@ -128,49 +117,8 @@ describe("a ranked search's totalCount and pages against the reference's order",
 
 function content(documents: readonly SearchDocument[]): CatalogContent {
   return {
-    authors: [],
-    providers: [],
-    models: documents.map((d) => modelView(d)),
+    ...emptyCatalogContent(),
+    models: documents.map((d) => modelView(d.id, { name: d.name, description: d.description })),
     aliases: documents.flatMap((d) => d.aliases.map((alias) => ({ alias, modelId: d.id }))),
-    offerings: [],
-    prices: [],
-    modelCapabilities: [],
-    offeringCapabilities: [],
-    capabilityDefinitions: [],
-    benchmarks: [],
-    sources: [],
-  };
-}
-
-function modelView(document: SearchDocument): ModelView {
-  return {
-    id: document.id,
-    name: document.name,
-    authorId: null,
-    family: null,
-    description: document.description,
-    snapshot: null,
-    releaseDate: null,
-    releaseDatePrecision: null,
-    lastUpdated: null,
-    knowledgeCutoff: null,
-    knowledgeCutoffPrecision: null,
-    openWeights: null,
-    license: null,
-    languages: [],
-    languageCount: null,
-    inputModalities: ["text"],
-    outputModalities: ["text"],
-    contextWindow: null,
-    maxInputTokens: null,
-    maxOutputTokens: null,
-    status: "ACTIVE",
-    deprecationDate: null,
-    retirementDate: null,
-    qualityIndex: null,
-    huggingFaceId: null,
-    tokenizer: null,
-    version: 1,
-    updatedAt: new Date("2026-01-01T00:00:00Z"),
   };
 }
