@@ -10,7 +10,12 @@ const MIGRATION_LOCK_KEY = 72_707_369_034;
 
 /** Opens a PostgreSQL database through a connection pool shared by Prisma and the migration runner. */
 export async function openPostgresDatabase(url: string): Promise<Database> {
-  const pool = new Pool({ connectionString: url, max: 10 });
+  // Pipelined: a statement goes on the wire when it is issued, not when the one before it has answered
+  // and the event loop has noticed. A load issues its writes and goes on deciding (QueuedWrites); one
+  // at a time, PostgreSQL sat idle while the JavaScript held the thread (sampled: idle most of the
+  // first 4.5 s of models.dev's group, then busy 4.5 s while the load waited). Pipelined, it works
+  // through them while the load decides: a full seed took 12.8 s instead of 14.4 s on a loaded machine.
+  const pool = new Pool({ connectionString: url, max: 10, pipeline: true });
   // An idle pooled connection the server drops (a restart, pg_terminate_backend, a network cut) emits
   // "error" on the pool; unhandled, that ends the process. The pool has already discarded the
   // connection, and the next query opens a new one, so there is nothing else to do.
@@ -90,20 +95,14 @@ function poolSession(pool: Pool): SqlSession {
 }
 
 function pgSession(client: PoolClient): SqlSession {
-  // Statements issued before the last one finished (QueuedWrites) wait their turn here, in the order
-  // issued: node-postgres would queue them too, but that is deprecated (removed in pg 9).
-  let last: Promise<unknown> = Promise.resolve();
-  const inTurn = <T>(statement: () => Promise<T>): Promise<T> => {
-    const run = last.then(statement, statement);
-    last = run.catch(() => undefined);
-    return run;
-  };
+  // Statements issued before the last one finished (QueuedWrites) are sent at once and run in the order
+  // issued: the pool's connections are pipelined (see openPostgresDatabase).
   const session: SqlSession = {
     async query<Row>(sql: string, params?: unknown[]) {
-      return (await inTurn(() => client.query(sql, params))).rows as Row[];
+      return (await client.query(sql, params)).rows as Row[];
     },
     async exec(script: string) {
-      await inTurn(() => client.query(script));
+      await client.query(script);
     },
     transaction<T>(work: (tx: SqlSession) => Promise<T>) {
       // A deadlock or serialization failure rolls the whole transaction back: it is run again from BEGIN.
