@@ -53,6 +53,23 @@ describe(`seeding the whole catalog on ${usingPostgres() ? "PostgreSQL" : "PGlit
     expect(countsAfterFirst.Provider).toBe(147);
   });
 
+  // Neither a fact's source nor a decision's rule has a foreign key (their checks per row were a large
+  // part of a seed's time); the load must write what they cite itself.
+  it("leaves no fact without its source and no decision without its rule's words", async () => {
+    const orphans = await one<{ facts: number; decisions: number }>(
+      `SELECT (SELECT count(*)::int FROM "Fact" f WHERE NOT EXISTS (SELECT 1 FROM "Source" s WHERE s.id = f."sourceId")) AS facts,
+              (SELECT count(*)::int FROM "FieldDecision" d WHERE NOT EXISTS (SELECT 1 FROM "DecisionRule" r WHERE r.id = d."ruleId")) AS decisions`,
+    );
+    expect(orphans).toEqual({ facts: 0, decisions: 0 });
+    expect(countsAfterFirst.Fact).toBeGreaterThan(150_000);
+  });
+
+  it("gives the facts it writes time-ordered ids (UUIDv7)", async () => {
+    const ids = await all<{ id: string }>(`SELECT id FROM "Fact" ORDER BY "observedAt", id LIMIT 1000`);
+    expect(ids).toHaveLength(1000);
+    for (const { id } of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
   it("lands gpt-4.1-mini from all four formats on one model, reachable by its other names", async () => {
     const formats = await all<{ format: string }>(
       `SELECT DISTINCT s.format::text AS format FROM "Fact" f JOIN "Source" s ON s.id = f."sourceId" WHERE f."entityType" = 'MODEL' AND f."entityId" = 'gpt-4.1-mini' ORDER BY 1`,

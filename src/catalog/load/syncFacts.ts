@@ -1,4 +1,4 @@
-import crypto from "node:crypto";
+import { timeOrderedUuid } from "../../db/timeOrderedUuid";
 import type { SqlSession } from "../../db/database";
 import { factsOfSources, type FactRecord } from "../../db/factRepository";
 import type { EntityType } from "../reconcile/precedence";
@@ -65,7 +65,7 @@ export async function compareFacts(tx: SqlSession, sources: SourceFacts[]): Prom
       storedByKey.delete(k);
       const row = { ...fact, value: fact.value, sourceId };
       if (!old) {
-        const inserted = { ...row, id: crypto.randomUUID() };
+        const inserted = { ...row, id: timeOrderedUuid() };
         inserts.push(inserted);
         current.push(inserted);
       } else if (

@@ -1,0 +1,3 @@
+-- DropForeignKey
+ALTER TABLE "Fact" DROP CONSTRAINT "Fact_sourceId_fkey";
+
