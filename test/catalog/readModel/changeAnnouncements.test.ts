@@ -21,6 +21,24 @@ describe("catalog change announcements", () => {
     expect(heard).toEqual(slots);
   });
 
+  it("fill each notification as far as the limit allows, counting bytes, not characters", () => {
+    const slots = Array.from({ length: 700 }, (_, i) => `fournisseur-é${i}:modèle/日本語-${"x".repeat(i % 37)}|INPUT|PER_1M_TOKENS|STANDARD|0`);
+    const payloads = announcements("cli", { kind: "documents", priceSlots: slots, actorName: "Zoë" });
+    let next = 0;
+    for (const [n, payload] of payloads.entries()) {
+      expect(Buffer.byteLength(payload)).toBeLessThanOrEqual(MAX_NOTIFY_PAYLOAD_BYTES);
+      const items = (parseAnnouncement(payload)!.change as { priceSlots: string[] }).priceSlots;
+      expect(items).toEqual(slots.slice(next, next + items.length));
+      next += items.length;
+      // Greedy: the next slot would not have fitted in this one.
+      if (n < payloads.length - 1) {
+        const withNext = JSON.stringify({ o: "cli", k: "documents", a: "Zoë", i: [...items, slots[next]] });
+        expect(Buffer.byteLength(withNext)).toBeGreaterThan(MAX_NOTIFY_PAYLOAD_BYTES);
+      }
+    }
+    expect(next).toBe(slots.length);
+  });
+
   it("announce a record edit, which carries no items, as one notification", () => {
     const payloads = announcements("b", { kind: "records" });
     expect(payloads.map(parseAnnouncement)).toEqual([{ origin: "b", change: { kind: "records" } }]);
