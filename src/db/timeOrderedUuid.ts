@@ -6,6 +6,11 @@ import crypto from "node:crypto";
 
 let lastMs = 0;
 let counter = 0;
+/** The first 15 hex digits' time part for `lastMs`, made once per millisecond. */
+let timePrefix = "";
+let prefixMs = -1;
+
+const COUNTER_HEX = Array.from({ length: 0x1000 }, (_, n) => n.toString(16).padStart(3, "0"));
 
 /**
  * A UUIDv7 (RFC 9562): 48 bits of Unix time in milliseconds, the version, a 12-bit counter that orders
@@ -21,8 +26,11 @@ export function timeOrderedUuid(now: number = Date.now()): string {
     lastMs += 1;
     counter = 0;
   }
+  if (prefixMs !== lastMs) {
+    const time = lastMs.toString(16).padStart(12, "0");
+    timePrefix = `${time.slice(0, 8)}-${time.slice(8)}-7`;
+    prefixMs = lastMs;
+  }
   // randomUUID's variant and random bits are kept; its time-free first 15 hex digits are replaced.
-  const random = crypto.randomUUID();
-  const time = lastMs.toString(16).padStart(12, "0");
-  return `${time.slice(0, 8)}-${time.slice(8)}-7${counter.toString(16).padStart(3, "0")}${random.slice(18)}`;
+  return timePrefix + COUNTER_HEX[counter] + crypto.randomUUID().slice(18);
 }
