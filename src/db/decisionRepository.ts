@@ -94,17 +94,24 @@ export async function aggregatorProviderIds(tx: SqlSession): Promise<Set<string>
 
 /**
  * Writes the decisions that changed (a decision a document or an admin now makes is no longer derived)
- * and drops those of fields no one states any more.
+ * and drops those of fields no one states any more. `fresh` decisions are of records nothing is stored
+ * for (created by this load): they are plainly inserted. The upsert's conflict check cost a seed's
+ * 104,000 decisions about a fifth of their insert (PostgreSQL backend CPU, 0.9 s against 1.1-1.25 s).
  */
-export async function writeDecisions(tx: SqlSession, upserts: readonly DecisionRow[], dropped: readonly (RecordKey & { field: string })[]): Promise<void> {
+export async function writeDecisions(
+  tx: SqlSession,
+  changes: { fresh?: readonly DecisionRow[]; changed: readonly DecisionRow[]; dropped: readonly (RecordKey & { field: string })[] },
+): Promise<void> {
   // Issued together (QueuedWrites), in this order.
-  const { rows, rules } = withRuleIds(tx, upserts);
+  const fresh = changes.fresh ?? [];
+  const { rows, rules } = withRuleIds(tx, [...fresh, ...changes.changed]);
   await Promise.all([
     rules,
-    insertRows(tx, "FieldDecision", DECISION_COLUMNS, rows, {
+    insertRows(tx, "FieldDecision", DECISION_COLUMNS, rows.slice(0, fresh.length)),
+    insertRows(tx, "FieldDecision", DECISION_COLUMNS, rows.slice(fresh.length), {
       onConflict: `ON CONFLICT ("entityType", "entityId", field) DO UPDATE SET "chosenValue" = EXCLUDED."chosenValue", "chosenFactId" = EXCLUDED."chosenFactId", "ruleId" = EXCLUDED."ruleId", "hasConflict" = EXCLUDED."hasConflict", "derivedFrom" = '{}', "decidedAt" = now()`,
     }),
-    dropDecisions(tx, dropped),
+    dropDecisions(tx, changes.dropped),
   ]);
 }
 

@@ -77,10 +77,13 @@ export async function refreshDecisions(tx: SqlSession, entities: Iterable<Entity
   for (const d of inputs.stored) inputsOf(d).stored.set(d.field, d);
 
   const isAggregator = (providerId: string) => aggregators.has(providerId);
-  const upserts: DecisionRow[] = [];
+  const fresh: DecisionRow[] = [];
+  const changed: DecisionRow[] = [];
   const dropped: DecisionRow[] = [];
   for (const [entity, record] of records) {
     const { entityType, entityId } = parseEntityKey(entity);
+    // A record the load created has no stored decision to replace.
+    const upserts = known?.created.has(entity) ? fresh : changed;
     // Each document's role for the record it states (documentRole.ts), the same for all its fields.
     const candidatesOf = (field: string, owner: RecordOwner, roles: Map<string, DocumentRole>): Candidate[] =>
       (record.facts.get(field) ?? []).map((f) => {
@@ -124,6 +127,6 @@ export async function refreshDecisions(tx: SqlSession, entities: Iterable<Entity
     // Decisions of fields no one states any more.
     dropped.push(...record.stored.values());
   }
-  await issueWrite(writeDecisions(tx, upserts, dropped), writes);
+  await issueWrite(writeDecisions(tx, { fresh, changed, dropped }), writes);
   return decisions;
 }

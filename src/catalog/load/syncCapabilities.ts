@@ -42,11 +42,13 @@ export async function syncCapabilities(
     if (desired.get(k) === row.level) desired.delete(k);
     else if (!desired.has(k)) removed.push(row);
   }
-  const written = [...desired].map(([k, level]): CapabilityLevelRow => {
+  const written: CapabilityLevelRow[] = [];
+  const fresh: CapabilityLevelRow[] = [];
+  for (const [k, level] of desired) {
     const [ownerId, capabilityKey] = k.split("\u0000");
-    return { ownerId, capabilityKey, level };
-  });
-  const definitions = [...new Set(written.map((r) => r.capabilityKey))].map(capabilityDefinition);
+    (created.has(ownerId) ? fresh : written).push({ ownerId, capabilityKey, level });
+  }
+  const definitions = [...new Set([...written, ...fresh].map((r) => r.capabilityKey))].map(capabilityDefinition);
   // Issued together, definitions first: a level refers to its definition.
-  await issueWrite(Promise.all([writeCapabilityDefinitions(tx, definitions, "keep"), writeCapabilityLevels(tx, entity, { removed, written })]), writes);
+  await issueWrite(Promise.all([writeCapabilityDefinitions(tx, definitions, "keep"), writeCapabilityLevels(tx, entity, { removed, written, fresh })]), writes);
 }
