@@ -86,16 +86,41 @@ export function decideField(entity: EntityType, field: string, candidates: Candi
   const disagrees = (c: Candidate) => !valuesAgree(c, chosen, rule.comparison) && !superseded(c, chosen, rule.comparison);
   const hasConflict = !speaksForOfferings && deciding.some(disagrees);
 
-  let because = rankedLast(first)
+  const resellersDiffer = speaksForOfferings && deciding.some((c) => !valuesAgree(c, chosen, rule.comparison));
+  const because =
+    deciding.length > 1
+      ? reason(rule, first, deciding, resellersDiffer, chosen)
+      : reasonOfOne(rule, first, resellersDiffer, chosen);
+  return { value: chosen.value, chosen, rule: because, hasConflict };
+}
+
+/** The words of a decision: which documents ranked first and why, and which one's value was kept. */
+function reason(rule: PrecedenceRule, first: Candidate, deciding: readonly Candidate[], resellersDiffer: boolean, chosen: Candidate): string {
+  const role = first.role ?? "OTHER";
+  const lastRanked = rule.rankedLast?.includes(first.format) ?? false;
+  let because = lastRanked
     ? `Only ${sourceLabel(first.format)}, ranked below every other document for this field, states it; ${ROLE_LABEL[role].toLowerCase()} ranks first among its documents`
     : `${ROLE_LABEL[role]} ranks first for this field`;
   because += deciding.length > 1 ? `; among ${deciding.length} such documents the value of ${first.sourceUri} was taken (${tieWords(rule)}). ` : ` (${sourceLabel(first.format)}). `;
   because += rule.why;
-  if (speaksForOfferings && deciding.some((c) => !valuesAgree(c, chosen, rule.comparison))) {
-    because += ` Only resellers' files state it, and they differ: each speaks for its own offering, so that is no conflict of the model.`;
-  }
+  if (resellersDiffer) because += ` Only resellers' files state it, and they differ: each speaks for its own offering, so that is no conflict of the model.`;
   if (chosen !== first) because += ` ${sourceLabel(chosen.format)} states the same value more exactly, so its value is kept.`;
-  return { value: chosen.value, chosen, rule: because, hasConflict };
+  return because;
+}
+
+/**
+ * The words when one document decided: they depend on its format and role only, not on the record, so
+ * each is built once per rule (a seed decides 104,000 fields, most by one document, with a few thousand
+ * texts; built each time they were 250 MB of garbage). The same string is then hashed once (decisionRuleId).
+ */
+const reasonsOfOne = new WeakMap<PrecedenceRule, Map<string, string>>();
+function reasonOfOne(rule: PrecedenceRule, first: Candidate, resellersDiffer: boolean, chosen: Candidate): string {
+  let texts = reasonsOfOne.get(rule);
+  if (!texts) reasonsOfOne.set(rule, (texts = new Map()));
+  const key = `${first.format} ${first.role ?? "OTHER"} ${resellersDiffer} ${chosen === first ? "" : chosen.format}`;
+  let text = texts.get(key);
+  if (text === undefined) texts.set(key, (text = reason(rule, first, [first], resellersDiffer, chosen)));
+  return text;
 }
 
 /** Orders the documents of one rank by the row's tie-breaks, best first. */
