@@ -22,12 +22,12 @@ export class ModelCatalogService {
   listModels(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, orderBy: ModelOrder[] | null | undefined, page: PageArgs, inclusion: PriceInclusion = {}): KeysetPage<ModelView> {
     const selection = selectModels(snapshot, filter, inclusion);
     const ordering = this.ordering(snapshot, filter, orderBy, selection, inclusion);
-    const { candidates, candidateModels, test } = selection;
+    const { candidateCount, candidateModels, isCandidate, test } = selection;
     // Many candidates from the indexes (a common capability, say): walk the catalog's memoised order
     // and stop once the page is full, counting the matches from the conditions' bits. The walk costs
     // the page's size divided by the share that matches, not the size of the catalog.
-    if (selection.narrowed && candidates && candidateModels && !ordering.bySearch && candidates.size >= snapshot.models.length * SORT_CANDIDATES_BELOW) {
-      return memoryPageWhere(this.sortedCatalog(snapshot, ordering), ordering, page, (m) => candidates.has(m.id) && test(m), selection.count());
+    if (selection.narrowed && candidateCount !== null && candidateModels && !ordering.bySearch && candidateCount >= snapshot.models.length * SORT_CANDIDATES_BELOW) {
+      return memoryPageWhere(this.sortedCatalog(snapshot, ordering), ordering, page, (m) => isCandidate(m) && test(m), selection.count());
     }
     return memoryPage(this.matching(snapshot, selection, ordering), ordering, page);
   }
@@ -39,14 +39,22 @@ export class ModelCatalogService {
   matchingModels(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, inclusion: PriceInclusion = {}): readonly ModelView[] {
     const selection = selectModels(snapshot, filter, inclusion);
     if (!selection.narrowed) return snapshot.models;
-    return (selection.candidateModels ?? snapshot.models).filter(selection.test);
+    const candidates = selection.candidateModels ?? snapshot.models;
+    return selection.testsNothing ? candidates : candidates.filter(selection.test);
   }
 
   private ordering(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, orderBy: ModelOrder[] | null | undefined, selection: ModelSelection, inclusion: PriceInclusion): ModelOrdering {
+    const matches = selection.search;
+    // A model's score is looked up by its ordinal in the matches: only the page's models and a cursor's
+    // binary search ask for one when the index ranked the list.
+    const scoreOf = (model: ModelView) => {
+      const ordinal = snapshot.modelOrdinal(model.id);
+      return (ordinal === undefined ? undefined : matches?.scoreOf(ordinal)) ?? null;
+    };
     return modelOrdering(snapshot, orderBy, {
       providerIds: selection.providerIds,
       include: inclusion,
-      search: selection.searchScores ? { text: filter!.search!.trim(), scores: selection.searchScores } : null,
+      search: matches ? { text: filter!.search!.trim(), scoreOf } : null,
     });
   }
 
@@ -56,14 +64,15 @@ export class ModelCatalogService {
   }
 
   /** Every matching model, sorted. */
-  private matching(snapshot: CatalogSnapshot, selection: ModelSelection, ordering: ModelOrdering): ModelView[] {
+  private matching(snapshot: CatalogSnapshot, selection: ModelSelection, ordering: ModelOrdering): readonly ModelView[] {
     if (!selection.narrowed) return this.sortedCatalog(snapshot, ordering);
-    const { candidates, candidateModels, test } = selection;
+    const { candidateCount, candidateModels, isCandidate, test, testsNothing } = selection;
+    const passing = (models: readonly ModelView[]) => (testsNothing ? models : models.filter(test));
     // The index ranks its hits in the relevance ordering's own order (modelOrder.ts): no second sort.
-    if (ordering.bySearch && selection.rankedBySearch) return (candidateModels ?? []).filter(test);
-    if (ordering.bySearch || (candidates && candidates.size < snapshot.models.length * SORT_CANDIDATES_BELOW)) {
-      return sortByOrder((candidateModels ?? []).filter(test), ordering);
+    if (ordering.bySearch && selection.rankedBySearch) return passing(candidateModels ?? []);
+    if (ordering.bySearch || (candidateCount !== null && candidateCount < snapshot.models.length * SORT_CANDIDATES_BELOW)) {
+      return sortByOrder(passing(candidateModels ?? []), ordering);
     }
-    return this.sortedCatalog(snapshot, ordering).filter((m) => (!candidates || candidates.has(m.id)) && test(m));
+    return this.sortedCatalog(snapshot, ordering).filter((m) => isCandidate(m) && test(m));
   }
 }

@@ -6,7 +6,8 @@ import { ValidationError } from "../errors";
 import type { CatalogSnapshot } from "../readModel/catalogSnapshot";
 import type { LifecycleStatus, ModelView, PriceKind, PriceMode, PriceUnit } from "../views";
 import { inclusionKey, type PriceInclusion } from "../offerings/offeringKind";
-import { countBits, intersectBits } from "../readModel/modelBits";
+import { bitsOfOrdinals, countBits, intersectBits, type ModelBits } from "../readModel/modelBits";
+import type { SearchMatches } from "../search/searchMatches";
 
 /** What a list of models can be narrowed by; every condition must hold. */
 export interface ModelFilter {
@@ -45,23 +46,54 @@ export function defaultUnit(kind: PriceKind): PriceUnit {
 export interface ModelSelection {
   /** False when the filter selects every model (no condition at all). */
   narrowed: boolean;
-  /** The ids every indexed condition allows; null when no indexed condition was given. */
-  candidates: ReadonlySet<string> | null;
-  /** The same candidates as models (null with `candidates`). */
+  /** How many models every indexed condition allows; null when no indexed condition was given. */
+  candidateCount: number | null;
+  /** Whether every indexed condition allows the model (true for every model when none was given). */
+  isCandidate(model: ModelView): boolean;
+  /** Those candidates as models (null when no indexed condition was given). */
   candidateModels: readonly ModelView[] | null;
   /** The conditions no index answers; true for a model that passes them. */
   test(model: ModelView): boolean;
+  /** Whether `test` holds for every model: the filter has only indexed conditions. */
+  testsNothing: boolean;
   /**
    * How many models the filter selects, from bits kept per snapshot and condition (modelBits.ts): the
-   * catalog's size over 32 in machine words, not a test per candidate.
+   * catalog's size over 32 in machine words, not a test per candidate. A search alone is its count of matches.
    */
   count(): number;
-  /** With a search: how well each matching model matches (higher is better). */
-  searchScores: ReadonlyMap<string, number> | null;
+  /** With a search: its matches, which score each matching model (higher is better). */
+  search: SearchMatches | null;
   /** Whether `candidateModels` are in the search index's ranking (best match first, then shorter id, then id). */
   rankedBySearch: boolean;
   /** Canonical provider ids, when the filter names providers (prices are then theirs only). */
   providerIds: string[] | null;
+}
+
+/** A set of models one index gives a filter: one of the snapshot's id sets, or a search's matches. */
+interface IndexedModels {
+  size: number;
+  has(model: ModelView): boolean;
+  /** Its models; a search's best match first. */
+  models(): readonly ModelView[];
+  bits(): ModelBits;
+}
+
+function snapshotSet(snapshot: CatalogSnapshot, ids: ReadonlySet<string>): IndexedModels {
+  return { size: ids.size, has: (model) => ids.has(model.id), models: () => snapshot.modelsIn(ids), bits: () => snapshot.bitsOfSet(ids) };
+}
+
+/** A search's matches as a set: looked up by ordinal, never copied into a set of ids or a map of scores. */
+function searchSet(snapshot: CatalogSnapshot, matches: SearchMatches): IndexedModels {
+  const models = snapshot.models;
+  return {
+    size: matches.count,
+    has: (model) => {
+      const ordinal = snapshot.modelOrdinal(model.id);
+      return ordinal !== undefined && matches.has(ordinal);
+    },
+    models: () => Array.from(matches.ranked().ordinals, (ordinal) => models[ordinal]),
+    bits: () => bitsOfOrdinals(models.length, matches.ordinals()),
+  };
 }
 
 /**
@@ -71,7 +103,9 @@ export interface ModelSelection {
  * Throws a ValidationError naming the filter field for values that cannot match anything sensibly.
  */
 export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, inclusion: PriceInclusion = {}): ModelSelection {
-  if (!filter) return { narrowed: false, candidates: null, candidateModels: null, test: () => true, count: () => snapshot.models.length, searchScores: null, rankedBySearch: false, providerIds: null };
+  if (!filter) {
+    return { narrowed: false, candidateCount: null, isCandidate: () => true, candidateModels: null, test: () => true, testsNothing: true, count: () => snapshot.models.length, search: null, rankedBySearch: false, providerIds: null };
+  }
   const list = (name: string, values: string[] | null | undefined, normalize: (v: string) => string = (v) => v) => {
     if (values == null) return undefined;
     if (values.length > 200) throw new ValidationError(`filter.${name} takes at most 200 values`, `filter.${name}`);
@@ -83,38 +117,35 @@ export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | nu
     return value;
   };
 
-  const sets: ReadonlySet<string>[] = [];
+  const sets: IndexedModels[] = [];
   const union = (values: string[], setOf: (value: string) => ReadonlySet<string>) => {
-    if (values.length === 1) return setOf(values[0]);
+    if (values.length === 1) return snapshotSet(snapshot, setOf(values[0]));
     const all = new Set<string>();
     for (const v of values) for (const id of setOf(v)) all.add(id);
-    return all;
+    return snapshotSet(snapshot, all);
   };
 
-  let searchScores: Map<string, number> | null = null;
-  let searchSet: ReadonlySet<string> | null = null;
-  let searchModels: ModelView[] = [];
+  let searchMatches: SearchMatches | null = null;
+  let searchModels: IndexedModels | null = null;
   const search = filter.search?.trim();
   if (search) {
     if (search.length > 200) throw new ValidationError("filter.search is longer than 200 characters", "filter.search");
-    const hits = snapshot.searchModels(search);
-    searchScores = new Map(hits.map((hit) => [hit.model.id, hit.score]));
-    searchSet = new Set(searchScores.keys());
-    searchModels = hits.map((hit) => hit.model);
-    sets.push(searchSet);
+    searchMatches = snapshot.searchMatches(search);
+    searchModels = searchSet(snapshot, searchMatches);
+    sets.push(searchModels);
   }
   const ids = list("ids", filter.ids, (v) => v.trim().toLowerCase());
-  if (ids) sets.push(new Set(ids.flatMap((name) => snapshot.modelIdFor(name) ?? [])));
+  if (ids) sets.push(snapshotSet(snapshot, new Set(ids.flatMap((name) => snapshot.modelIdFor(name) ?? []))));
   const authors = list("authorIds", filter.authorIds, canonicalAuthorId);
   if (authors) sets.push(union(authors, (a) => snapshot.modelsOfAuthor(a)));
   const providers = list("providerIds", filter.providerIds, canonicalProviderId);
   if (providers) sets.push(union(providers, (p) => snapshot.modelsOfProvider(p)));
   const capabilities = list("capabilities", filter.capabilities, capabilityKey);
-  for (const key of capabilities ?? []) sets.push(snapshot.modelsSupporting(key));
+  for (const key of capabilities ?? []) sets.push(snapshotSet(snapshot, snapshot.modelsSupporting(key)));
   const inputs = list("inputModalities", filter.inputModalities, (v) => v.trim().toLowerCase());
-  for (const modality of inputs ?? []) sets.push(snapshot.modelsWithInputModality(modality));
+  for (const modality of inputs ?? []) sets.push(snapshotSet(snapshot, snapshot.modelsWithInputModality(modality)));
   const outputs = list("outputModalities", filter.outputModalities, (v) => v.trim().toLowerCase());
-  for (const modality of outputs ?? []) sets.push(snapshot.modelsWithOutputModality(modality));
+  for (const modality of outputs ?? []) sets.push(snapshotSet(snapshot, snapshot.modelsWithOutputModality(modality)));
 
   // Each test has a key naming the condition and its values, under which the snapshot keeps its bits.
   const conditions: { key: string; test: (m: ModelView) => boolean }[] = [];
@@ -168,35 +199,40 @@ export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | nu
   }
 
   // Intersected smallest first; a single set is used as it is, not copied (it can hold most of the catalog).
-  let candidates: ReadonlySet<string> | null = null;
+  let candidateCount: number | null = null;
+  let isCandidate: (model: ModelView) => boolean = () => true;
   let candidateModels: readonly ModelView[] | null = null;
   // The search's own models come in the index's ranking; intersected from them, the candidates keep it.
   const [smallest, ...others] = [...sets].sort((a, b) => a.size - b.size);
-  const rankedBySearch = searchSet !== null && smallest === searchSet;
-  const smallestModels = rankedBySearch ? searchModels : smallest ? snapshot.modelsIn(smallest) : [];
+  const rankedBySearch = searchModels !== null && smallest === searchModels;
   if (sets.length === 1) {
-    candidates = smallest;
-    candidateModels = smallestModels;
+    candidateCount = smallest.size;
+    isCandidate = smallest.has;
+    candidateModels = smallest.models();
   } else if (sets.length > 1) {
     const both: ModelView[] = [];
-    for (const model of smallestModels) if (others.every((s) => s.has(model.id))) both.push(model);
-    candidates = new Set(both.map((m) => m.id));
+    for (const model of smallest.models()) if (others.every((s) => s.has(model))) both.push(model);
+    candidateCount = both.length;
+    isCandidate = (model) => sets.every((s) => s.has(model));
     candidateModels = both;
   }
   const testsOnly = conditions.map((c) => c.test);
   return {
     narrowed: sets.length > 0 || conditions.length > 0,
-    candidates,
+    candidateCount,
+    isCandidate,
     candidateModels,
     test: testsOnly.length === 0 ? () => true : testsOnly.length === 1 ? testsOnly[0] : (m) => testsOnly.every((t) => t(m)),
+    testsNothing: testsOnly.length === 0,
     count: () => {
+      if (searchMatches && sets.length === 1 && conditions.length === 0) return searchMatches.count;
       const bits = conditions.map((c) => snapshot.bitsWhere(c.key, c.test));
-      // The index sets' own bits (kept per set), not the candidates intersected for this request.
-      for (const set of sets) bits.push(snapshot.bitsOfSet(set));
+      // The indexed sets' own bits (kept per set), not the candidates intersected for this request.
+      for (const set of sets) bits.push(set.bits());
       if (bits.length === 0) return snapshot.models.length;
       return countBits(bits.length === 1 ? bits[0] : intersectBits(bits));
     },
-    searchScores,
+    search: searchMatches,
     rankedBySearch,
     providerIds: providers ?? null,
   };

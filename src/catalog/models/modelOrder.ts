@@ -20,8 +20,8 @@ export interface ModelOrderContext {
   providerIds?: readonly string[] | null;
   /** Whether free and router offerings' prices count for PRICE (neither by default). */
   include?: PriceInclusion | null;
-  /** With a search and no ordering asked for, models are ranked by how well they match. */
-  search?: { text: string; scores: ReadonlyMap<string, number> } | null;
+  /** With a search and no ordering asked for, models are ranked by how well they match (null: no match). */
+  search?: { text: string; scoreOf(model: ModelView): number | null } | null;
 }
 
 export interface ModelOrdering extends MemoryOrder<ModelView> {
@@ -44,10 +44,10 @@ export function modelOrdering(snapshot: CatalogSnapshot, orderBy: ModelOrder[] |
   const include = context.include ?? null;
   if (orderBy && orderBy.length > 4) throw new ValidationError("orderBy takes at most 4 orderings", "orderBy");
   if ((!orderBy || orderBy.length === 0) && context.search) {
-    const scores = context.search.scores;
+    const { scoreOf } = context.search;
     return {
       // Equal matches: the shorter id first (the canonical name, not a variant of it), as the index ranks them.
-      keys: [{ value: (m) => scores.get(m.id) ?? null, type: "number", direction: "DESC" }, { value: (m) => m.id.length, type: "number", direction: "ASC" }, byId],
+      keys: [{ value: scoreOf, type: "number", direction: "DESC" }, { value: (m) => m.id.length, type: "number", direction: "ASC" }, byId],
       signature: `models:RELEVANCE:${context.search.text}`,
       byPrice: false,
       bySearch: true,

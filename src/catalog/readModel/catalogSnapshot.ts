@@ -3,6 +3,7 @@ import { isSupported } from "../capabilities/capabilityLevels";
 import { valuesAgree } from "../reconcile/valueAgreement";
 import { canonicalAuthorId, canonicalProviderId } from "../identity/partyIdentity";
 import { ModelSearchIndex } from "../search/modelSearchIndex";
+import type { SearchMatches } from "../search/searchMatches";
 import type {
   AuthorView,
   BenchmarkView,
@@ -406,13 +407,11 @@ export class CatalogSnapshot {
   }
 
   /**
-   * A search's matching models with their scores, best match first (as the index ranks them). The index
-   * is built over `models` in order, so a hit's ordinal is its model's place: no lookup by id per hit.
+   * A search's matching models (searchMatches.ts). The index is built over `models` in order, so a
+   * match's ordinal is its model's place in `models` and its bit in a ModelBits: no lookup by id per match.
    */
-  searchModels(query: string): { model: ModelView; score: number }[] {
-    return this.searchIndex()
-      .searchOrdinals(query)
-      .map((hit) => ({ model: this.stable.models[hit.ordinal], score: hit.score }));
+  searchMatches(query: string): SearchMatches {
+    return this.searchIndex().matches(query);
   }
 
   /** The search index over ids, names, aliases and descriptions, built once per snapshot. */

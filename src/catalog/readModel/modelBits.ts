@@ -15,6 +15,13 @@ export function setBit(bits: ModelBits, ordinal: number): void {
   bits[ordinal >>> 5] |= 1 << (ordinal & 31);
 }
 
+/** The bits of these ordinals in a snapshot of `size` models. */
+export function bitsOfOrdinals(size: number, ordinals: ArrayLike<number>): ModelBits {
+  const bits = emptyBits(size);
+  for (let k = 0; k < ordinals.length; k++) setBit(bits, ordinals[k]);
+  return bits;
+}
+
 export function hasBit(bits: ModelBits, ordinal: number): boolean {
   return (bits[ordinal >>> 5] & (1 << (ordinal & 31))) !== 0;
 }

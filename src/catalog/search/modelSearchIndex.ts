@@ -14,6 +14,7 @@
 // word narrows (as a name word, or as a description word) does a query verify every document.
 import { ValidationError } from "../errors";
 import { ALL, allGrams, GRAM, gramAt, GramPostings, intersectLists, pairAt, startsWithDigit } from "./gramPostings";
+import { SearchMatches } from "./searchMatches";
 import { compactName, queryWords, spacedWords, textWords, type CompactName } from "./searchText";
 
 export interface SearchDocument {
@@ -30,10 +31,6 @@ export interface SearchHit {
   id: string;
   /** Higher is better; only comparable between hits of the same query. */
   score: number;
-}
-
-export interface OrdinalHit extends SearchHit {
-  ordinal: number;
 }
 
 type MatchTier = "exact" | "prefix" | "wordsInOrder" | "wordsAnyOrder" | "description";
@@ -83,6 +80,8 @@ interface ParsedQuery {
 interface DocumentColumns {
   /** Per place: the document's ordinal in the documents the index was built from. */
   ordinals: Int32Array;
+  /** Per ordinal: its place. */
+  placeOfOrdinal: Int32Array;
   ids: readonly string[];
   /** Per place: the compact forms of its id, name and aliases, joined by spaces. */
   compactNames: readonly string[];
@@ -132,6 +131,8 @@ export class ModelSearchIndex {
       placeById.set(document.id, -1);
     }
     const ordinals = tieOrder(documents.map((document) => document.id));
+    const placeOfOrdinal = new Int32Array(ordinals.length);
+    for (let place = 0; place < ordinals.length; place++) placeOfOrdinal[ordinals[place]] = place;
     const ids: string[] = [];
     const compactNames: string[] = [];
     const nameTexts: string[] = [];
@@ -162,7 +163,7 @@ export class ModelSearchIndex {
       descriptionStarts[2 * place] = starts[0];
       descriptionStarts[2 * place + 1] = starts[1];
     }
-    const columns = { ordinals, ids, compactNames, nameTexts, nameStart, descriptions, descriptionStarts };
+    const columns = { ordinals, placeOfOrdinal, ids, compactNames, nameTexts, nameStart, descriptions, descriptionStarts };
     return new ModelSearchIndex(
       columns,
       placeById,
@@ -174,25 +175,16 @@ export class ModelSearchIndex {
 
   /** Every matching document, best match first (ties: shorter id first, then id ascending). Empty or whitespace query: []. */
   search(query: string): SearchHit[] {
-    return this.searchOrdinals(query).map(({ id, score }) => ({ id, score }));
+    const { ordinals, scores } = this.matches(query).ranked();
+    const { ids, placeOfOrdinal } = this.documents;
+    return Array.from(ordinals, (ordinal, k) => ({ id: ids[placeOfOrdinal[ordinal]], score: scores[k] }));
   }
 
-  /** As `search`, each hit with its document's ordinal: its position in the documents the index was built from. */
-  searchOrdinals(query: string): OrdinalHit[] {
+  /** The matching documents, to be counted, ranked or looked up by ordinal (searchMatches.ts). Empty or whitespace query: none. */
+  matches(query: string): SearchMatches {
     const parsed = parseQuery(query);
-    if (!parsed) return [];
-    const { places, scores } = this.matches(parsed);
-    // A stable counting sort by score, best first: places come ascending, the tie order, and keep it.
-    const startOf = new Int32Array(SCORE_CEILING - LOWEST_SCORE + 2);
-    for (let k = 0; k < scores.length; k++) startOf[SCORE_CEILING - scores[k]]++;
-    for (let slot = 1; slot < startOf.length; slot++) startOf[slot] += startOf[slot - 1];
-    const { ordinals, ids } = this.documents;
-    const hits: OrdinalHit[] = new Array(scores.length);
-    for (let k = 0; k < scores.length; k++) {
-      const place = places[k];
-      hits[startOf[SCORE_CEILING - scores[k] - 1]++] = { id: ids[place], score: scores[k], ordinal: ordinals[place] };
-    }
-    return hits;
+    const { places, scores } = parsed ? this.find(parsed) : { places: NO_PLACES, scores: NO_PLACES };
+    return new SearchMatches(places, scores, this.documents.ordinals, this.documents.placeOfOrdinal, rankByScore);
   }
 
   /** The score of one document for a query, undefined if it does not match (same rules as search) or no document has that id. */
@@ -206,7 +198,7 @@ export class ModelSearchIndex {
   }
 
   /** The matching places, ascending, with their scores. */
-  private matches(query: ParsedQuery): { places: Int32Array; scores: Int32Array } {
+  private find(query: ParsedQuery): { places: Int32Array; scores: Int32Array } {
     const size = this.size;
     const numberPairs = query.words.filter((word) => word.length === 2 && startsWithDigit(word)).map((word) => pairAt(word, 0));
     const byName = intersectLists(this.nameGrams.intersect(query.words.flatMap(allGrams)), this.nameDigitPairs.intersect(numberPairs));
@@ -288,6 +280,24 @@ const LOWEST_SCORE = TIER_BASE.description;
 /** No match: below every score. */
 const NO_MATCH = -1;
 const NO_PLACES = new Int32Array(0);
+
+/**
+ * A stable counting sort of matches by score, best first: places come ascending, the tie order, and keep
+ * it, so no comparator is needed. New arrays; the matches' own are left as they were.
+ */
+function rankByScore(places: Int32Array, scores: Int32Array): { places: Int32Array; scores: Int32Array } {
+  const startOf = new Int32Array(SCORE_CEILING - LOWEST_SCORE + 2);
+  for (let k = 0; k < scores.length; k++) startOf[SCORE_CEILING - scores[k]]++;
+  for (let slot = 1; slot < startOf.length; slot++) startOf[slot] += startOf[slot - 1];
+  const rankedPlaces = new Int32Array(places.length);
+  const rankedScores = new Int32Array(places.length);
+  for (let k = 0; k < scores.length; k++) {
+    const at = startOf[SCORE_CEILING - scores[k] - 1]++;
+    rankedPlaces[at] = places[k];
+    rankedScores[at] = scores[k];
+  }
+  return { places: rankedPlaces, scores: rankedScores };
+}
 
 function grown(array: Int32Array): Int32Array {
   const larger = new Int32Array(array.length * 2);

@@ -4,6 +4,9 @@
 // and backwards by cursor. Queries are drawn from a seeded PRNG; a failure names the query.
 import { mulberry32 } from "../../../bench/growth/determinism";
 import { ModelCatalogService } from "../../../src/catalog/models/modelCatalog.service";
+import type { ModelFilter } from "../../../src/catalog/models/modelFilter";
+import type { ModelOrder } from "../../../src/catalog/models/modelOrder";
+import type { ModelView } from "../../../src/catalog/views";
 import { emptyCatalogContent, type CatalogContent } from "../../../src/catalog/readModel/catalogContent";
 import { CatalogSnapshot } from "../../../src/catalog/readModel/catalogSnapshot";
 import { ModelSearchIndex, type SearchDocument } from "../../../src/catalog/search/modelSearchIndex";
@@ -115,10 +118,73 @@ describe("a ranked search's totalCount and pages against the reference's order",
   });
 });
 
+describe("a search with other conditions against the reference's matches that meet them", () => {
+  const documents = copiedDocuments(seedSearchDocuments(), 2);
+  const reference = new ReferenceSearch(documents);
+  const snapshot = CatalogSnapshot.build(content(documents));
+  const service = new ModelCatalogService();
+  // Few words and one-letter words too: searches matching most of the catalog take the list's other paths.
+  const queries = [...drawnQueries(documents, 30, 5), "a", "e", "gpt", "llama 3.1 70b"];
+  const byId = new Map(snapshot.models.map((m) => [m.id, m]));
+  const filters: { name: string; filter: ModelFilter; keeps: (m: ModelView) => boolean }[] = [
+    { name: "an author (an index's set)", filter: { authorIds: ["acme"] }, keeps: (m) => m.authorId === "acme" },
+    { name: "a condition no index answers", filter: { openWeights: true }, keeps: (m) => m.openWeights === true },
+    { name: "both", filter: { authorIds: ["acme"], openWeights: false }, keeps: (m) => m.authorId === "acme" && m.openWeights === false },
+  ];
+
+  /** Every page forwards, with the count each page gives. */
+  const allPages = (filter: ModelFilter, orderBy: ModelOrder[] | null) => {
+    const seen: string[] = [];
+    const counts = new Set<number>();
+    let after: string | undefined;
+    for (;;) {
+      const page = service.listModels(snapshot, filter, orderBy, { first: 100, after });
+      counts.add(page.totalCount);
+      seen.push(...page.edges.map((edge) => edge.node.id));
+      if (!page.pageInfo.hasNextPage) return { ids: seen, counts: [...counts] };
+      after = page.pageInfo.endCursor ?? undefined;
+    }
+  };
+
+  for (const { name, filter, keeps } of filters) {
+    it(`ranks the matches that meet ${name} in the reference's order, with their count`, () => {
+      for (const query of queries) {
+        const expected = reference.search(query).map((hit) => hit.id).filter((id) => keeps(byId.get(id)!));
+        expect({ query, ...allPages({ ...filter, search: query }, null) }).toEqual({ query, ids: expected, counts: [expected.length] });
+      }
+    });
+
+    it(`lists the matches that meet ${name} by name when asked, with their count`, () => {
+      for (const query of queries) {
+        const expected = reference
+          .search(query)
+          .map((hit) => byId.get(hit.id)!)
+          .filter(keeps)
+          .sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.id, b.id))
+          .map((m) => m.id);
+        expect({ query, ...allPages({ ...filter, search: query }, [{ field: "NAME" }]) }).toEqual({ query, ids: expected, counts: [expected.length] });
+      }
+    });
+  }
+
+  it("gives an estimate's model list the same models as the reference", () => {
+    for (const query of queries) {
+      const expected = reference.search(query).map((hit) => hit.id).sort(compareText);
+      const models = service.matchingModels(snapshot, { search: query }).map((m) => m.id).sort(compareText);
+      expect({ query, models }).toEqual({ query, models: expected });
+    }
+  });
+});
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function content(documents: readonly SearchDocument[]): CatalogContent {
+  // Every third model is acme's, every other one has open weights: conditions that cut across the matches.
   return {
     ...emptyCatalogContent(),
-    models: documents.map((d) => modelView(d.id, { name: d.name, description: d.description })),
+    models: documents.map((d, i) => modelView(d.id, { name: d.name, description: d.description, authorId: i % 3 === 0 ? "acme" : null, openWeights: i % 2 === 0 })),
     aliases: documents.flatMap((d) => d.aliases.map((alias) => ({ alias, modelId: d.id }))),
   };
 }
