@@ -42,9 +42,10 @@ const EMPTY = new Int32Array(0);
 
 /**
  * Which grams of a text are posted: all of them (names), only each word's first (description prefixes),
- * or the pairs of characters whose first is a digit (names, for two-character words; keyed by pairAt).
+ * the pairs of characters whose first is a digit (names, for two-character words; keyed by pairAt), or
+ * each word's first pair (descriptions, for two-character words; keyed by pairAt).
  */
-export type GramsPosted = "everyGram" | "wordStarts" | "digitPairs";
+export type GramsPosted = "everyGram" | "wordStarts" | "digitPairs" | "wordStartPairs";
 
 export class GramPostings {
   private constructor(private readonly lists: readonly Int32Array[]) {}
@@ -55,7 +56,7 @@ export class GramPostings {
    * 46,656 typed arrays by doubling made the garbage collector most of the build time.
    */
   static build(texts: readonly string[], posted: GramsPosted): GramPostings {
-    const gramCount = posted === "digitPairs" ? ALPHABET ** 2 : GRAM_COUNT;
+    const gramCount = posted === "digitPairs" || posted === "wordStartPairs" ? ALPHABET ** 2 : GRAM_COUNT;
     const lengths = new Int32Array(gramCount);
     const lastOrdinal = new Int32Array(gramCount).fill(-1);
     forEachGram(texts, posted, (gram, ordinal) => {
@@ -89,6 +90,16 @@ function forEachGram(texts: readonly string[], posted: GramsPosted, visit: (gram
     for (let ordinal = 0; ordinal < texts.length; ordinal++) {
       const text = texts[ordinal];
       for (let i = 0; i + 1 < text.length; i++) if (isDigit(text.charCodeAt(i)) && text.charCodeAt(i + 1) !== SPACE) visit(pairAt(text, i), ordinal);
+    }
+    return;
+  }
+  if (posted === "wordStartPairs") {
+    for (let ordinal = 0; ordinal < texts.length; ordinal++) {
+      const text = texts[ordinal];
+      // From space to space: descriptions are long, and a word's first pair is all that is posted.
+      for (let space = text.indexOf(" "); space !== -1; space = text.indexOf(" ", space + 1)) {
+        if (space + 2 < text.length && text.charCodeAt(space + 2) !== SPACE) visit(pairAt(text, space + 1), ordinal);
+      }
     }
     return;
   }

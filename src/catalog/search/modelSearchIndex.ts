@@ -63,8 +63,18 @@ interface ParsedQuery {
   descriptionNeedlesLength: number;
   /** The words, shortest first: the ones the trigrams could not check, so the likeliest to reject a candidate. */
   wordsShortestFirst: string[];
+  /**
+   * The words a candidate from the name lists may still lack, shortest first: a word of three characters
+   * is a trigram and a two-character one starting with a digit a pair, so their lists decided them.
+   */
+  wordsUnchecked: string[];
   /** The needles, shortest first, for the same reason. */
   needlesShortestFirst: string[];
+  /**
+   * The needles a candidate from the description lists may still lack: a word of two or three
+   * characters is a word start's pair or trigram, and one of one character a bit (descriptionStarts).
+   */
+  needlesUnchecked: string[];
   /** The first characters of the needles, as bits of DocumentColumns.descriptionStarts. */
   needleStarts: WordStarts;
 }
@@ -111,6 +121,7 @@ export class ModelSearchIndex {
     private readonly nameGrams: GramPostings,
     private readonly nameDigitPairs: GramPostings,
     private readonly descriptionGrams: GramPostings,
+    private readonly descriptionPairs: GramPostings,
   ) {
     this.size = documents.ids.length;
     // Filled to its final length up front: an array written at scattered indexes past its end turns into a
@@ -170,6 +181,7 @@ export class ModelSearchIndex {
       GramPostings.build(compactNames, "everyGram"),
       GramPostings.build(compactNames, "digitPairs"),
       GramPostings.build(descriptions, "wordStarts"),
+      GramPostings.build(descriptions, "wordStartPairs"),
     );
   }
 
@@ -192,8 +204,8 @@ export class ModelSearchIndex {
     const place = this.placeById.get(id);
     const parsed = parseQuery(query);
     if (place === undefined || !parsed) return undefined;
-    let score = this.nameScore(place, parsed);
-    if (score === NO_MATCH) score = this.descriptionScore(place, parsed);
+    let score = this.nameScore(place, parsed, parsed.wordsShortestFirst);
+    if (score === NO_MATCH) score = this.descriptionScore(place, parsed, parsed.needlesShortestFirst);
     return score === NO_MATCH ? undefined : score;
   }
 
@@ -203,7 +215,8 @@ export class ModelSearchIndex {
     const numberPairs = query.words.filter((word) => word.length === 2 && startsWithDigit(word)).map((word) => pairAt(word, 0));
     const byName = intersectLists(this.nameGrams.intersect(query.words.flatMap(allGrams)), this.nameDigitPairs.intersect(numberPairs));
     const descriptionWords = query.descriptionNeedles.filter((needle) => needle.length > GRAM);
-    const byDescription = this.descriptionGrams.intersect(descriptionWords.map((needle) => gramAt(needle, 1)));
+    const descriptionPairs = query.descriptionNeedles.filter((needle) => needle.length === GRAM).map((needle) => pairAt(needle, 1));
+    const byDescription = intersectLists(this.descriptionGrams.intersect(descriptionWords.map((needle) => gramAt(needle, 1))), this.descriptionPairs.intersect(descriptionPairs));
     // Each candidate is checked only where its lists say it can match: a document outside the name list
     // lacks a gram of some word, one outside the description list a word start.
     const everyName = byName === ALL;
@@ -232,8 +245,8 @@ export class ModelSearchIndex {
         inDescription = true;
         j++;
       }
-      let score = inName ? this.nameScore(place, query) : NO_MATCH;
-      if (score === NO_MATCH && inDescription) score = this.descriptionScore(place, query);
+      let score = inName ? this.nameScore(place, query, query.wordsUnchecked) : NO_MATCH;
+      if (score === NO_MATCH && inDescription) score = this.descriptionScore(place, query, query.needlesUnchecked);
       if (score === NO_MATCH) continue;
       if (count === places.length) {
         places = grown(places);
@@ -245,11 +258,11 @@ export class ModelSearchIndex {
     return { places: places.subarray(0, count), scores: scores.subarray(0, count) };
   }
 
-  /** The best score of the document's id, name and aliases, NO_MATCH if none holds every word. */
-  private nameScore(place: number, query: ParsedQuery): number {
+  /** The best score of the document's id, name and aliases, NO_MATCH if none holds every word (`unchecked`: those its lists did not decide). */
+  private nameScore(place: number, query: ParsedQuery, unchecked: readonly string[]): number {
     const { compactNames, nameTexts, nameStart } = this.documents;
     const names = compactNames[place];
-    const words = query.wordsShortestFirst;
+    const words = unchecked;
     for (let w = 0; w < words.length; w++) if (!names.includes(words[w])) return NO_MATCH;
     let best = NO_MATCH;
     for (let t = nameStart[place]; t < nameStart[place + 1]; t++) {
@@ -261,15 +274,15 @@ export class ModelSearchIndex {
     return best;
   }
 
-  /** Every query word must start a description word (" bal" in " anthropic s balanced model"). */
-  private descriptionScore(place: number, query: ParsedQuery): number {
+  /** Every query word must start a description word (" bal" in " anthropic s balanced model"); `unchecked`: the needles its lists did not decide. */
+  private descriptionScore(place: number, query: ParsedQuery, unchecked: readonly string[]): number {
     const starts = this.documents.descriptionStarts;
     const [needDigits, needLetters] = query.needleStarts;
     if ((starts[2 * place] & needDigits) !== needDigits || (starts[2 * place + 1] & needLetters) !== needLetters) return NO_MATCH;
     const description = this.documents.descriptions[place];
     if (description === "") return NO_MATCH;
     // A needle of one character after its space was decided by the bits.
-    for (const needle of query.needlesShortestFirst) if (needle.length > 2 && !description.includes(needle)) return NO_MATCH;
+    for (const needle of unchecked) if (needle.length > 2 && !description.includes(needle)) return NO_MATCH;
     return tierScore("description", description.length - query.descriptionNeedlesLength);
   }
 }
@@ -344,7 +357,9 @@ function parseQuery(query: string): ParsedQuery | undefined {
     descriptionNeedles,
     descriptionNeedlesLength,
     wordsShortestFirst: [...words].sort(byLength),
+    wordsUnchecked: words.filter((word) => word.length > GRAM || (word.length < GRAM && !(word.length === 2 && startsWithDigit(word)))).sort(byLength),
     needlesShortestFirst: [...descriptionNeedles].sort(byLength),
+    needlesUnchecked: descriptionNeedles.filter((needle) => needle.length > GRAM + 1).sort(byLength),
     needleStarts: wordStarts(descriptionNeedles.join("")),
   };
 }
