@@ -1,10 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite, type Transaction } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
+import { types } from "node:util";
+import { PGlite } from "@electric-sql/pglite";
 import { PrismaClient } from "./generated/client";
 import type { Database, SqlSession } from "./database";
 import { DataDirLock } from "./dataDirLock";
+import { PgliteThreadClient } from "./pglite/pgliteThreadClient";
+import { prismaThreadAdapter } from "./pglite/prismaThreadAdapter";
 import { retryTransientTransaction } from "./transactionRetry";
 
 export const IN_MEMORY = "memory://";
@@ -20,8 +22,13 @@ const SHARED_BUFFERS = "16MB";
 
 /**
  * Opens (creating on first use) an embedded PGlite database in `dataDir`, or a throw-away one in memory
- * for `memory://`. PGlite is a single-connection, in-process database: a lock file keeps a second
- * process off the same folder, and an in-process queue serializes migration runs.
+ * for `memory://`. PGlite is a single-connection database: a lock file keeps a second process off the
+ * same folder, and an in-process queue serializes migration runs.
+ *
+ * PGlite runs on a thread of its own (pglite/pgliteThread.ts). On the server's thread, a slow statement
+ * held every client, health probes included; and a load, which issues its writes and goes on deciding
+ * the next batch (QueuedWrites), had the database and the JavaScript take turns on one core. On its own
+ * thread the database works while the load decides, as PostgreSQL does in its own process.
  */
 export async function openPgliteDatabase(dataDir: string): Promise<Database> {
   const inMemory = dataDir === IN_MEMORY;
@@ -30,54 +37,85 @@ export async function openPgliteDatabase(dataDir: string): Promise<Database> {
     fs.mkdirSync(dataDir, { recursive: true });
     dirLock = DataDirLock.acquire(path.join(dataDir, ".catalog.lock"));
   }
-  let pglite: PGlite;
+  let thread: PgliteThreadClient;
   try {
-    const options = { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${SHARED_BUFFERS}`] };
-    pglite = inMemory ? new PGlite(options) : new PGlite(path.join(dataDir, "pgdata"), options);
-    await pglite.waitReady;
+    thread = await PgliteThreadClient.start({
+      dataDir: inMemory ? IN_MEMORY : path.join(dataDir, "pgdata"),
+      startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${SHARED_BUFFERS}`],
+    });
   } catch (error) {
     dirLock?.release();
     throw error;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: prismaThreadAdapter(thread) });
   let migrationQueue: Promise<unknown> = Promise.resolve();
+  let closed = false;
 
   return {
     kind: "pglite",
     prisma,
-    sql: pgliteSession(pglite),
+    sql: threadSession(thread),
     withMigrationLock<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
-      const run = migrationQueue.then(() => work(pgliteSession(pglite)));
+      const run = migrationQueue.then(() => work(threadSession(thread)));
       migrationQueue = run.catch(() => undefined);
       return run;
     },
     async listen(channel: string, onPayload: (payload: string) => void) {
-      const stop = await pglite.listen(channel, onPayload);
+      const stop = await thread.listen(channel, onPayload);
       return async () => {
-        if (!pglite.closed) await stop();
+        if (!closed) await stop();
       };
     },
     async close() {
+      if (closed) return;
+      closed = true;
       await prisma.$disconnect();
-      await pglite.close();
+      await thread.close();
       dirLock?.release();
     },
   };
 }
 
-function pgliteSession(db: PGlite | Transaction): SqlSession {
+/**
+ * Rows with their Date values made in this context. A message's Dates are made in Node's main context;
+ * code running in another one (Jest runs each test file in a context of its own) would not recognise
+ * them with `instanceof Date`. In the main context nothing is remade: the check is all it costs.
+ */
+function withLocalDates<Row>(rows: Row[]): Row[] {
+  for (const row of rows as Record<string, unknown>[]) {
+    for (const key in row) {
+      const value = row[key];
+      if (typeof value === "object" && value !== null && !(value instanceof Date) && types.isDate(value)) row[key] = new Date(value.getTime());
+    }
+  }
+  return rows;
+}
+
+/** Statements on the PGlite thread, outside a transaction or inside the one `tx` names. */
+function threadSession(thread: PgliteThreadClient, tx?: number): SqlSession {
   return {
     async query<Row>(sql: string, params?: unknown[]) {
-      return (await db.query<Row>(sql, params)).rows;
+      return withLocalDates(await thread.call<Row[]>({ op: "query", sql, params, tx }));
     },
     async exec(script: string) {
-      await db.exec(script);
+      await thread.call({ op: "exec", sql: script, tx });
     },
     async transaction<T>(work: (tx: SqlSession) => Promise<T>) {
-      if (!("transaction" in db)) throw new Error("nested transactions are not supported");
+      if (tx !== undefined) throw new Error("nested transactions are not supported");
       // PGlite runs one transaction at a time, so it never deadlocks; the retry keeps its contract the
       // same as PostgreSQL's (work may run more than once), so code tested here behaves alike there.
-      return retryTransientTransaction(() => db.transaction((tx) => work(pgliteSession(tx))));
+      return retryTransientTransaction(async () => {
+        const id = await thread.call<number>({ op: "begin" });
+        let result: T;
+        try {
+          result = await work(threadSession(thread, id));
+        } catch (error) {
+          await thread.call({ op: "end", tx: id, commit: false }).catch(() => undefined);
+          throw error;
+        }
+        await thread.call({ op: "end", tx: id, commit: true });
+        return result;
+      });
     },
   };
 }
