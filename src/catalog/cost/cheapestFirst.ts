@@ -9,7 +9,6 @@
 // unrelated to price, that keeps 1.4% of the models; walking catalog-wide sorted lists would pass every
 // cheaper offering of the 98.6% before reaching an expensive match like gpt-4o. The bounds are
 // gathered over the matching models only, which the totalCount and the main currency need anyway.
-import type { ModelView } from "../views";
 import type { CatalogSnapshot } from "../readModel/catalogSnapshot";
 import type { PriceInclusion } from "../offerings/offeringKind";
 import { quickCost, type WorkloadVector } from "./costPlan";
@@ -42,7 +41,8 @@ export interface CheapestQuotes {
  */
 export function cheapestQuotes(
   snapshot: CatalogSnapshot,
-  models: readonly ModelView[],
+  /** The matching models' ordinals (places in `snapshot.models`). */
+  models: Int32Array,
   workload: Workload,
   vector: WorkloadVector,
   first: number,
@@ -60,8 +60,8 @@ export function cheapestQuotes(
   const perCurrency: number[] = [];
   let candidates = 0;
   let offerings = 0;
-  for (const model of models) {
-    const slot = bounds.slotOf(model.id);
+  for (let m = 0; m < models.length; m++) {
+    const slot = bounds.slotOf(models[m]);
     const count = counts[slot];
     if (count === 0) continue;
     offerings += count;

@@ -55,7 +55,7 @@ export class CostEstimateService {
     if (!Number.isInteger(first) || first < 1 || first > MAX_ESTIMATES) throw new ValidationError(`first must be a whole number from 1 to ${MAX_ESTIMATES}, got ${first}`, "first");
     const include = options.include ?? {};
     // In no particular order: the ranking below is a total order (cost, model id, offering id).
-    const models = this.models.matchingModels(snapshot, options.filter, include);
+    const models = this.models.matchingOrdinals(snapshot, options.filter, include);
     if (models.length > MAX_MODELS) throw new ValidationError(`The filter selects more than ${MAX_MODELS} models; narrow it`, "filter");
     const at = options.at ?? null;
     const vector = workloadVector(workload);
@@ -67,7 +67,8 @@ export class CostEstimateService {
     }
     // As of `at`, or at one provider: every offering is quoted in floating point from its cost plan; only the page is priced exactly.
     const quotes: QuotedOffering[] = [];
-    for (const model of models) {
+    for (const ordinal of models) {
+      const model = snapshot.models[ordinal];
       if (at) {
         // As of `at`, an offering is free by the prices then in force.
         for (const offering of snapshot.offeringsOfModel(model.id, options.providerId)) {

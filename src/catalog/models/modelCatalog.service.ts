@@ -43,6 +43,23 @@ export class ModelCatalogService {
     return selection.testsNothing ? candidates : candidates.filter(selection.test);
   }
 
+  /**
+   * The ordinals (places in `snapshot.models`) of every model matching `filter`, in no promised order: the
+   * models of matchingModels without a model list made for them (a search's are never ranked). The array
+   * may be one the snapshot or the search keeps: read it, do not change it.
+   */
+  matchingOrdinals(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, inclusion: PriceInclusion = {}): Int32Array {
+    const selection = selectModels(snapshot, filter, inclusion);
+    const models = snapshot.models;
+    const candidates = selection.narrowed ? selection.candidateOrdinals() : null;
+    if (!candidates) {
+      const every = new Int32Array(models.length);
+      for (let ordinal = 0; ordinal < every.length; ordinal++) every[ordinal] = ordinal;
+      return selection.narrowed ? every.filter((ordinal) => selection.test(models[ordinal])) : every;
+    }
+    return selection.testsNothing ? candidates : candidates.filter((ordinal) => selection.test(models[ordinal]));
+  }
+
   private ordering(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, orderBy: ModelOrder[] | null | undefined, selection: ModelSelection, inclusion: PriceInclusion): ModelOrdering {
     const matches = selection.search;
     // A model's score is looked up by its ordinal in the matches: only the page's models and a cursor's

@@ -50,8 +50,10 @@ export interface ModelSelection {
   candidateCount: number | null;
   /** Whether every indexed condition allows the model (true for every model when none was given). */
   isCandidate(model: ModelView): boolean;
-  /** Those candidates as models (null when no indexed condition was given). */
-  candidateModels: readonly ModelView[] | null;
+  /** Those candidates as models (null when no indexed condition was given); made on first read. */
+  readonly candidateModels: readonly ModelView[] | null;
+  /** Those candidates as model ordinals (their places in `snapshot.models`), in no promised order; null as `candidateModels`. */
+  candidateOrdinals(): Int32Array | null;
   /** The conditions no index answers; true for a model that passes them. */
   test(model: ModelView): boolean;
   /** Whether `test` holds for every model: the filter has only indexed conditions. */
@@ -75,11 +77,13 @@ interface IndexedModels {
   has(model: ModelView): boolean;
   /** Its models; a search's best match first. */
   models(): readonly ModelView[];
+  /** Its models' ordinals, in no promised order. */
+  ordinals(): Int32Array;
   bits(): ModelBits;
 }
 
 function snapshotSet(snapshot: CatalogSnapshot, ids: ReadonlySet<string>): IndexedModels {
-  return { size: ids.size, has: (model) => ids.has(model.id), models: () => snapshot.modelsIn(ids), bits: () => snapshot.bitsOfSet(ids) };
+  return { size: ids.size, has: (model) => ids.has(model.id), models: () => snapshot.modelsIn(ids), ordinals: () => snapshot.ordinalsIn(ids), bits: () => snapshot.bitsOfSet(ids) };
 }
 
 /** A search's matches as a set: looked up by ordinal, never copied into a set of ids or a map of scores. */
@@ -91,7 +95,13 @@ function searchSet(snapshot: CatalogSnapshot, matches: SearchMatches): IndexedMo
       const ordinal = snapshot.modelOrdinal(model.id);
       return ordinal !== undefined && matches.has(ordinal);
     },
-    models: () => Array.from(matches.ranked().ordinals, (ordinal) => models[ordinal]),
+    models: () => {
+      const ranked = matches.ranked().ordinals;
+      const views: ModelView[] = new Array(ranked.length);
+      for (let k = 0; k < ranked.length; k++) views[k] = models[ranked[k]];
+      return views;
+    },
+    ordinals: () => matches.ordinals(),
     bits: () => bitsOfOrdinals(models.length, matches.ordinals()),
   };
 }
@@ -104,7 +114,7 @@ function searchSet(snapshot: CatalogSnapshot, matches: SearchMatches): IndexedMo
  */
 export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, inclusion: PriceInclusion = {}): ModelSelection {
   if (!filter) {
-    return { narrowed: false, candidateCount: null, isCandidate: () => true, candidateModels: null, test: () => true, testsNothing: true, count: () => snapshot.models.length, search: null, rankedBySearch: false, providerIds: null };
+    return { narrowed: false, candidateCount: null, isCandidate: () => true, candidateModels: null, candidateOrdinals: () => null, test: () => true, testsNothing: true, count: () => snapshot.models.length, search: null, rankedBySearch: false, providerIds: null };
   }
   const list = (name: string, values: string[] | null | undefined, normalize: (v: string) => string = (v) => v) => {
     if (values == null) return undefined;
@@ -201,27 +211,36 @@ export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | nu
   // Intersected smallest first; a single set is used as it is, not copied (it can hold most of the catalog).
   let candidateCount: number | null = null;
   let isCandidate: (model: ModelView) => boolean = () => true;
-  let candidateModels: readonly ModelView[] | null = null;
+  let candidateModels: (() => readonly ModelView[]) | null = null;
+  let candidateOrdinals: () => Int32Array | null = () => null;
   // The search's own models come in the index's ranking; intersected from them, the candidates keep it.
   const [smallest, ...others] = [...sets].sort((a, b) => a.size - b.size);
   const rankedBySearch = searchModels !== null && smallest === searchModels;
   if (sets.length === 1) {
     candidateCount = smallest.size;
     isCandidate = smallest.has;
-    candidateModels = smallest.models();
+    // Made when read: an estimate takes the ordinals alone, not the search's models in their ranking.
+    candidateModels = smallest.models;
+    candidateOrdinals = smallest.ordinals;
   } else if (sets.length > 1) {
     const both: ModelView[] = [];
     for (const model of smallest.models()) if (others.every((s) => s.has(model))) both.push(model);
     candidateCount = both.length;
     isCandidate = (model) => sets.every((s) => s.has(model));
-    candidateModels = both;
+    candidateModels = () => both;
+    candidateOrdinals = () => Int32Array.from(both, (model) => snapshot.modelOrdinal(model.id)!);
   }
   const testsOnly = conditions.map((c) => c.test);
+  let models: readonly ModelView[] | null | undefined;
   return {
     narrowed: sets.length > 0 || conditions.length > 0,
     candidateCount,
     isCandidate,
-    candidateModels,
+    get candidateModels() {
+      if (models === undefined) models = candidateModels && candidateModels();
+      return models;
+    },
+    candidateOrdinals,
     test: testsOnly.length === 0 ? () => true : testsOnly.length === 1 ? testsOnly[0] : (m) => testsOnly.every((t) => t(m)),
     testsNothing: testsOnly.length === 0,
     count: () => {

@@ -406,6 +406,18 @@ export class CatalogSnapshot {
     return views;
   }
 
+  private readonly ordinalsBySet = new WeakMap<ReadonlySet<string>, Int32Array>();
+
+  /** The ordinals of one of this snapshot's id sets (as modelsIn), looked up once per set and kept. */
+  ordinalsIn(ids: ReadonlySet<string>): Int32Array {
+    let ordinals = this.ordinalsBySet.get(ids);
+    if (!ordinals) {
+      ordinals = Int32Array.from([...ids].flatMap((id) => this.stable.ordinalById.get(id) ?? []));
+      this.ordinalsBySet.set(ids, ordinals);
+    }
+    return ordinals;
+  }
+
   /**
    * A search's matching models (searchMatches.ts). The index is built over `models` in order, so a
    * match's ordinal is its model's place in `models` and its bit in a ModelBits: no lookup by id per match.

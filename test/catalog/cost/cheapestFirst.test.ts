@@ -148,7 +148,7 @@ describe("estimates from the models whose cost bounds can reach the page", () =>
   it("quotes the offerings of only some models when a page needs few of many", () => {
     const snapshot = CatalogSnapshot.build(catalogContent(7));
     const workload = normalizeWorkload({ inputTokens: 200_000, outputTokens: 20_000 });
-    const models = snapshot.models;
+    const models = Int32Array.from(snapshot.models, (_, ordinal) => ordinal);
     const { quotes, totalCount } = cheapestQuotes(snapshot, models, workload, workloadVector(workload), 3, false, {});
     expect(totalCount).toBe(everyOfferingExactly(snapshot, workload, null, {}, 200, false).totalCount);
     expect(quotes.length).toBeLessThan(totalCount / 2);

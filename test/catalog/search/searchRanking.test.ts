@@ -167,11 +167,16 @@ describe("a search with other conditions against the reference's matches that me
     });
   }
 
-  it("gives an estimate's model list the same models as the reference", () => {
+  it("gives an estimate's model list and model ordinals the same models as the reference, with and without other conditions", () => {
     for (const query of queries) {
       const expected = reference.search(query).map((hit) => hit.id).sort(compareText);
       const models = service.matchingModels(snapshot, { search: query }).map((m) => m.id).sort(compareText);
       expect({ query, models }).toEqual({ query, models: expected });
+      for (const { filter, keeps } of filters) {
+        const kept = expected.filter((id) => keeps(byId.get(id)!));
+        const ordinals = Array.from(service.matchingOrdinals(snapshot, { ...filter, search: query }), (ordinal) => snapshot.models[ordinal].id).sort(compareText);
+        expect({ query, filter, ordinals }).toEqual({ query, filter, ordinals: kept });
+      }
     }
   });
 });
