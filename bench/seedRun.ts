@@ -27,7 +27,8 @@ async function main(): Promise<void> {
     return;
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "catalog-bench-"));
-  const database = await openDatabase(url ? { kind: "postgresql", url } : { kind: "pglite", dataDir });
+  // Opened as `npm run seed` and a first start's seed open it.
+  const database = await openDatabase(url ? { kind: "postgresql", url } : { kind: "pglite", dataDir }, "load");
   try {
     const opened = performance.now();
     await applyMigrations(database, readMigrationFiles(defaultMigrationsDir()), silentLogger);

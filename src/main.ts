@@ -114,7 +114,7 @@ function seedInChildProcess(logger: Logger): Promise<void> {
 
 /** The child's part: migrate, seed unless already complete, close. */
 async function seedOnly(config: Config, logger: Logger): Promise<void> {
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, "load");
   try {
     await applyMigrations(database, readMigrationFiles(defaultMigrationsDir()), logger);
     const seeded = await seedCatalog(database, config.seedDir, { unlessComplete: true });

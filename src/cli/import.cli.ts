@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
   const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
   const targets = command === "seed" ? [config.seedDir] : positionals;
   process.stderr.write(`${command === "seed" ? "Seeding" : "Importing into"} ${describeDatabase(config.database)}\n`);
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, "load");
   try {
     await applyMigrations(database, readMigrationFiles(defaultMigrationsDir()), logger);
     const bar = new ProgressBar();

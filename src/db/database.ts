@@ -36,12 +36,19 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * What a process opens the database for: to serve (a server, a report, a key command), or to load
+ * documents in bulk and exit (`npm run seed`, `npm run import`, the seed of a first start). PGlite is
+ * tuned for each (see pgliteDatabase.ts); PostgreSQL's server is tuned by its own configuration.
+ */
+export type DatabaseUse = "serve" | "load";
+
 /** Opens the database the configuration names: PostgreSQL when a URL is given, else embedded PGlite. */
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+export async function openDatabase(target: DatabaseTarget, use: DatabaseUse = "serve"): Promise<Database> {
   if (target.kind === "postgresql") {
     const { openPostgresDatabase } = await import("./postgresDatabase");
     return openPostgresDatabase(target.url);
   }
   const { openPgliteDatabase } = await import("./pgliteDatabase");
-  return openPgliteDatabase(target.dataDir);
+  return openPgliteDatabase(target.dataDir, use);
 }

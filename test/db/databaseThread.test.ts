@@ -76,6 +76,18 @@ describe(`the database beside the server's thread (${usingPostgres() ? "PostgreS
     expect(await database.prisma.author.findUnique({ where: { id: "thread-author" }, select: { name: true } })).toEqual({ name: "Thread" });
   });
 
+  // A server keeps PGlite's memory small; a process that loads and exits gets PostgreSQL's default pool,
+  // which holds a seed's indexes (pgliteDatabase.ts).
+  (usingPostgres() ? it.skip : it)("gives PGlite a small buffer pool to serve and PostgreSQL's default to load", async () => {
+    const loading = await openDatabase({ kind: "pglite", dataDir: "memory://" }, "load");
+    try {
+      expect(await database.sql.query(`SHOW shared_buffers`)).toEqual([{ shared_buffers: "16MB" }]);
+      expect(await loading.sql.query(`SHOW shared_buffers`)).toEqual([{ shared_buffers: "128MB" }]);
+    } finally {
+      await loading.close();
+    }
+  });
+
   it("delivers notifications committed on the same database", async () => {
     const heard: string[] = [];
     const stop = await database.listen("thread_channel", (payload) => heard.push(payload));
