@@ -60,12 +60,12 @@ export async function compareFacts(tx: SqlSession, sources: SourceFacts[]): Prom
   }
   for (const { sourceId, facts } of sources) {
     for (const fact of facts) {
-      const k = key(fact, sourceId);
+      // Nothing stored (a first load of these documents): no key to build and look up.
+      const k = storedByKey.size > 0 ? key(fact, sourceId) : "";
       const old = storedByKey.get(k);
       storedByKey.delete(k);
-      const row = { ...fact, value: fact.value, sourceId };
       if (!old) {
-        const inserted = { ...row, id: timeOrderedUuid() };
+        const inserted = { ...fact, sourceId, id: timeOrderedUuid() };
         inserts.push(inserted);
         current.push(inserted);
       } else if (
@@ -75,7 +75,7 @@ export async function compareFacts(tx: SqlSession, sources: SourceFacts[]): Prom
         old.step !== fact.step ||
         old.locator !== fact.locator
       ) {
-        const updated = { ...row, id: old.id };
+        const updated = { ...fact, sourceId, id: old.id };
         updates.push(updated);
         current.push(updated);
       } else {

@@ -62,6 +62,12 @@ export function decideField(entity: EntityType, field: string, candidates: Candi
     };
   }
   if (candidates.length === 0) throw new Error(`decideField(${entity}, ${field}): no candidate and no override`);
+  // Most fields (82% of a seed's) have one document: it decides, refines nothing and conflicts with no
+  // one. Taken apart from the general case, which builds its rankings and tie-breaks for every field.
+  if (candidates.length === 1 && valuesAgree(candidates[0]!, candidates[0]!, rule.comparison)) {
+    const only = candidates[0]!;
+    return { value: only.value, chosen: only, rule: reasonOfOne(rule, only, false, only), hasConflict: false };
+  }
 
   // A format the row ranks last keeps the order of roles among its own documents, below all others.
   const below = Math.max(...Object.values(rule.roles));
