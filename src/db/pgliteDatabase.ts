@@ -24,6 +24,14 @@ export const IN_MEMORY = "memory://";
 const SHARED_BUFFERS: Record<DatabaseUse, string> = { serve: "16MB", load: "128MB" };
 
 /**
+ * The PGlite thread's young generation, in MB: a serving thread answers a few statements a second (reads
+ * come from the read model), and V8's default let it keep about 40 MB of heap it did not use (a serving
+ * process at 341-374 MB against 301-315 MB with PGlite on the server's thread; 4 MB: 323 MB). A load keeps
+ * V8's default.
+ */
+const YOUNG_GENERATION_MB: Record<DatabaseUse, number | undefined> = { serve: 4, load: undefined };
+
+/**
  * Opens (creating on first use) an embedded PGlite database in `dataDir`, or a throw-away one in memory
  * for `memory://`. PGlite is a single-connection database: a lock file keeps a second process off the
  * same folder, and an in-process queue serializes migration runs.
@@ -45,7 +53,7 @@ export async function openPgliteDatabase(dataDir: string, use: DatabaseUse = "se
     thread = await PgliteThreadClient.start({
       dataDir: inMemory ? IN_MEMORY : path.join(dataDir, "pgdata"),
       startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${SHARED_BUFFERS[use]}`],
-    });
+    }, YOUNG_GENERATION_MB[use]);
   } catch (error) {
     dirLock?.release();
     throw error;

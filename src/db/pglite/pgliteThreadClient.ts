@@ -28,9 +28,12 @@ export class PgliteThreadClient {
     worker.on("exit", (code) => fail(new Error(`the PGlite thread has ended (exit code ${code})`)));
   }
 
-  /** Starts the thread and waits until PGlite is open (or throws why it could not be opened). */
-  static async start(options: PgliteThreadOptions): Promise<PgliteThreadClient> {
-    const worker = startWorker(options);
+  /**
+   * Starts the thread and waits until PGlite is open (or throws why it could not be opened).
+   * `youngGenerationMb` caps the thread's young generation (V8's default commits up to about 48 MB).
+   */
+  static async start(options: PgliteThreadOptions, youngGenerationMb?: number): Promise<PgliteThreadClient> {
+    const worker = startWorker(options, youngGenerationMb);
     const client = new PgliteThreadClient(worker);
     await new Promise<void>((resolve, reject) => {
       worker.ref();
@@ -114,9 +117,10 @@ function toError(error: ThreadError): Error {
  * through Jest), there is none: the thread's one file is compiled with swc, which the tests run on, and
  * it imports only npm packages, which resolve from the working directory.
  */
-function startWorker(options: PgliteThreadOptions): Worker {
+function startWorker(options: PgliteThreadOptions, youngGenerationMb?: number): Worker {
+  const settings = { workerData: options, resourceLimits: youngGenerationMb ? { maxYoungGenerationSizeMb: youngGenerationMb } : {} };
   const compiled = path.join(__dirname, "pgliteThread.js");
-  if (fs.existsSync(compiled)) return new Worker(compiled, { workerData: options });
+  if (fs.existsSync(compiled)) return new Worker(compiled, settings);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { transformFileSync } = require("@swc/core") as typeof import("@swc/core");
   const { code } = transformFileSync(path.join(__dirname, "pgliteThread.ts"), {
@@ -124,5 +128,5 @@ function startWorker(options: PgliteThreadOptions): Worker {
     module: { type: "commonjs" },
     sourceMaps: "inline",
   });
-  return new Worker(code, { eval: true, workerData: options });
+  return new Worker(code, { ...settings, eval: true });
 }
