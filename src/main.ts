@@ -14,6 +14,7 @@ import { createRequestContext } from "./graphql/createContext";
 import { startHttpServer } from "./http/httpServer";
 import { CatalogMetrics } from "./http/metrics";
 import { countRoundTrips } from "./db/countRoundTrips";
+import { releaseBuildGarbage, useServingSettings } from "./servingMemory";
 
 export interface RunningCatalog {
   url: string;
@@ -38,7 +39,12 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Running
       if (seeded) logSeed(logger, config.seedDir, seeded);
     }
     const metrics = new CatalogMetrics();
-    const services = createCatalogServices(countRoundTrips(database, () => metrics.databaseRoundTrip()), { seedDir: config.seedDir, logger });
+    const afterRebuild = () =>
+      void releaseBuildGarbage(database).then(
+        (freed) => logger.debug("Freed the read model build's garbage", { serverMb: Math.round(freed.server / 2 ** 20), databaseMb: Math.round(freed.database / 2 ** 20) }),
+        (error: unknown) => logger.warn("Could not free the read model build's garbage", { error }),
+      );
+    const services = createCatalogServices(countRoundTrips(database, () => metrics.databaseRoundTrip()), { seedDir: config.seedDir, logger, afterRebuild });
     await startReadModel(services);
     const schema = await buildCatalogSchema(services);
     const http = await startHttpServer(
@@ -153,6 +159,7 @@ async function run(): Promise<void> {
     process.exit(0);
   }
   if (seedsInChild(config)) await seedInChildProcess(logger);
+  useServingSettings(config.database.kind);
   const catalog = await bootstrap(config, logger);
   logger.info(`Model catalog ready at ${catalog.url}`);
   let stopping = false;

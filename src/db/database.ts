@@ -33,6 +33,12 @@ export interface Database {
    * runs, since notifications sent in between are lost. Returns a function that stops listening.
    */
   listen(channel: string, onPayload: (payload: string) => void, onResume?: () => void): Promise<() => Promise<void>>;
+  /**
+   * Frees what the database holds in this process and no longer uses: PGlite's thread collects its
+   * garbage (the rows a read model's build passed through it). PostgreSQL holds nothing here. Returns
+   * the bytes freed.
+   */
+  releaseMemory(): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -77,6 +77,9 @@ export async function openPgliteDatabase(dataDir: string, use: DatabaseUse = "se
         if (!closed) await stop();
       };
     },
+    async releaseMemory() {
+      return closed ? 0 : thread.call<number>({ op: "collectGarbage" });
+    },
     async close() {
       if (closed) return;
       closed = true;

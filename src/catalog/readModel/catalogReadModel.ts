@@ -43,6 +43,8 @@ export class CatalogReadModel {
   constructor(
     private readonly repository: CatalogReadRepository,
     private readonly logger?: Logger,
+    /** Runs after each rebuild has swapped its snapshot in (a server frees the build's garbage; see servingMemory.ts). */
+    private readonly afterRebuild?: () => void,
   ) {}
 
   /** The snapshot public reads use now. A request keeps the one it started with. */
@@ -92,6 +94,7 @@ export class CatalogReadModel {
         this.stats.lastRebuildAt = new Date();
         this.stats.rebuilds += 1;
         this.logger?.info("Read model rebuilt", { ms: Math.round(this.stats.lastRebuildMs), indexMs: Math.round(this.snapshot.buildMs), ...this.snapshot.counts });
+        this.afterRebuild?.();
       } else if (update.offeringIds.size > 0) {
         const ids = [...update.offeringIds];
         const rows = await this.repository.pricesOfOfferings(ids);

@@ -1,6 +1,8 @@
 // The thread PGlite runs on (see pgliteDatabase.ts for why). It answers requests from the server's
 // thread in the order they arrive: a request is started as soon as it is received, so PGlite's own
 // first-come, first-served query lock orders a transaction's statements as they were issued.
+import v8 from "node:v8";
+import vm from "node:vm";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -121,6 +123,13 @@ async function main(): Promise<void> {
         prismaTransactions.delete(request.tx);
         await (request.commit ? tx.commit() : tx.rollback());
         return null;
+      }
+      case "collectGarbage": {
+        // As servingMemory.ts does on the server's thread (this file imports nothing of the project).
+        v8.setFlagsFromString("--expose-gc");
+        const before = v8.getHeapStatistics().used_heap_size;
+        (vm.runInNewContext("gc") as () => void)();
+        return Math.max(0, before - v8.getHeapStatistics().used_heap_size);
       }
       case "close":
         if (!db.closed) await db.close();

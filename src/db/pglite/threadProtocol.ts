@@ -21,6 +21,7 @@ export type ThreadRequest =
   | { op: "prismaScript"; script: string }
   | { op: "prismaBegin"; isolationLevel?: string }
   | { op: "prismaEnd"; tx: number; commit: boolean }
+  | { op: "collectGarbage" }
   | { op: "close" };
 
 /** An error as it crosses the threads: its message, name and stack, and PostgreSQL's fields (code, detail...). */
