@@ -1,3 +1,4 @@
+import { canCopy, copyRows } from "./copyRows";
 import type { SqlSession } from "./database";
 
 /** A column of a bulk statement: its name and the SQL type its JSON value is read as. */
@@ -33,9 +34,10 @@ async function inChunks<Row, Out>(rows: readonly Row[], work: (chunk: readonly R
 }
 
 /**
- * Inserts `rows` into `table`, one statement per chunk, each row a JSON object keyed by column name.
- * `onConflict` is the statement's ON CONFLICT clause ("" for none). Returns the `returning` column of
- * the rows actually inserted (with DO NOTHING, the new ones only).
+ * Inserts `rows` into `table`, each row an object keyed by column name. `onConflict` is the statement's
+ * ON CONFLICT clause ("" for none). Returns the `returning` column of the rows actually inserted (with
+ * DO NOTHING, the new ones only). A plain insert goes by COPY where the session has it (PGlite, see
+ * copyRows.ts); otherwise one statement per chunk.
  */
 export async function insertRows(
   tx: SqlSession,
@@ -45,6 +47,10 @@ export async function insertRows(
   options: { onConflict?: string; returning?: string } = {},
 ): Promise<string[]> {
   if (rows.length === 0) return [];
+  if (!options.onConflict && !options.returning && canCopy(tx, columns)) {
+    await copyRows(tx, table, columns, rows);
+    return [];
+  }
   return inChunks(rows, async (chunk) => {
     const sql =
       `INSERT INTO "${table}" (${names(columns)}) SELECT ${names(columns, "v.")} ` +

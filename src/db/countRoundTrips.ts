@@ -16,6 +16,14 @@ export function countRoundTrips(database: Database, onRoundTrip: () => void): Da
       return session.exec(script);
     },
     transaction: (work) => session.transaction((tx) => work(wrap(tx))),
+    ...(session.copyFrom
+      ? {
+          copyFrom: (table: string, columns: readonly string[], csv: string) => {
+            onRoundTrip();
+            return session.copyFrom!(table, columns, csv);
+          },
+        }
+      : {}),
   });
   const prisma = database.prisma.$extends({
     query: {

@@ -14,6 +14,12 @@ export interface SqlSession {
    * started afresh on each run, or kept only from the run that returns.
    */
   transaction<T>(work: (tx: SqlSession) => Promise<T>): Promise<T>;
+  /**
+   * `COPY table (columns) FROM` a CSV text (PostgreSQL's CSV format: NULL unquoted and empty), where the
+   * session can: PGlite reads it as a blob. node-postgres needs another package for COPY, so a
+   * PostgreSQL session has none and bulk inserts stay statements (bulkRows.ts).
+   */
+  copyFrom?(table: string, columns: readonly string[], csv: string): Promise<void>;
 }
 
 /** An open catalog database: the Prisma client, and raw sessions for the migration runner. */

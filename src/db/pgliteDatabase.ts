@@ -114,6 +114,10 @@ function threadSession(thread: PgliteThreadClient, tx?: number): SqlSession {
     async exec(script: string) {
       await thread.call({ op: "exec", sql: script, tx });
     },
+    async copyFrom(table: string, columns: readonly string[], csv: string) {
+      const sql = `COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM '/dev/blob' WITH (FORMAT csv)`;
+      await thread.call({ op: "copyFrom", sql, csv, tx });
+    },
     async transaction<T>(work: (tx: SqlSession) => Promise<T>) {
       if (tx !== undefined) throw new Error("nested transactions are not supported");
       // PGlite runs one transaction at a time, so it never deadlocks; the retry keeps its contract the

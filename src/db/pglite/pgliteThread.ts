@@ -68,6 +68,10 @@ async function main(): Promise<void> {
       case "exec":
         await session(request.tx).exec(request.sql);
         return null;
+      case "copyFrom":
+        // PGlite's COPY reads FROM '/dev/blob' out of the query's `blob` option.
+        await session(request.tx).query(request.sql, [], { blob: new Blob([request.csv]) });
+        return null;
       case "begin":
         return new Promise<number>((resolve, reject) => {
           const id = nextTx++;

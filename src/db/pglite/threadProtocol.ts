@@ -12,6 +12,7 @@ export interface PgliteThreadOptions {
 export type ThreadRequest =
   | { op: "query"; sql: string; params?: unknown[]; tx?: number }
   | { op: "exec"; sql: string; tx?: number }
+  | { op: "copyFrom"; sql: string; csv: string; tx?: number }
   | { op: "begin" }
   | { op: "end"; tx: number; commit: boolean }
   | { op: "listen"; channel: string }
