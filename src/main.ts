@@ -14,7 +14,7 @@ import { createRequestContext } from "./graphql/createContext";
 import { startHttpServer } from "./http/httpServer";
 import { CatalogMetrics } from "./http/metrics";
 import { countRoundTrips } from "./db/countRoundTrips";
-import { releaseBuildGarbage, useServingSettings } from "./servingMemory";
+import { buildWithSpeedSettings, releaseBuildGarbage, useServingSettings } from "./servingMemory";
 
 export interface RunningCatalog {
   url: string;
@@ -27,7 +27,7 @@ export interface RunningCatalog {
  * The one assembly point: config → database (migrated) → services → schema → HTTP.
  * The caller owns the returned server and must `stop()` it.
  */
-export async function bootstrap(config: Config, logger: Logger): Promise<RunningCatalog> {
+export async function bootstrap(config: Config, logger: Logger, options: { servingMemory?: boolean } = {}): Promise<RunningCatalog> {
   logger.info(`Opening ${describeDatabase(config.database)}`);
   const database = await openDatabase(config.database);
   try {
@@ -39,12 +39,17 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Running
       if (seeded) logSeed(logger, config.seedDir, seeded);
     }
     const metrics = new CatalogMetrics();
+    // Only the server's own process tunes V8 (flags hold for the whole process: a test runner's too).
     const afterRebuild = () =>
       void releaseBuildGarbage(database).then(
         (freed) => logger.debug("Freed the read model build's garbage", { serverMb: Math.round(freed.server / 2 ** 20), databaseMb: Math.round(freed.database / 2 ** 20) }),
         (error: unknown) => logger.warn("Could not free the read model build's garbage", { error }),
       );
-    const services = createCatalogServices(countRoundTrips(database, () => metrics.databaseRoundTrip()), { seedDir: config.seedDir, logger, afterRebuild });
+    const services = createCatalogServices(countRoundTrips(database, () => metrics.databaseRoundTrip()), {
+      seedDir: config.seedDir,
+      logger,
+      ...(options.servingMemory ? { beforeRebuild: buildWithSpeedSettings, afterRebuild } : {}),
+    });
     await startReadModel(services);
     const schema = await buildCatalogSchema(services);
     const http = await startHttpServer(
@@ -160,7 +165,7 @@ async function run(): Promise<void> {
   }
   if (seedsInChild(config)) await seedInChildProcess(logger);
   useServingSettings(config.database.kind);
-  const catalog = await bootstrap(config, logger);
+  const catalog = await bootstrap(config, logger, { servingMemory: true });
   logger.info(`Model catalog ready at ${catalog.url}`);
   let stopping = false;
   const shutdown = (signal: string) => {

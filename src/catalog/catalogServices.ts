@@ -56,10 +56,10 @@ export interface CatalogServices {
  * Builds the services. The read model starts empty: `startReadModel` fills it and starts hearing changes,
  * and must run before the services serve reads.
  */
-export function createCatalogServices(database: Database, options: { seedDir?: string; logger?: Logger; afterRebuild?: () => void } = {}): CatalogServices {
+export function createCatalogServices(database: Database, options: { seedDir?: string; logger?: Logger; beforeRebuild?: () => void; afterRebuild?: () => void } = {}): CatalogServices {
   const seedDir = options.seedDir ?? path.join(findUp("seed", __dirname) ?? process.cwd(), "seed");
   const priceChanges = new PriceChangeFeed();
-  const readModel = new CatalogReadModel(new CatalogReadRepository(database.prisma), options.logger, options.afterRebuild);
+  const readModel = new CatalogReadModel(new CatalogReadRepository(database.prisma), options.logger, { beforeRebuild: options.beforeRebuild, afterRebuild: options.afterRebuild });
   const changes = new CatalogChanges(database, readModel, priceChanges, options.logger);
   const models = new ModelCatalogService();
   const facts = new ProvenanceRepository(database.sql);

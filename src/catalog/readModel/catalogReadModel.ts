@@ -43,8 +43,12 @@ export class CatalogReadModel {
   constructor(
     private readonly repository: CatalogReadRepository,
     private readonly logger?: Logger,
-    /** Runs after each rebuild has swapped its snapshot in (a server frees the build's garbage; see servingMemory.ts). */
-    private readonly afterRebuild?: () => void,
+    /**
+     * Run around each rebuild: before it reads the catalog, and after it swapped its snapshot in (or
+     * failed). A server builds with V8 tuned for speed and serves with it tuned for size, and frees the
+     * build's garbage after it (see servingMemory.ts).
+     */
+    private readonly hooks: { beforeRebuild?: () => void; afterRebuild?: () => void } = {},
   ) {}
 
   /** The snapshot public reads use now. A request keeps the one it started with. */
@@ -88,13 +92,17 @@ export class CatalogReadModel {
     const started = performance.now();
     try {
       if (update.rebuild) {
-        // Unchanged views are shared with the snapshot being replaced (readCatalogContent).
-        this.snapshot = CatalogSnapshot.build(await readCatalogContent(this.repository, this.snapshot));
-        this.stats.lastRebuildMs = performance.now() - started;
-        this.stats.lastRebuildAt = new Date();
-        this.stats.rebuilds += 1;
-        this.logger?.info("Read model rebuilt", { ms: Math.round(this.stats.lastRebuildMs), indexMs: Math.round(this.snapshot.buildMs), ...this.snapshot.counts });
-        this.afterRebuild?.();
+        this.hooks.beforeRebuild?.();
+        try {
+          // Unchanged views are shared with the snapshot being replaced (readCatalogContent).
+          this.snapshot = CatalogSnapshot.build(await readCatalogContent(this.repository, this.snapshot));
+          this.stats.lastRebuildMs = performance.now() - started;
+          this.stats.lastRebuildAt = new Date();
+          this.stats.rebuilds += 1;
+          this.logger?.info("Read model rebuilt", { ms: Math.round(this.stats.lastRebuildMs), indexMs: Math.round(this.snapshot.buildMs), ...this.snapshot.counts });
+        } finally {
+          this.hooks.afterRebuild?.();
+        }
       } else if (update.offeringIds.size > 0) {
         const ids = [...update.offeringIds];
         const rows = await this.repository.pricesOfOfferings(ids);
