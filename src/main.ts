@@ -28,6 +28,9 @@ export interface RunningCatalog {
  * The caller owns the returned server and must `stop()` it.
  */
 export async function bootstrap(config: Config, logger: Logger, options: { servingMemory?: boolean } = {}): Promise<RunningCatalog> {
+  // Only the server's own process tunes V8 (flags hold for the whole process: a test runner's too), and
+  // before the database opens: PGlite's module is compiled then.
+  if (options.servingMemory) useServingSettings(config.database.kind);
   logger.info(`Opening ${describeDatabase(config.database)}`);
   const database = await openDatabase(config.database);
   try {
@@ -39,7 +42,6 @@ export async function bootstrap(config: Config, logger: Logger, options: { servi
       if (seeded) logSeed(logger, config.seedDir, seeded);
     }
     const metrics = new CatalogMetrics();
-    // Only the server's own process tunes V8 (flags hold for the whole process: a test runner's too).
     const afterRebuild = () =>
       void releaseBuildGarbage(database).then(
         (freed) => logger.debug("Freed the read model build's garbage", { serverMb: Math.round(freed.server / 2 ** 20), databaseMb: Math.round(freed.database / 2 ** 20) }),
@@ -48,7 +50,7 @@ export async function bootstrap(config: Config, logger: Logger, options: { servi
     const services = createCatalogServices(countRoundTrips(database, () => metrics.databaseRoundTrip()), {
       seedDir: config.seedDir,
       logger,
-      ...(options.servingMemory ? { beforeRebuild: buildWithSpeedSettings, afterRebuild } : {}),
+      rebuildHooks: options.servingMemory ? { beforeRebuild: buildWithSpeedSettings, afterRebuild } : {},
     });
     await startReadModel(services);
     const schema = await buildCatalogSchema(services);
@@ -164,7 +166,6 @@ async function run(): Promise<void> {
     process.exit(0);
   }
   if (seedsInChild(config)) await seedInChildProcess(logger);
-  useServingSettings(config.database.kind);
   const catalog = await bootstrap(config, logger, { servingMemory: true });
   logger.info(`Model catalog ready at ${catalog.url}`);
   let stopping = false;

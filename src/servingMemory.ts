@@ -10,11 +10,11 @@ import type { Database } from "./db/database";
 let collect: (() => void) | undefined;
 
 /**
- * A full garbage collection of this thread's heap, now; returns the bytes it freed. After the read model is built, the rows it was
- * built from (about 40 MB on the server's thread, 28 MB on PGlite's) sit in the old generation, and a
- * server under load allocates almost only short-lived objects: no full collection comes to free them,
- * sometimes for hours. The same flag-and-context route as Jest's leak detector; it costs one
- * collection (tens of milliseconds), so it follows rare events only: a start, a rebuild.
+ * A full garbage collection of this thread's heap, now; returns the bytes it freed. After the read model
+ * is built, the rows it was built from (about 40 MB on the server's thread, 28 MB on PGlite's) sit in the
+ * old generation, and a server under load allocates almost only short-lived objects: no full collection
+ * comes to free them, sometimes for hours. The same flag-and-context route as Jest's leak detector; it
+ * costs one collection (tens of milliseconds), so it follows rare events only: a start, a rebuild.
  */
 export function collectGarbage(): number {
   if (!collect) {
@@ -29,15 +29,11 @@ export function collectGarbage(): number {
 /**
  * V8 settings for a process that serves, set at its start (before PGlite's module is compiled). V8's
  * flags hold for the whole process, so processes that load (the seed child, `npm run seed`, `npm run
- * import`) never call this.
- * - `--optimize-for-size`, set after each read model build (releaseBuildGarbage): V8 let the heap grow to several times what is live before collecting (its
- *   growing factor reaches 4 for a heap that may grow to gigabytes) and kept a 32 MB young generation;
- *   with it, the server's heap under load was 54-61 MB instead of 88-102 MB, at the same throughput.
- * - `--liftoff-only`, for PGlite: WebAssembly (PGlite's PostgreSQL) stays on V8's baseline compiler.
- *   Otherwise its hot functions are recompiled by the optimizing compiler on background threads, whose
- *   code and compiler memory stayed resident: 49 MB (288 → 239 MB). Reads come from the read model, so
- *   a serving PGlite runs few statements; a bulk load runs millions, and a seed took 62 s instead of
- *   26 s under it.
+ * import`) never call this. For PGlite, `--liftoff-only`: WebAssembly (PGlite's PostgreSQL) stays on V8's
+ * baseline compiler. Otherwise its hot functions are recompiled by the optimizing compiler on background
+ * threads, whose code and compiler memory stayed resident: 49 MB (288 → 239 MB). Reads come from the read
+ * model, so a serving PGlite runs few statements; a bulk load runs millions, and a seed took 62 s instead
+ * of 26 s under it.
  */
 export function useServingSettings(database: "pglite" | "postgresql"): void {
   if (database === "pglite") v8.setFlagsFromString("--liftoff-only");
@@ -53,9 +49,12 @@ export function buildWithSpeedSettings(): void {
 }
 
 /**
- * After a read model build: V8 goes back to optimizing for size (see useServingSettings) unless the
- * catalog is large, and this thread's garbage and the database's (PGlite's thread) are collected.
- * Returns the bytes freed on each. The caller only logs a failure: memory is not worth failing a rebuild.
+ * After a read model build: this thread's garbage and the database's (PGlite's thread) are collected,
+ * and V8 serves with `--optimize-for-size` unless the catalog is large. Without it, V8 let the heap grow
+ * to several times what is live before collecting (its growing factor reaches 4 for a heap that may grow
+ * to gigabytes) and kept a 32 MB young generation; with it, the server's heap under load was 54-61 MB
+ * instead of 88-102 MB, at the same throughput. Returns the bytes freed on each. The caller only logs a
+ * failure: memory is not worth failing a rebuild.
  */
 export async function releaseBuildGarbage(database: Database): Promise<{ server: number; database: number }> {
   v8.setFlagsFromString("--optimize-for-size");

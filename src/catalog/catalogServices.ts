@@ -25,7 +25,7 @@ import { PartyCatalogService } from "./parties/partyCatalog.service";
 import { ProvenanceService } from "./provenance/provenance.service";
 import { CatalogQualityService } from "./quality/catalogQuality.service";
 import { CatalogChanges } from "./readModel/catalogChanges";
-import { CatalogReadModel } from "./readModel/catalogReadModel";
+import { CatalogReadModel, type RebuildHooks } from "./readModel/catalogReadModel";
 import { SourceCatalogService } from "./sources/sourceCatalog.service";
 
 /** Every domain service, built once per process from the open database. */
@@ -56,10 +56,10 @@ export interface CatalogServices {
  * Builds the services. The read model starts empty: `startReadModel` fills it and starts hearing changes,
  * and must run before the services serve reads.
  */
-export function createCatalogServices(database: Database, options: { seedDir?: string; logger?: Logger; beforeRebuild?: () => void; afterRebuild?: () => void } = {}): CatalogServices {
+export function createCatalogServices(database: Database, options: { seedDir?: string; logger?: Logger; rebuildHooks?: RebuildHooks } = {}): CatalogServices {
   const seedDir = options.seedDir ?? path.join(findUp("seed", __dirname) ?? process.cwd(), "seed");
   const priceChanges = new PriceChangeFeed();
-  const readModel = new CatalogReadModel(new CatalogReadRepository(database.prisma), options.logger, { beforeRebuild: options.beforeRebuild, afterRebuild: options.afterRebuild });
+  const readModel = new CatalogReadModel(new CatalogReadRepository(database.prisma), options.logger, options.rebuildHooks);
   const changes = new CatalogChanges(database, readModel, priceChanges, options.logger);
   const models = new ModelCatalogService();
   const facts = new ProvenanceRepository(database.sql);

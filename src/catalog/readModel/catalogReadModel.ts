@@ -3,6 +3,16 @@ import type { Logger } from "../../logger";
 import { readCatalogContent, toPriceView, toSourceView } from "./catalogContent";
 import { CatalogSnapshot } from "./catalogSnapshot";
 
+/**
+ * Run around each rebuild: before it reads the catalog, and after it swapped its snapshot in (or failed).
+ * A server builds with V8 tuned for speed and serves with it tuned for size, and frees the build's
+ * garbage after it (see servingMemory.ts).
+ */
+export interface RebuildHooks {
+  beforeRebuild?: () => void;
+  afterRebuild?: () => void;
+}
+
 /** An update waiting its turn: a rebuild, or a patch of some offerings' prices (merged while it waits). */
 interface PendingUpdate {
   rebuild: boolean;
@@ -43,12 +53,7 @@ export class CatalogReadModel {
   constructor(
     private readonly repository: CatalogReadRepository,
     private readonly logger?: Logger,
-    /**
-     * Run around each rebuild: before it reads the catalog, and after it swapped its snapshot in (or
-     * failed). A server builds with V8 tuned for speed and serves with it tuned for size, and frees the
-     * build's garbage after it (see servingMemory.ts).
-     */
-    private readonly hooks: { beforeRebuild?: () => void; afterRebuild?: () => void } = {},
+    private readonly hooks: RebuildHooks = {},
   ) {}
 
   /** The snapshot public reads use now. A request keeps the one it started with. */

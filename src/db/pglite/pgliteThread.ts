@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   }
 
   let nextTx = 1;
+  let collect: (() => void) | undefined;
   const transactions = new Map<number, { tx: Transaction; end: (commit: boolean) => void; done: Promise<unknown> }>();
   const prismaTransactions = new Map<number, PrismaTransaction>();
   const listeners = new Map<string, () => Promise<void>>();
@@ -129,10 +130,14 @@ async function main(): Promise<void> {
         return null;
       }
       case "collectGarbage": {
-        // As servingMemory.ts does on the server's thread (this file imports nothing of the project).
-        v8.setFlagsFromString("--expose-gc");
+        // As servingMemory.ts does on the server's thread (this file imports nothing of the project):
+        // the flag is set and the collector's context made once, on the first request.
+        if (!collect) {
+          v8.setFlagsFromString("--expose-gc");
+          collect = vm.runInNewContext("gc") as () => void;
+        }
         const before = v8.getHeapStatistics().used_heap_size;
-        (vm.runInNewContext("gc") as () => void)();
+        collect();
         return Math.max(0, before - v8.getHeapStatistics().used_heap_size);
       }
       case "close":

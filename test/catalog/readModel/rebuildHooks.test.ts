@@ -11,8 +11,10 @@ describe("the read model's rebuild hooks", () => {
   beforeAll(async () => {
     catalog = await createCatalogDatabase();
     services = createCatalogServices(catalog.database, {
-      beforeRebuild: () => calls.push(`before ${services.readModel.stats.rebuilds}`),
-      afterRebuild: () => calls.push(`after ${services.readModel.stats.rebuilds}`),
+      rebuildHooks: {
+        beforeRebuild: () => calls.push(`before ${services.readModel.stats.rebuilds}`),
+        afterRebuild: () => calls.push(`after ${services.readModel.stats.rebuilds}`),
+      },
     });
   });
 
