@@ -30,6 +30,15 @@ export function sourcesByUri(tx: SqlSession, uris: readonly string[]): Promise<S
   return tx.query<StoredSource>(`SELECT id, uri, "contentHash" FROM "Source" WHERE uri = ANY($1::text[])`, [uris]);
 }
 
+/** How many of the given sources are still as a load that imported them at `importedAt` left them (nobody has loaded them since). */
+export async function sourcesImportedAt(tx: SqlSession, ids: readonly string[], importedAt: Date): Promise<number> {
+  const [{ count }] = await tx.query<{ count: string | number }>(`SELECT count(*) AS count FROM "Source" WHERE id = ANY($1::text[]) AND "importedAt" = $2::timestamp(3)`, [
+    ids,
+    importedAt.toISOString(),
+  ]);
+  return Number(count);
+}
+
 /**
  * Writes sources (a URI already stored keeps its id and takes the new hash, size, title and import time)
  * and returns the id each URI has now: two imports of one new document may run at once, each making up

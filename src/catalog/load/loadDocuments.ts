@@ -15,6 +15,7 @@ import { applyColumns } from "./applyColumns";
 import { loadOrder } from "./loadOrder";
 import { documentContent, type DocumentContent } from "./documentFacts";
 import { emptyLoadReport, type LoadReport } from "./loadReport";
+import { CarriedFacts } from "./carriedFacts";
 import { refreshDecisions, type KnownFacts } from "./refreshDecisions";
 import { syncCapabilities, writeCapabilityDefinitions } from "./syncCapabilities";
 import { compareFacts, entityKey, type EntityKey } from "./syncFacts";
@@ -75,6 +76,7 @@ export async function loadDocuments(
   const report = emptyLoadReport();
   let changes = new ChangeTracker();
   const now = options.now ?? new Date();
+  const carried = new CarriedFacts(now);
   const groups = new Map<SourceFormat, SourceDocument[]>();
   for (const doc of [...documents].sort((a, b) => a.uri.localeCompare(b.uri))) {
     const list = groups.get(doc.format) ?? [];
@@ -88,7 +90,7 @@ export async function loadDocuments(
       // A transaction PostgreSQL rolls back for a deadlock is run again (see SqlSession.transaction), so
       // each run counts into a tally of its own, and only the run that commits is kept.
       const run: GroupTally = { documents: { loaded: 0, unchanged: 0 }, changes: changes.copy(), issues: [] };
-      const loaded = await loadGroup(tx, group, run, now, (step) => options.onProgress?.({ group: format, step }));
+      const loaded = await loadGroup(tx, group, run, now, carried, (step) => options.onProgress?.({ group: format, step }));
       await options.beforeCommit?.(tx, group);
       // Running servers (every instance on this database) rebuild their read models when this commits.
       if (loaded.documents > 0) await announceChange(tx, options.origin ?? IMPORT_ORIGIN, { kind: "documents", priceSlots: loaded.priceSlots, actorName: options.actorName ?? null });
@@ -98,6 +100,7 @@ export async function loadDocuments(
     report.documents.unchanged += tally.documents.unchanged;
     report.issues.push(...tally.issues);
     changes = tally.changes;
+    if (tally.facts) carried.add(tally.facts.sourceIds, tally.facts.byEntity);
   }
   changes.countInto(report);
   report.conflicts = await conflictCount(database.sql);
@@ -111,6 +114,8 @@ interface GroupTally {
   documents: { loaded: number; unchanged: number };
   changes: ChangeTracker;
   issues: LoadReport["issues"];
+  /** The group's facts as stored, for the groups after it (CarriedFacts), once it commits. */
+  facts?: GroupFacts;
 }
 
 /**
@@ -167,12 +172,13 @@ async function loadGroup(
   documents: SourceDocument[],
   tally: GroupTally,
   now: Date,
+  carried: CarriedFacts,
   progress: (step: string) => void,
 ): Promise<{ documents: number; priceSlots: string[] }> {
   const writes = new QueuedWrites();
   let loaded: { documents: number; priceSlots: string[] };
   try {
-    loaded = await loadGroupWith(tx, documents, tally, now, progress, writes);
+    loaded = await loadGroupWith(tx, documents, tally, now, carried, progress, writes);
   } catch (error) {
     await writes.drain();
     throw error;
@@ -186,6 +192,7 @@ async function loadGroupWith(
   documents: SourceDocument[],
   tally: GroupTally,
   now: Date,
+  carried: CarriedFacts,
   progress: (step: string) => void,
   writes: QueuedWrites,
 ): Promise<{ documents: number; priceSlots: string[] }> {
@@ -226,7 +233,10 @@ async function loadGroupWith(
   const { touched, facts } = compared;
   // A brand-new entity with no facts of its own (an offering named only in a table row) still gets its columns set.
   for (const [type, ids] of Object.entries(created) as [EntityType, Set<string>][]) for (const id of ids) touched.add(entityKey(type, id));
-  const known = knownFacts(facts, contents, created, otherAggregators);
+  await carried.confirm(tx);
+  const groupFacts = factsByEntity(facts, contents);
+  tally.facts = groupFacts;
+  const known = knownFacts(groupFacts, carried, created, otherAggregators, facts);
   // A provider file's role depends on whether its provider is an aggregator (an aggregator's file ranks
   // above a reseller's; nothing else of the provider matters to it), so when a provider becomes one or
   // stops being one, the models its files state are decided again.
@@ -289,31 +299,48 @@ async function loadGroupWith(
   return { documents: changed.length, priceSlots };
 }
 
-/**
- * What deciding needs to know of the group's own documents: their facts as stored, by entity, with
- * their format and URI; the records the group created; and the aggregators, theirs included.
- */
-function knownFacts(
-  facts: readonly FactRecord[],
-  contents: readonly { doc: SourceDocument; sourceId: string }[],
-  created: Record<EntityType, Set<string>>,
-  otherAggregators: ReadonlySet<string>,
-): KnownFacts {
+/** A group's facts as stored, by entity, with the format and URI of their documents. */
+interface GroupFacts {
+  sourceIds: string[];
+  byEntity: Map<EntityKey, FactWithSource<SourceFormat>[]>;
+}
+
+function factsByEntity(facts: readonly FactRecord[], contents: readonly { doc: SourceDocument; sourceId: string }[]): GroupFacts {
   const docOf = new Map(contents.map((c) => [c.sourceId, c.doc]));
   const byEntity = new Map<EntityKey, FactWithSource<SourceFormat>[]>();
-  const aggregators = new Set(otherAggregators);
-  const createdKeys = new Set<EntityKey>();
-  for (const [type, ids] of Object.entries(created) as [EntityType, Set<string>][]) for (const id of ids) createdKeys.add(entityKey(type, id));
   for (const f of facts) {
-    if (f.entityType === "PROVIDER" && f.field === "kind" && f.value === "AGGREGATOR") aggregators.add(f.entityId);
     const doc = docOf.get(f.sourceId);
     if (!doc) continue;
     const key = entityKey(f.entityType as EntityType, f.entityId);
-    const list = byEntity.get(key) ?? [];
-    list.push({ id: f.id, entityType: f.entityType, entityId: f.entityId, field: f.field, value: f.value, precision: f.precision, step: f.step, locator: f.locator, sourceId: f.sourceId, format: doc.format, uri: doc.uri });
-    byEntity.set(key, list);
+    const list = byEntity.get(key);
+    const fact = { id: f.id, entityType: f.entityType, entityId: f.entityId, field: f.field, value: f.value, precision: f.precision, step: f.step, locator: f.locator, sourceId: f.sourceId, format: doc.format, uri: doc.uri };
+    if (list) list.push(fact);
+    else byEntity.set(key, [fact]);
   }
-  return { sourceIds: [...docOf.keys()], byEntity, created: createdKeys, aggregators };
+  return { sourceIds: [...docOf.keys()], byEntity };
+}
+
+/**
+ * What deciding needs to know: the facts of the group's own documents and those earlier groups of the
+ * load carried, by entity; the records the group created; and the aggregators, the group's included.
+ */
+function knownFacts(
+  group: GroupFacts,
+  carried: CarriedFacts,
+  created: Record<EntityType, Set<string>>,
+  otherAggregators: ReadonlySet<string>,
+  facts: readonly FactRecord[],
+): KnownFacts {
+  const aggregators = new Set(otherAggregators);
+  for (const f of facts) if (f.entityType === "PROVIDER" && f.field === "kind" && f.value === "AGGREGATOR") aggregators.add(f.entityId);
+  const createdKeys = new Set<EntityKey>();
+  for (const [type, ids] of Object.entries(created) as [EntityType, Set<string>][]) for (const id of ids) createdKeys.add(entityKey(type, id));
+  const factsOf = (key: EntityKey) => {
+    const own = group.byEntity.get(key) ?? [];
+    const earlier = carried.factsOf(key);
+    return earlier.length === 0 ? own : [...earlier, ...own];
+  };
+  return { sourceIds: [...carried.sourceIds, ...group.sourceIds], factsOf, created: createdKeys, aggregators };
 }
 
 /** Creates the rows facts will be attached to; returns the ids that are new. */

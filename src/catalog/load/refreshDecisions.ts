@@ -31,7 +31,7 @@ export type Decisions = Map<EntityKey, Map<string, DecidedValue>>;
  */
 export interface KnownFacts {
   sourceIds: readonly string[];
-  byEntity: ReadonlyMap<EntityKey, readonly FactWithSource<SourceFormat>[]>;
+  factsOf(key: EntityKey): readonly FactWithSource<SourceFormat>[];
   /** Records the load created: they have no other facts, overrides or decisions, so nothing is read for them. */
   created: ReadonlySet<EntityKey>;
   /** The providers some document calls aggregators, the known facts included. */
@@ -52,7 +52,7 @@ export async function refreshDecisions(tx: SqlSession, entities: Iterable<Entity
   const toRead = known ? keys.filter((_, i) => !known.created.has(entityKeys[i]!)) : keys;
   const inputs = toRead.length > 0 ? await decisionInputs<SourceFormat>(tx, toRead, known?.sourceIds) : { facts: [], overrides: [], stored: [] };
   const { overrides } = inputs;
-  const facts = known ? [...inputs.facts, ...entityKeys.flatMap((k) => known.byEntity.get(k) ?? [])] : inputs.facts;
+  const facts = known ? [...inputs.facts, ...entityKeys.flatMap((k) => known.factsOf(k))] : inputs.facts;
   // Providers a document calls aggregators, read from the facts (already in step with the documents
   // being loaded, unlike the Provider rows, which are written after this decision).
   const aggregators = known?.aggregators ?? (await aggregatorProviderIds(tx));
