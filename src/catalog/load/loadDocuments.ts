@@ -233,17 +233,15 @@ async function loadGroupWith(
   const { touched, facts } = compared;
   // A brand-new entity with no facts of its own (an offering named only in a table row) still gets its columns set.
   for (const [type, ids] of Object.entries(created) as [EntityType, Set<string>][]) for (const id of ids) touched.add(entityKey(type, id));
-  await carried.confirm(tx);
-  const groupFacts = factsByEntity(facts, contents);
-  tally.facts = groupFacts;
-  const known = knownFacts(groupFacts, carried, created, otherAggregators, facts);
+  const aggregators = new Set(otherAggregators);
+  for (const f of facts) if (f.entityType === "PROVIDER" && f.field === "kind" && f.value === "AGGREGATOR") aggregators.add(f.entityId);
   // A provider file's role depends on whether its provider is an aggregator (an aggregator's file ranks
   // above a reseller's; nothing else of the provider matters to it), so when a provider becomes one or
   // stops being one, the models its files state are decided again.
   const changedProviders = [...touched]
     .filter((k) => k.startsWith("PROVIDER "))
     .map((k) => k.slice("PROVIDER ".length))
-    .filter((id) => aggregatorsBefore.has(id) !== known.aggregators.has(id));
+    .filter((id) => aggregatorsBefore.has(id) !== aggregators.has(id));
   if (changedProviders.length > 0) {
     for (const modelId of await modelsStatedByProviderFiles(tx, changedProviders)) touched.add(entityKey("MODEL", modelId));
   }
@@ -260,9 +258,14 @@ async function loadGroupWith(
   // would decide from overrides a writer is changing and open a price beside the writer's. One writer
   // for the whole group takes the locks at once, in the order every price writer takes them.
   const prices = await PriceWriter.open(tx, keys.filter((k) => k.startsWith("OFFERING ")).map((k) => k.slice("OFFERING ".length)), writes);
-  // The facts are written now, after every read above: the database writes them while the records are
-  // decided (records the load created read nothing; the others' reads wait for these writes).
+  await carried.confirm(tx);
+  // The facts are written now, after every read above: the database writes them while the facts are
+  // indexed by record and the records decided (records the load created read nothing; the others' reads
+  // wait for these writes).
   await issueWrite(writeFactChanges(tx, compared.changes), writes);
+  const groupFacts = factsByEntity(facts, contents);
+  tally.facts = groupFacts;
+  const known = knownFacts(groupFacts, carried, created, aggregators);
   for (let start = 0; start < keys.length; start += DECISION_BATCH) {
     const batch = keys.slice(start, start + DECISION_BATCH);
     progress(`deciding fields (${Math.min(start + DECISION_BATCH, keys.length)} of ${keys.length} records)`);
@@ -324,15 +327,7 @@ function factsByEntity(facts: readonly FactRecord[], contents: readonly { doc: S
  * What deciding needs to know: the facts of the group's own documents and those earlier groups of the
  * load carried, by entity; the records the group created; and the aggregators, the group's included.
  */
-function knownFacts(
-  group: GroupFacts,
-  carried: CarriedFacts,
-  created: Record<EntityType, Set<string>>,
-  otherAggregators: ReadonlySet<string>,
-  facts: readonly FactRecord[],
-): KnownFacts {
-  const aggregators = new Set(otherAggregators);
-  for (const f of facts) if (f.entityType === "PROVIDER" && f.field === "kind" && f.value === "AGGREGATOR") aggregators.add(f.entityId);
+function knownFacts(group: GroupFacts, carried: CarriedFacts, created: Record<EntityType, Set<string>>, aggregators: ReadonlySet<string>): KnownFacts {
   const createdKeys = new Set<EntityKey>();
   for (const [type, ids] of Object.entries(created) as [EntityType, Set<string>][]) for (const id of ids) createdKeys.add(entityKey(type, id));
   const factsOf = (key: EntityKey) => {
