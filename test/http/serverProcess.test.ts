@@ -4,6 +4,10 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
+import { openDatabase } from "../../src/db/database";
+import { defaultMigrationsDir, readMigrationFiles } from "../../src/db/migrations/migrationFiles";
+import { applyMigrations } from "../../src/db/migrations/migrationRunner";
+import { silentLogger } from "../../src/logger";
 import { createTestDatabase, usingPostgres, type TestDatabase } from "../support/testDatabase";
 
 // A real server process, the built one as `npm start` runs it, started without NODE_ENV=test: Apollo
@@ -148,6 +152,35 @@ describe("a server process stopped while requests are in flight", () => {
       expect(answer.data.models.totalCount).toBeGreaterThan(0);
       child.kill("SIGTERM");
       expect(await exitOf(child, 15_000)).toBe(0);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("completes a seed that stopped halfway in a child process too, and a start after a complete seed starts none", async () => {
+    const dataDir = freshDir();
+    try {
+      // A first start stopped after the database was made but before its seed completed.
+      const database = await openDatabase({ kind: "pglite", dataDir }, "load");
+      await applyMigrations(database, readMigrationFiles(defaultMigrationsDir()), silentLogger);
+      await database.close();
+      const env = { CATALOG_SEED_ON_START: "true", CATALOG_SEED_DIR: FIXTURES, CATALOG_DATA_DIR: dataDir };
+
+      const resumed = await startServer(env);
+      const lines = resumed.log().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+      const seeded = lines.find((l) => String(l.msg).startsWith("Seeded the catalog"));
+      const ready = lines.find((l) => String(l.msg).startsWith("Model catalog ready"));
+      expect(lines.some((l) => l.msg === "Completing the embedded database's seed in a child process")).toBe(true);
+      expect(seeded.models).toBeGreaterThan(0);
+      expect(seeded.pid).not.toBe(ready.pid);
+      resumed.child.kill("SIGTERM");
+      expect(await exitOf(resumed.child, 15_000)).toBe(0);
+
+      const again = await startServer(env);
+      expect(again.log()).not.toContain("in a child process");
+      expect(again.log()).not.toContain("Seeded the catalog");
+      again.child.kill("SIGTERM");
+      expect(await exitOf(again.child, 15_000)).toBe(0);
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
