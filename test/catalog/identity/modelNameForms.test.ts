@@ -78,3 +78,18 @@ describe("published ids", () => {
     expect(index.resolve("claude-3-5-haiku", undefined)).toBe("claude-3-5-haiku");
   });
 });
+
+describe("a name remembered again", () => {
+  it("gains the keys a publisher learnt since then gives it, and nothing else changes", () => {
+    const index = new ModelIdentityIndex([], [], []);
+    index.alias("acmeai-widget-7b", "acmeai-widget-7b");
+    // "acmeai" is no known party yet: the name is not found by its name without that prefix.
+    expect(index.modelsForKey(identityKey("widget-7b"))).toEqual([]);
+    index.alias("acmeai-widget-7b", "acmeai-widget-7b");
+    expect(index.modelsForKey(identityKey("widget-7b"))).toEqual([]);
+    index.addParty("acmeai", true);
+    index.alias("acmeai-widget-7b", "acmeai-widget-7b");
+    expect(index.modelsForKey(identityKey("widget-7b"))).toEqual(["acmeai-widget-7b"]);
+    expect(index.modelForName("acmeai-widget-7b")).toBe("acmeai-widget-7b");
+  });
+});
