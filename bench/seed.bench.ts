@@ -10,6 +10,7 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { Client } from "pg";
 import { redacted, serverUrl, unreachable } from "./serve/postgres";
+import type { SeedCpu } from "./seedCpu";
 import { table } from "./table";
 
 // Two runs each keep the whole `npm run bench` (seed and serving sections) under ten minutes on 2 cores.
@@ -25,6 +26,7 @@ interface Sample {
   offerings?: number;
   prices?: number;
   reseedLoaded?: number;
+  cpu?: SeedCpu;
 }
 
 function runOnce(mode: string, url?: string): Sample {
@@ -56,7 +58,7 @@ async function withFreshDatabase<T>(serverUrl: string, work: (url: string) => T)
 
 export interface SeedResults {
   runs: number;
-  rows: { label: string; wallMs?: number; reseedMs?: number; xBaseline?: number; xTarget?: number; peakRssMb?: number; skipped?: string }[];
+  rows: { label: string; wallMs?: number; reseedMs?: number; xBaseline?: number; xTarget?: number; peakRssMb?: number; mainCpuMs?: number; databaseCpuMs?: number; skipped?: string }[];
   detail: string;
 }
 
@@ -66,10 +68,10 @@ export async function runSeedBenchmark(postgresUrl: string | undefined): Promise
   const rows: string[][] = [];
   const baseline = median(Array.from({ length: RUNS }, () => runOnce("parse").wallMs));
   const parseRss = median(Array.from({ length: 1 }, () => runOnce("parse").maxRssMb));
-  rows.push(["parse only (baseline)", fmt(baseline), "-", "1.00", "-", String(parseRss)]);
+  rows.push(["parse only (baseline)", fmt(baseline), "-", "1.00", "-", String(parseRss), "-", "-"]);
   json.rows.push({ label: "parse only (baseline)", wallMs: baseline, xBaseline: 1, peakRssMb: parseRss });
   const empty = runOnce("open");
-  rows.push(["open + migrate an empty PGlite (memory baseline)", fmt(empty.wallMs), "-", "-", "-", String(empty.maxRssMb)]);
+  rows.push(["open + migrate an empty PGlite (memory baseline)", fmt(empty.wallMs), "-", "-", "-", String(empty.maxRssMb), "-", "-"]);
   json.rows.push({ label: "open + migrate an empty PGlite (memory baseline)", wallMs: empty.wallMs, peakRssMb: empty.maxRssMb });
 
   const targets: { label: string; kind: "pglite" | "postgresql"; run: () => Promise<Sample> }[] = [
@@ -85,20 +87,29 @@ export async function runSeedBenchmark(postgresUrl: string | undefined): Promise
     const wall = median(samples.map((s) => s.wallMs));
     const reseed = median(samples.map((s) => s.reseedMs ?? 0));
     const rss = Math.max(...samples.map((s) => s.maxRssMb));
-    rows.push([target.label, fmt(wall), fmt(reseed), (wall / baseline).toFixed(2), (wall / TARGET_MS[target.kind]).toFixed(2), String(rss)]);
-    json.rows.push({ label: target.label, wallMs: wall, reseedMs: reseed, xBaseline: wall / baseline, xTarget: wall / TARGET_MS[target.kind], peakRssMb: rss });
+    const cpuOf = (part: (cpu: SeedCpu) => number | undefined) => {
+      const values = samples.map((s) => (s.cpu ? part(s.cpu) : undefined));
+      return values.every((v) => v !== undefined) ? median(values as number[]) : undefined;
+    };
+    const mainCpuMs = cpuOf((c) => c.mainMs);
+    const databaseCpuMs = cpuOf((c) => c.databaseMs);
+    const cpuText = (ms: number | undefined) => (ms === undefined ? "-" : fmt(ms));
+    rows.push([target.label, fmt(wall), fmt(reseed), (wall / baseline).toFixed(2), (wall / TARGET_MS[target.kind]).toFixed(2), String(rss), cpuText(mainCpuMs), cpuText(databaseCpuMs)]);
+    json.rows.push({ label: target.label, wallMs: wall, reseedMs: reseed, xBaseline: wall / baseline, xTarget: wall / TARGET_MS[target.kind], peakRssMb: rss, mainCpuMs, databaseCpuMs });
     const s = samples[0];
     detail = `${s.documents} documents, ${s.models} models, ${s.offerings} offerings, ${s.prices} prices; a re-seed loaded ${s.reseedLoaded} documents`;
   }
   if (pgProblem) {
     const reason = `skipped: no PostgreSQL${postgresUrl ? ` at ${redacted(postgresUrl)} (${pgProblem})` : ""}`;
-    rows.push(["seed on PostgreSQL", reason, "", "", "", ""]);
+    rows.push(["seed on PostgreSQL", reason, "", "", "", "", "", ""]);
     json.rows.push({ label: "seed on PostgreSQL", skipped: reason });
   }
   json.detail = detail;
 
-  const header = ["", "wall (median)", "re-seed", "x baseline", "x target", "peak RSS MB"];
-  const text = `Seed benchmark, ${RUNS} run(s) each, median wall time; target ratio < 1 meets the target\n${table(header, rows)}\n${detail}`;
+  const header = ["", "wall (median)", "re-seed", "x baseline", "x target", "peak RSS MB", "main CPU", "database CPU"];
+  const text =
+    `Seed benchmark, ${RUNS} run(s) each, median wall time; target ratio < 1 meets the target\n${table(header, rows)}\n${detail}\n` +
+    "CPU of the first seed: the main thread's, and the database's (PGlite's thread; PostgreSQL's backends, local server only)";
   return { text, json };
 }
 

@@ -14,6 +14,7 @@ import { importDocuments } from "../src/catalog/import/importDocuments";
 import { readDocuments } from "../src/ingest/readDocuments";
 import { silentLogger } from "../src/logger";
 import { findUp } from "../src/projectRoot";
+import { countSeedCpu } from "./seedCpu";
 
 async function main(): Promise<void> {
   const [mode, url] = process.argv.slice(2);
@@ -36,9 +37,11 @@ async function main(): Promise<void> {
       report({ mode, wallMs: performance.now() - opened });
       return;
     }
+    const cpu = await countSeedCpu(database);
     const started = performance.now();
     const first = await importDocuments(database, [seedDir], { uriBase: seedDir });
     const seedMs = performance.now() - started;
+    const seedCpu = await cpu();
     const again = performance.now();
     const second = await importDocuments(database, [seedDir], { uriBase: seedDir });
     report({
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
       offerings: first.offerings.created,
       prices: first.prices.created,
       reseedLoaded: second.documents.loaded,
+      cpu: seedCpu,
     });
   } finally {
     await database.close();
