@@ -5,26 +5,19 @@
 // apart; the database's CPU moved less (9.0 to 12 s on PGlite), as the work stayed the same.
 import fs from "node:fs";
 import type { Database } from "../src/db/database";
+import { cpuTicksOf, threadCpuTicksOf } from "./serve/processStats";
+
+/** /proc counts CPU time in clock ticks of 1/100 s. */
+const MS_PER_TICK = 10;
 
 /** CPU milliseconds per thread of this process, by thread id; the first is the main thread. */
 function threadCpuMs(): Map<number, number> {
   const byThread = new Map<number, number>();
   for (const tid of fs.readdirSync("/proc/self/task").map(Number).sort((a, b) => a - b)) {
-    const cpu = procCpuMs(`/proc/self/task/${tid}/stat`);
-    if (cpu !== undefined) byThread.set(tid, cpu);
+    const ticks = threadCpuTicksOf(tid);
+    if (ticks !== undefined) byThread.set(tid, ticks * MS_PER_TICK);
   }
   return byThread;
-}
-
-/** utime + stime of a /proc stat file, in ms (clock ticks of 10 ms). */
-function procCpuMs(statFile: string): number | undefined {
-  try {
-    const stat = fs.readFileSync(statFile, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return undefined;
-  }
 }
 
 export interface SeedCpu {
@@ -44,10 +37,10 @@ export async function countSeedCpu(database: Database): Promise<() => Promise<Se
     const rows = await database.sql.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
     const byPid = new Map<number, number>();
     for (const { pid } of rows) {
-      const cpu = procCpuMs(`/proc/${pid}/stat`);
+      const ticks = cpuTicksOf(pid);
       // A server on another machine: its processes are not ours to read.
-      if (cpu === undefined) return undefined;
-      byPid.set(pid, cpu);
+      if (ticks === undefined) return undefined;
+      byPid.set(pid, ticks * MS_PER_TICK);
     }
     return byPid;
   };

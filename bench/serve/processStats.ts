@@ -1,4 +1,4 @@
-// Memory and CPU of another process, read from /proc (Linux).
+// Memory and CPU of a process (or of one of this process's threads), read from /proc (Linux).
 import fs from "node:fs";
 
 export interface MemoryMb {
@@ -22,8 +22,17 @@ export function memoryOf(pid: number): MemoryMb | undefined {
 
 /** CPU time the process has used (user + system), in clock ticks (1/100 s on Linux); undefined when it is gone. */
 export function cpuTicksOf(pid: number): number | undefined {
+  return cpuTicksIn(`/proc/${pid}/stat`);
+}
+
+/** The same for one thread of this process, by its id in /proc/self/task. */
+export function threadCpuTicksOf(tid: number): number | undefined {
+  return cpuTicksIn(`/proc/self/task/${tid}/stat`);
+}
+
+function cpuTicksIn(statFile: string): number | undefined {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = fs.readFileSync(statFile, "utf8");
     // The command name (field 2) may hold spaces and parentheses: count fields after its closing one.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return Number(fields[11]) + Number(fields[12]);
