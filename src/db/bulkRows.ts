@@ -1,4 +1,4 @@
-import { canCopy, copyRows } from "./copyRows";
+import { canCopy, COPY_ROWS, copyRows } from "./copyRows";
 import type { SqlSession } from "./database";
 
 /** A column of a bulk statement: its name and the SQL type its JSON value is read as. */
@@ -23,13 +23,13 @@ function names(columns: readonly Column[], prefix = ""): string {
 }
 
 /**
- * Issues one statement per chunk, all at once, before anything is awaited: a connection runs them in the
- * order issued (node-postgres queues them; PGlite's query lock is first come, first served), so a caller
- * that goes on without waiting (QueuedWrites) has every later statement run after them.
+ * Issues one statement per chunk of `size` rows, all at once, before anything is awaited: a connection
+ * runs them in the order issued (node-postgres queues them; PGlite's query lock is first come, first
+ * served), so a caller that goes on without waiting (QueuedWrites) has every later statement run after them.
  */
-async function inChunks<Row, Out>(rows: readonly Row[], work: (chunk: readonly Row[]) => Promise<Out[]>): Promise<Out[]> {
+async function inChunks<Row, Out>(rows: readonly Row[], work: (chunk: readonly Row[]) => Promise<Out[]>, size = CHUNK): Promise<Out[]> {
   const issued: Promise<Out[]>[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) issued.push(work(rows.slice(i, i + CHUNK)));
+  for (let i = 0; i < rows.length; i += size) issued.push(work(rows.slice(i, i + size)));
   return (await Promise.all(issued)).flat();
 }
 
@@ -48,8 +48,14 @@ export async function insertRows(
 ): Promise<string[]> {
   if (rows.length === 0) return [];
   if (!options.onConflict && !options.returning && canCopy(tx, columns)) {
-    await copyRows(tx, table, columns, rows);
-    return [];
+    return inChunks(
+      rows,
+      async (chunk) => {
+        await copyRows(tx, table, columns, chunk);
+        return [];
+      },
+      COPY_ROWS,
+    );
   }
   return inChunks(rows, async (chunk) => {
     const sql =

@@ -14,8 +14,8 @@ function copyable(column: Column): boolean {
   return SCALAR_TYPES.has(column.type) || /^"[A-Za-z]+"$/.test(column.type);
 }
 
-/** Rows per COPY: bounds the text built and sent at once (a seed's fact group is up to 100,000 rows). */
-const COPY_ROWS = 20_000;
+/** Rows per COPY (bulkRows chunks by it): bounds the text built and sent at once (a seed's fact group is up to 100,000 rows). */
+export const COPY_ROWS = 20_000;
 
 export function canCopy(session: SqlSession, columns: readonly Column[]): boolean {
   return session.copyFrom !== undefined && columns.every(copyable);
@@ -34,14 +34,8 @@ function csvField(value: unknown, type: string): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
-/** Inserts `rows` with COPY, in chunks issued before any is awaited (bulkRows' order contract). */
-export async function copyRows(session: SqlSession, table: string, columns: readonly Column[], rows: readonly Record<string, unknown>[]): Promise<void> {
-  const names = columns.map((c) => c.name);
-  const issued: Promise<void>[] = [];
-  for (let start = 0; start < rows.length; start += COPY_ROWS) {
-    const lines: string[] = [];
-    for (const row of rows.slice(start, start + COPY_ROWS)) lines.push(columns.map((c) => csvField(row[c.name], c.type)).join(","));
-    issued.push(session.copyFrom!(table, names, lines.join("\n")));
-  }
-  await Promise.all(issued);
+/** Inserts `rows` with one COPY (bulkRows issues a COPY per chunk of COPY_ROWS). */
+export function copyRows(session: SqlSession, table: string, columns: readonly Column[], rows: readonly Record<string, unknown>[]): Promise<void> {
+  const csv = rows.map((row) => columns.map((c) => csvField(row[c.name], c.type)).join(",")).join("\n");
+  return session.copyFrom!(table, columns.map((c) => c.name), csv);
 }
