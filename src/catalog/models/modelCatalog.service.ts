@@ -49,7 +49,7 @@ export class ModelCatalogService {
    * may be one the snapshot or the search keeps: read it, do not change it.
    */
   matchingOrdinals(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, inclusion: PriceInclusion = {}): Int32Array {
-    const selection = selectModels(snapshot, filter, inclusion);
+    const selection = selectModels(snapshot, filter, inclusion, { searchScores: false });
     const models = snapshot.models;
     const candidates = selection.narrowed ? selection.candidateOrdinals() : null;
     if (!candidates) {

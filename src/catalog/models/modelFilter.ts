@@ -112,7 +112,13 @@ function searchSet(snapshot: CatalogSnapshot, matches: SearchMatches): IndexedMo
  * test. The price ceiling counts free and router offerings only as `inclusion` says (neither by default).
  * Throws a ValidationError naming the filter field for values that cannot match anything sensibly.
  */
-export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | null | undefined, inclusion: PriceInclusion = {}): ModelSelection {
+export function selectModels(
+  snapshot: CatalogSnapshot,
+  filter: ModelFilter | null | undefined,
+  inclusion: PriceInclusion = {},
+  /** false when no one will rank by the search or ask a model's score: it then finds its matches only (see ModelSearchIndex.matches). */
+  { searchScores = true }: { searchScores?: boolean } = {},
+): ModelSelection {
   if (!filter) {
     return { narrowed: false, candidateCount: null, isCandidate: () => true, candidateModels: null, candidateOrdinals: () => null, test: () => true, testsNothing: true, count: () => snapshot.models.length, search: null, rankedBySearch: false, providerIds: null };
   }
@@ -140,7 +146,7 @@ export function selectModels(snapshot: CatalogSnapshot, filter: ModelFilter | nu
   const search = filter.search?.trim();
   if (search) {
     if (search.length > 200) throw new ValidationError("filter.search is longer than 200 characters", "filter.search");
-    searchMatches = snapshot.searchMatches(search);
+    searchMatches = snapshot.searchMatches(search, { scored: searchScores });
     searchModels = searchSet(snapshot, searchMatches);
     sets.push(searchModels);
   }

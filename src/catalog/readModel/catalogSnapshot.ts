@@ -422,8 +422,8 @@ export class CatalogSnapshot {
    * A search's matching models (searchMatches.ts). The index is built over `models` in order, so a
    * match's ordinal is its model's place in `models` and its bit in a ModelBits: no lookup by id per match.
    */
-  searchMatches(query: string): SearchMatches {
-    return this.searchIndex().matches(query);
+  searchMatches(query: string, options?: { scored?: boolean }): SearchMatches {
+    return this.searchIndex().matches(query, options);
   }
 
   /** The search index over ids, names, aliases and descriptions, built once per snapshot. */

@@ -14,7 +14,7 @@
 // word narrows (as a name word, or as a description word) does a query verify every document.
 import { ValidationError } from "../errors";
 import { ALL, allGrams, GRAM, gramAt, GramPostings, intersectLists, pairAt, startsWithDigit } from "./gramPostings";
-import { SearchMatches } from "./searchMatches";
+import { SearchMatches, UNSCORED } from "./searchMatches";
 import { compactName, queryWords, spacedWords, textWords, type CompactName } from "./searchText";
 
 export interface SearchDocument {
@@ -192,11 +192,17 @@ export class ModelSearchIndex {
     return Array.from(ordinals, (ordinal, k) => ({ id: ids[placeOfOrdinal[ordinal]], score: scores[k] }));
   }
 
-  /** The matching documents, to be counted, ranked or looked up by ordinal (searchMatches.ts). Empty or whitespace query: none. */
-  matches(query: string): SearchMatches {
+  /**
+   * The matching documents, to be counted, ranked or looked up by ordinal (searchMatches.ts). Empty or
+   * whitespace query: none. `scored: false` is for a caller that needs which documents match, not how well
+   * (a count, a price order): a name then stops at its first text that matches, and the scores are worked
+   * out only if the matches are ranked or asked for one after all.
+   */
+  matches(query: string, { scored = true }: { scored?: boolean } = {}): SearchMatches {
     const parsed = parseQuery(query);
-    const { places, scores } = parsed ? this.find(parsed) : { places: NO_PLACES, scores: NO_PLACES };
-    return new SearchMatches(places, scores, this.documents.ordinals, this.documents.placeOfOrdinal, rankByScore);
+    const { places, scores } = parsed ? this.find(parsed, scored) : { places: NO_PLACES, scores: NO_PLACES };
+    const scoreOfPlace = parsed && !scored ? (place: number) => this.nameScore(place, parsed, parsed.wordsUnchecked) : undefined;
+    return new SearchMatches(places, scores, this.documents.ordinals, this.documents.placeOfOrdinal, rankByScore, scoreOfPlace);
   }
 
   /** The score of one document for a query, undefined if it does not match (same rules as search) or no document has that id. */
@@ -209,8 +215,8 @@ export class ModelSearchIndex {
     return score === NO_MATCH ? undefined : score;
   }
 
-  /** The matching places, ascending, with their scores. */
-  private find(query: ParsedQuery): { places: Int32Array; scores: Int32Array } {
+  /** The matching places, ascending, with their scores (unscored: UNSCORED for a match by name). */
+  private find(query: ParsedQuery, scored: boolean): { places: Int32Array; scores: Int32Array } {
     const size = this.size;
     const numberPairs = query.words.filter((word) => word.length === 2 && startsWithDigit(word)).map((word) => pairAt(word, 0));
     const byName = intersectLists(this.nameGrams.intersect(query.words.flatMap(allGrams)), this.nameDigitPairs.intersect(numberPairs));
@@ -245,7 +251,7 @@ export class ModelSearchIndex {
         inDescription = true;
         j++;
       }
-      let score = inName ? this.nameScore(place, query, query.wordsUnchecked) : NO_MATCH;
+      let score = !inName ? NO_MATCH : scored ? this.nameScore(place, query, query.wordsUnchecked) : this.nameMatches(place, query, query.wordsUnchecked) ? UNSCORED : NO_MATCH;
       if (score === NO_MATCH && inDescription) score = this.descriptionScore(place, query, query.needlesUnchecked);
       if (score === NO_MATCH) continue;
       if (count === places.length) {
@@ -260,16 +266,28 @@ export class ModelSearchIndex {
 
   /** The best score of the document's id, name and aliases, NO_MATCH if none holds every word (`unchecked`: those its lists did not decide). */
   private nameScore(place: number, query: ParsedQuery, unchecked: readonly string[]): number {
+    return this.scoreNames(place, query, unchecked, false);
+  }
+
+  /** Whether nameScore would find a match: the same test, stopping at the first of the document's texts that matches. */
+  private nameMatches(place: number, query: ParsedQuery, unchecked: readonly string[]): boolean {
+    return this.scoreNames(place, query, unchecked, true) !== NO_MATCH;
+  }
+
+  /** The best score of the document's texts, or with `firstMatch` the score of the first that matches. */
+  private scoreNames(place: number, query: ParsedQuery, unchecked: readonly string[], firstMatch: boolean): number {
     const { compactNames, nameTexts, nameStart } = this.documents;
     const names = compactNames[place];
-    const words = unchecked;
-    for (let w = 0; w < words.length; w++) if (!names.includes(words[w])) return NO_MATCH;
+    for (let w = 0; w < unchecked.length; w++) if (!names.includes(unchecked[w])) return NO_MATCH;
     let best = NO_MATCH;
     for (let t = nameStart[place]; t < nameStart[place + 1]; t++) {
       let name = this.compactNameCache[t];
       if (name === undefined) this.compactNameCache[t] = name = compactName(nameTexts[t]);
       const score = scoreName(name, query);
-      if (score > best) best = score;
+      if (score > best) {
+        best = score;
+        if (firstMatch) break;
+      }
     }
     return best;
   }

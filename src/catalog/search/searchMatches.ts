@@ -5,6 +5,9 @@
 // document is found by its ordinal (its place in the documents the index was built from: a snapshot's
 // model ordinal), not by its id.
 
+/** A match whose score was not worked out when it was found (ModelSearchIndex.matches with `scored: false`). */
+export const UNSCORED = -2;
+
 export class SearchMatches {
   private rankedOrdinals: Int32Array | undefined;
   private rankedScores: Int32Array | undefined;
@@ -13,6 +16,7 @@ export class SearchMatches {
   /**
    * `places` ascending (the index's tie order: shorter id, then id), `scores` beside them; a place's
    * ordinal is `ordinalOfPlace[place]`, an ordinal's place `placeOfOrdinal[ordinal]`. `rank` sorts them.
+   * A score may be UNSCORED: `scoreOfPlace` works it out when a ranking or a score is asked for.
    */
   constructor(
     private readonly places: Int32Array,
@@ -20,6 +24,7 @@ export class SearchMatches {
     private readonly ordinalOfPlace: Int32Array,
     private readonly placeOfOrdinal: Int32Array,
     private readonly rank: (places: Int32Array, scores: Int32Array) => { places: Int32Array; scores: Int32Array },
+    private scoreOfPlace?: (place: number) => number,
   ) {}
 
   get count(): number {
@@ -39,7 +44,7 @@ export class SearchMatches {
   /** The matching documents' ordinals, best match first (ties: shorter id first, then id), and their scores beside them. */
   ranked(): { ordinals: Int32Array; scores: Int32Array } {
     if (!this.rankedOrdinals || !this.rankedScores) {
-      const { places, scores } = this.rank(this.places, this.scores);
+      const { places, scores } = this.rank(this.places, this.scored());
       for (let k = 0; k < places.length; k++) places[k] = this.ordinalOfPlace[places[k]];
       this.rankedOrdinals = places;
       this.rankedScores = scores;
@@ -50,7 +55,18 @@ export class SearchMatches {
   /** The score of the document with this ordinal; undefined when it does not match (a binary search). */
   scoreOf(ordinal: number): number | undefined {
     const k = this.indexOf(ordinal);
-    return k === -1 ? undefined : this.scores[k];
+    return k === -1 ? undefined : this.scored()[k];
+  }
+
+  /** The scores, the ones left UNSCORED worked out (once). */
+  private scored(): Int32Array {
+    const scoreOfPlace = this.scoreOfPlace;
+    if (scoreOfPlace) {
+      const scores = this.scores;
+      for (let k = 0; k < scores.length; k++) if (scores[k] === UNSCORED) scores[k] = scoreOfPlace(this.places[k]);
+      this.scoreOfPlace = undefined;
+    }
+    return this.scores;
   }
 
   /** Whether the document with this ordinal matches. */

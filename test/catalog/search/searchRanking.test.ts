@@ -69,6 +69,25 @@ describe("search ranking against scoring every document and sorting", () => {
     expectSameAnswers(ModelSearchIndex.build(shuffled), new ReferenceSearch(shuffled), drawnQueries(seed, 300, 2));
   });
 
+  it("finds the same matches unscored (a count, an estimate), and ranks and scores them as the reference when asked after all", () => {
+    const index = ModelSearchIndex.build(seed);
+    const reference = new ReferenceSearch(seed);
+    let scoredLater = 0;
+    for (const [i, query] of drawnQueries(seed, 600, 5).entries()) {
+      const expected = reference.search(query);
+      const unscored = index.matches(query, { scored: false });
+      const ids = (ordinals: Int32Array) => Array.from(ordinals, (ordinal) => seed[ordinal].id);
+      expect({ query, matches: ids(unscored.ordinals()).sort(compareText) }).toEqual({ query, matches: expected.map((hit) => hit.id).sort(compareText) });
+      // Half the queries ask for one score before the ranking, half rank first: each path fills every score.
+      const probe = expected[Math.floor(expected.length / 2)];
+      if (i % 2 === 0 && probe) expect({ query, score: unscored.scoreOf(seed.findIndex((d) => d.id === probe.id)) }).toEqual({ query, score: probe.score });
+      const { ordinals, scores } = unscored.ranked();
+      expect({ query, hits: ids(ordinals).map((id, k) => ({ id, score: scores[k] })) }).toEqual({ query, hits: expected });
+      scoredLater += expected.length;
+    }
+    expect(scoredLater).toBeGreaterThan(5_000);
+  });
+
   it("answers 250 queries on the seed copied 8 times (ties everywhere) as the reference does", () => {
     const copied = copiedDocuments(seed, 8);
     expectSameAnswers(ModelSearchIndex.build(copied), new ReferenceSearch(copied), drawnQueries(copied, 250, 3));
