@@ -53,7 +53,16 @@ export class ModelCostBounds {
   /** The slot of the model with this ordinal, its bounds gathered on first use. */
   slotOf(ordinal: number): number {
     const known = this.slots[ordinal];
-    if (known !== 0) return known - 1;
+    return known !== 0 ? known - 1 : this.gather(ordinal);
+  }
+
+  /**
+   * Gathers the bounds of a model not read before into a new slot. Apart from slotOf because of its
+   * closures: a function whose closures capture `this` allocates their context on every call, before any
+   * early return, and that was 40 bytes per known model (120 KB, two fifths of what an estimate over
+   * "gpt-4o" allocated at 100 times the catalog).
+   */
+  private gather(ordinal: number): number {
     const slot = this.counts.length;
     const inputs = quoteInputsOf(this.snapshot, this.snapshot.models[ordinal].id).filter((input) => isIncluded(input.kind, this.include) && planOf(input, this.mode) !== undefined);
     const least = new Array<number>(PARTS).fill(inputs.length === 0 ? 0 : Number.POSITIVE_INFINITY);
