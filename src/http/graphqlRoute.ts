@@ -13,6 +13,7 @@ import type { PersistedQueries } from "./persistedQueries";
 import { rateLimitMessage, type ClientRateLimits, type RateLimited } from "./rateLimits";
 import { ResponseCache } from "./responseCache";
 import type { RequestRecord } from "./requestRecord";
+import { ExecutionTurns } from "./executionTurns";
 
 export const MAX_BODY_BYTES = 1_000_000;
 /** The body types a POST may carry (the spec's application/json; some clients send the response type). */
@@ -48,6 +49,7 @@ export function createGraphQLRoute(options: GraphQLRouteOptions) {
   const { apollo, gate, logger, responses, limits, persistedQueries } = options;
   /** Addresses already told about in the log this minute, so a flood of refusals costs one line, not one each. */
   const rateLimitLogged = new Map<string, number>();
+  const turns = new ExecutionTurns();
 
   return async function graphqlRoute(request: http.IncomingMessage, response: http.ServerResponse, url: URL, record: RequestRecord): Promise<void> {
     const method = request.method ?? "GET";
@@ -153,6 +155,8 @@ export function createGraphQLRoute(options: GraphQLRouteOptions) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
     const graphqlRequest: HTTPGraphQLRequest = { method, headers, search: url.search, body };
+    // After the queries waiting before it (executionTurns.ts says why).
+    await turns.next();
     const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: graphqlRequest, context: async () => context });
 
     if (result.body.kind !== "complete") {
