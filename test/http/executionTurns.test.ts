@@ -21,8 +21,8 @@ afterAll(async () => {
 
 /**
  * A connection the server has accepted and read a request from: a probe on a keep-alive connection,
- * answered. (The server accepts a new connection once per turn of its loop, so requests on fresh
- * connections would reach it one by one, whatever the executions do.)
+ * answered. (Written on fresh connections, the requests reached the server one by one: it accepted
+ * one connection per turn of its loop here, so they never queued, with or without turns.)
  */
 function connect(): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
