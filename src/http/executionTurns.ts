@@ -12,7 +12,6 @@
 /** A first-come, first-served queue of executions, started one per turn of the event loop. */
 export class ExecutionTurns {
   private readonly waiting: (() => void)[] = [];
-  private head = 0;
   private scheduled = false;
 
   /** Resolves when it is the caller's turn to execute. */
@@ -23,25 +22,14 @@ export class ExecutionTurns {
     });
   }
 
-  /** Executions waiting for their turn. */
-  get queued(): number {
-    return this.waiting.length - this.head;
-  }
-
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
     // Scheduled from inside a check phase, the next immediate runs after the next poll.
     setImmediate(() => {
       this.scheduled = false;
-      const start = this.waiting[this.head];
-      this.head += 1;
-      if (this.head === this.waiting.length) {
-        this.waiting.length = 0;
-        this.head = 0;
-      }
-      start?.();
-      if (this.queued > 0) this.schedule();
+      this.waiting.shift()?.();
+      if (this.waiting.length > 0) this.schedule();
     });
   }
 }
