@@ -200,8 +200,8 @@ describe("ModelSearchIndex: empty queries, score and size", () => {
   });
 });
 
-// PERFORMANCE (200,000 documents): not a benchmark, a tripwire. The bounds are generous; they only catch a
-// build that is worse than linear or a query that verifies every document instead of using the index.
+// SCALE (200,000 documents): not a benchmark (nothing here is timed), a tripwire for a query that verifies
+// every document instead of using the index.
 describe("ModelSearchIndex: performance on 200,000 documents", () => {
   const FAMILIES = ["llama", "qwen", "mistral", "gemma", "phi", "claude", "gpt", "deepseek", "command", "granite"];
   const SIZES = [1, 3, 7, 8, 14, 27, 32, 70, 72, 235, 405]; // 11 sizes: every family, version and size combine
@@ -225,15 +225,18 @@ describe("ModelSearchIndex: performance on 200,000 documents", () => {
     expect(big.size).toBe(200_000);
   });
 
-  /** The fastest of five runs, so a garbage collection or a busy machine during one run does not decide. */
-  function fastestMs(query: string): number {
-    let fastest = Infinity;
-    for (let run = 0; run < 5; run++) {
-      const started = performance.now();
+  /**
+   * How many documents a query verifies (scored by name or by description). Counted, not timed: a time
+   * ratio here failed CI on a loaded machine (1.5 ms against 7.2 ms, asked for 5x) with the index unchanged.
+   */
+  function documentsChecked(query: string): number {
+    const checks = [jest.spyOn(big as never, "nameScore" as never), jest.spyOn(big as never, "descriptionScore" as never)];
+    try {
       big.search(query);
-      fastest = Math.min(fastest, performance.now() - started);
+      return checks.reduce((sum, check) => sum + check.mock.calls.length, 0);
+    } finally {
+      for (const check of checks) check.mockRestore();
     }
-    return fastest;
   }
 
   const target = () => synthetic[123_457];
@@ -246,9 +249,8 @@ describe("ModelSearchIndex: performance on 200,000 documents", () => {
     expect(big.search("llama 3.1 70b").slice(0, llama31s.length).map((hit) => hit.id).sort()).toEqual(llama31s.sort());
   });
 
-  it("narrows by the index: a selective query is far faster than one whose words are too short to narrow by", () => {
-    const indexed = fastestMs(targetQuery());
-    const everyDocumentChecked = fastestMs("zq x");
-    expect(indexed * 5).toBeLessThan(everyDocumentChecked);
+  it("narrows by the index: a selective query verifies a few documents, one whose words are too short to narrow by verifies them all", () => {
+    expect(documentsChecked(targetQuery())).toBeLessThan(100); // 4 today
+    expect(documentsChecked("zq x")).toBeGreaterThanOrEqual(200_000);
   });
 });
