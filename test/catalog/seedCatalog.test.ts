@@ -53,6 +53,19 @@ describe(`seeding the whole catalog on ${usingPostgres() ? "PostgreSQL" : "PGlit
     expect(countsAfterFirst.Provider).toBe(147);
   });
 
+  // The first group of a seed builds the facts' indexes after its rows (src/db/indexesBuiltAfter.ts).
+  it("leaves the facts' indexes as the migrations made them", async () => {
+    const indexesOf = (db: Database) => db.sql.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'Fact' ORDER BY indexname`);
+    const fresh = await createCatalogDatabase();
+    try {
+      const migrated = await indexesOf(fresh.database);
+      expect(migrated.length).toBeGreaterThanOrEqual(3);
+      expect(await indexesOf(database)).toEqual(migrated);
+    } finally {
+      await fresh.dispose();
+    }
+  });
+
   // Neither a fact's source nor a decision's rule has a foreign key (their checks per row were a large
   // part of a seed's time); the load must write what they cite itself.
   it("leaves no fact without its source and no decision without its rule's words", async () => {

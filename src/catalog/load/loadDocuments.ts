@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { Database, SqlSession } from "../../db/database";
 import { aggregatorFacts, type FactWithSource } from "../../db/decisionRepository";
-import { writeFactChanges, type FactRecord } from "../../db/factRepository";
+import { factIndexesBuiltAfter, writeFactChanges, type FactRecord } from "../../db/factRepository";
 import { authorIds, conflictCount, identityNames, insertStubs, modelsStatedByProviderFiles, sourcesByUri, writeBenchmarks, writeSources, type BenchmarkRecord } from "../../db/loadRepository";
 import { CAPABILITIES } from "../../ingest/capabilityVocabulary";
 import type { FormatRegistry } from "../../ingest/formatRegistry";
@@ -231,6 +231,8 @@ async function loadGroupWith(
   const otherAggregators = new Set(aggregatorsSaid.filter((f) => !groupSources.has(f.sourceId)).map((f) => f.providerId));
   const compared = await compareFacts(tx, contents.map(({ sourceId, content }) => ({ sourceId, facts: content.facts, withheld: content.withheld })));
   const { touched, facts } = compared;
+  // Read now: the facts are written below without a wait between their statements.
+  const factIndexes = await factIndexesBuiltAfter(tx, compared.changes.inserts.length);
   // A brand-new entity with no facts of its own (an offering named only in a table row) still gets its columns set.
   for (const [type, ids] of Object.entries(created) as [EntityType, Set<string>][]) for (const id of ids) touched.add(entityKey(type, id));
   const aggregators = new Set(otherAggregators);
@@ -262,7 +264,7 @@ async function loadGroupWith(
   // The facts are written now, after every read above: the database writes them while the facts are
   // indexed by record and the records decided (records the load created read nothing; the others' reads
   // wait for these writes).
-  await issueWrite(writeFactChanges(tx, compared.changes), writes);
+  await issueWrite(writeFactChanges(tx, compared.changes, factIndexes), writes);
   const groupFacts = factsByEntity(facts, contents);
   tally.facts = groupFacts;
   const known = knownFacts(groupFacts, carried, created, aggregators);
