@@ -1,6 +1,5 @@
 import { deleteRows, insertRows, updateRows } from "./bulkRows";
 import type { SqlSession } from "./database";
-import { indexesBuiltAfter, insertWithIndexesAfter, type IndexesBuiltAfter } from "./indexesBuiltAfter";
 import { tableColumns } from "./tableColumns";
 
 // The loader's statements on facts (src/catalog/load/syncFacts.ts), inside the load's transaction on its
@@ -36,11 +35,6 @@ const FACT_COLUMNS = tableColumns("Fact", [
   "locator",
 ] as const satisfies readonly (keyof FactRecord)[]);
 
-/** The indexes a load of `inserts` new facts may build after them (an empty table only). */
-export function factIndexesBuiltAfter(tx: SqlSession, inserts: number): Promise<IndexesBuiltAfter> {
-  return indexesBuiltAfter(tx, "Fact", inserts);
-}
-
 /** Every fact the given sources state. */
 export function factsOfSources(tx: SqlSession, sourceIds: readonly string[]): Promise<FactRecord[]> {
   return tx.query<FactRecord>(
@@ -49,18 +43,11 @@ export function factsOfSources(tx: SqlSession, sourceIds: readonly string[]): Pr
   );
 }
 
-/**
- * Inserts new facts, rewrites changed ones in place (ids kept, observed now) and deletes the facts no
- * longer stated. `indexesAfter` (indexesBuiltAfter.ts) are dropped before the inserts and built after them.
- */
-export async function writeFactChanges(
-  tx: SqlSession,
-  changes: { inserts: FactRecord[]; updates: FactRecord[]; deleteIds: string[] },
-  indexesAfter: IndexesBuiltAfter = { drop: [], build: [] },
-): Promise<void> {
+/** Inserts new facts, rewrites changed ones in place (ids kept, observed now) and deletes the facts no longer stated. */
+export async function writeFactChanges(tx: SqlSession, changes: { inserts: FactRecord[]; updates: FactRecord[]; deleteIds: string[] }): Promise<void> {
   // Issued together (QueuedWrites), in this order.
   await Promise.all([
-    insertWithIndexesAfter(tx, indexesAfter, () => insertRows(tx, "Fact", FACT_COLUMNS, changes.inserts as unknown as Record<string, unknown>[])),
+    insertRows(tx, "Fact", FACT_COLUMNS, changes.inserts as unknown as Record<string, unknown>[]),
     updateRows(tx, "Fact", [FACT_COLUMNS[0]], FACT_COLUMNS.slice(4), changes.updates as unknown as Record<string, unknown>[], [`"observedAt" = now()`]),
     deleteRows(tx, "Fact", [FACT_COLUMNS[0]], changes.deleteIds.map((id) => ({ id }))),
   ]);

@@ -1,3 +1,4 @@
+import { deferChecksWhileEmpty, type DeferredChecks } from "./bulkLoadChecks";
 import { insertRows } from "./bulkRows";
 import type { SqlSession } from "./database";
 import { tableColumns } from "./tableColumns";
@@ -6,6 +7,17 @@ import { tableColumns } from "./tableColumns";
 // against, the stub rows facts attach to, aliases and benchmarks, inside a format group's transaction on
 // its SqlSession, in bulk (bulkRows.ts says why: row by row, a seed's 6,380 sources and 7,500 records
 // took minutes). Prisma's client cannot join that transaction.
+
+/** The tables a group's bulk writes fill after its stubs: facts, decisions, capability levels, prices. */
+const BULK_LOADED_TABLES = ["Fact", "FieldDecision", "ModelCapability", "OfferingCapability", "Price"];
+
+/**
+ * The indexes and foreign keys of those tables a load of `rows` facts may build after its rows: those of
+ * the empty ones, when the load is large (bulkLoadChecks.ts). A first seed's first group.
+ */
+export function deferLoadChecks(tx: SqlSession, rows: number): Promise<DeferredChecks> {
+  return deferChecksWhileEmpty(tx, BULK_LOADED_TABLES, rows);
+}
 
 /** A stored source: its id, URI and content hash. */
 export interface StoredSource {

@@ -53,14 +53,20 @@ describe(`seeding the whole catalog on ${usingPostgres() ? "PostgreSQL" : "PGlit
     expect(countsAfterFirst.Provider).toBe(147);
   });
 
-  // The first group of a seed builds the facts' indexes after its rows (src/db/indexesBuiltAfter.ts).
-  it("leaves the facts' indexes as the migrations made them", async () => {
-    const indexesOf = (db: Database) => db.sql.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'Fact' ORDER BY indexname`);
+  // The first group of a seed builds the indexes and foreign keys of the tables it fills in bulk after
+  // their rows (src/db/bulkLoadChecks.ts).
+  it("leaves every index and constraint as the migrations made them", async () => {
+    const checksOf = (db: Database) =>
+      db.sql.query(
+        `SELECT tablename AS "table", indexname AS name, indexdef AS definition FROM pg_indexes WHERE schemaname = 'public'
+         UNION ALL SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND contype <> 'n'
+         ORDER BY 1, 2, 3`,
+      );
     const fresh = await createCatalogDatabase();
     try {
-      const migrated = await indexesOf(fresh.database);
-      expect(migrated.length).toBeGreaterThanOrEqual(3);
-      expect(await indexesOf(database)).toEqual(migrated);
+      const migrated = await checksOf(fresh.database);
+      expect(migrated.length).toBeGreaterThan(40);
+      expect(await checksOf(database)).toEqual(migrated);
     } finally {
       await fresh.dispose();
     }

@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import type { Database, SqlSession } from "../../db/database";
 import { aggregatorFacts, type FactWithSource } from "../../db/decisionRepository";
-import { factIndexesBuiltAfter, writeFactChanges, type FactRecord } from "../../db/factRepository";
-import { authorIds, conflictCount, identityNames, insertStubs, modelsStatedByProviderFiles, sourcesByUri, writeBenchmarks, writeSources, type BenchmarkRecord } from "../../db/loadRepository";
+import { writeFactChanges, type FactRecord } from "../../db/factRepository";
+import { authorIds, conflictCount, deferLoadChecks, identityNames, insertStubs, modelsStatedByProviderFiles, sourcesByUri, writeBenchmarks, writeSources, type BenchmarkRecord } from "../../db/loadRepository";
 import { CAPABILITIES } from "../../ingest/capabilityVocabulary";
 import type { FormatRegistry } from "../../ingest/formatRegistry";
 import type { ParsedDocument } from "../../ingest/observation";
@@ -22,6 +22,7 @@ import { compareFacts, entityKey, type EntityKey } from "./syncFacts";
 import { syncPrices, type PriceChange } from "./syncPrices";
 import { PriceWriter } from "../prices/priceWriter";
 import { issueWrite, QueuedWrites } from "../../db/queuedWrites";
+import { issueStatements } from "../../db/bulkLoadChecks";
 
 /** A parsed document with what identifies it as a source. */
 export interface SourceDocument {
@@ -231,8 +232,9 @@ async function loadGroupWith(
   const otherAggregators = new Set(aggregatorsSaid.filter((f) => !groupSources.has(f.sourceId)).map((f) => f.providerId));
   const compared = await compareFacts(tx, contents.map(({ sourceId, content }) => ({ sourceId, facts: content.facts, withheld: content.withheld })));
   const { touched, facts } = compared;
-  // Read now: the facts are written below without a wait between their statements.
-  const factIndexes = await factIndexesBuiltAfter(tx, compared.changes.inserts.length);
+  // Into an empty catalog, the indexes and foreign keys of the tables written in bulk are built after
+  // the rows (bulkLoadChecks.ts); which ones is read now, before the writes go out without a wait.
+  const deferredChecks = await deferLoadChecks(tx, compared.changes.inserts.length);
   // A brand-new entity with no facts of its own (an offering named only in a table row) still gets its columns set.
   for (const [type, ids] of Object.entries(created) as [EntityType, Set<string>][]) for (const id of ids) touched.add(entityKey(type, id));
   const aggregators = new Set(otherAggregators);
@@ -264,7 +266,8 @@ async function loadGroupWith(
   // The facts are written now, after every read above: the database writes them while the facts are
   // indexed by record and the records decided (records the load created read nothing; the others' reads
   // wait for these writes).
-  await issueWrite(writeFactChanges(tx, compared.changes, factIndexes), writes);
+  await issueWrite(issueStatements(tx, deferredChecks.drop), writes);
+  await issueWrite(writeFactChanges(tx, compared.changes), writes);
   const groupFacts = factsByEntity(facts, contents);
   tally.facts = groupFacts;
   const known = knownFacts(groupFacts, carried, created, aggregators);
@@ -296,6 +299,7 @@ async function loadGroupWith(
       if (change === "created" || change === "updated") priceSlots.push(slot);
     }
   }
+  await issueWrite(issueStatements(tx, deferredChecks.restore), writes);
   // Limits no document states for a model come from its offerings, once every offering is decided.
   progress("deriving model limits");
   const idsIn = (type: EntityType) => keys.filter((k) => k.startsWith(`${type} `)).map((k) => k.slice(type.length + 1));
