@@ -11,6 +11,12 @@ export interface Column {
 // builds its binary form of the whole chunk; measured on the seed's 168,000 facts on PostgreSQL, about
 // 3.0-3.4 s against 4.0 s (no difference on PGlite).
 
+// On PostgreSQL an insert reads its rows out of one array per column instead (unnest): PostgreSQL then
+// parses each value once, by its column's type, not a JSON document and then each value out of it.
+// Measured on a seed's 168,000 facts, 2,000 rows a statement: backend CPU 720-750 ms against 890-1,300 ms
+// (this process spends about 100 ms more writing the arrays). Array columns still go as JSON: unnest
+// would flatten a two-dimensional array. PGlite's plain inserts go by COPY (copyRows.ts).
+
 /** Rows per statement: large enough to amortize a round trip, small enough to keep each parameter modest. */
 const CHUNK = 2000;
 
@@ -57,13 +63,31 @@ export async function insertRows(
       COPY_ROWS,
     );
   }
+  const byColumn = !tx.copyFrom && columns.every((c) => !c.type.endsWith("[]"));
+  const from = byColumn
+    ? `unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(", ")}) AS v(${names(columns)})`
+    : `json_to_recordset($1::json) AS v(${recordset(columns)})`;
+  const sql =
+    `INSERT INTO "${table}" (${names(columns)}) SELECT ${names(columns, "v.")} FROM ${from} ${options.onConflict ?? ""}` +
+    (options.returning ? ` RETURNING "${options.returning}" AS key` : "");
   return inChunks(rows, async (chunk) => {
-    const sql =
-      `INSERT INTO "${table}" (${names(columns)}) SELECT ${names(columns, "v.")} ` +
-      `FROM json_to_recordset($1::json) AS v(${recordset(columns)}) ${options.onConflict ?? ""}` +
-      (options.returning ? ` RETURNING "${options.returning}" AS key` : "");
-    const result = await tx.query<{ key: string }>(sql, [JSON.stringify(chunk)]);
+    const result = await tx.query<{ key: string }>(sql, byColumn ? columnArrays(columns, chunk) : [JSON.stringify(chunk)]);
     return options.returning ? result.map((r) => String(r.key)) : [];
+  });
+}
+
+/** One array per column, each value the text json_to_recordset would have read for it (a Date as ISO, JSON as its text). */
+function columnArrays(columns: readonly Column[], rows: readonly Record<string, unknown>[]): unknown[][] {
+  return columns.map(({ name, type }) => {
+    const json = type === "jsonb" || type === "json";
+    const values = new Array<unknown>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const value = rows[i]![name];
+      if (value === undefined || value === null) values[i] = null;
+      else if (json || (typeof value === "object" && !(value instanceof Date))) values[i] = JSON.stringify(value);
+      else values[i] = value instanceof Date ? value.toISOString() : value;
+    }
+    return values;
   });
 }
 

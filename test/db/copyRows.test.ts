@@ -1,10 +1,11 @@
 import { insertRows, type Column } from "../../src/db/bulkRows";
 import { createCatalogDatabase } from "../support/catalogDatabase";
 
-// A plain bulk insert goes by COPY where the session has it (PGlite) and by json_to_recordset statements
-// otherwise; an insert with ON CONFLICT always by statements. Both must store the same values, whatever
-// characters the documents' text holds.
-describe("bulk inserts by COPY and by statement", () => {
+// A plain bulk insert goes by COPY where the session has it (PGlite); otherwise, and with ON CONFLICT,
+// by statements: reading one array per column (unnest) on PostgreSQL, a JSON recordset on PGlite and
+// wherever a column is an array. Every way must store the same values, whatever characters the
+// documents' text holds.
+describe("bulk inserts by COPY, by column arrays and by JSON recordset", () => {
   let catalog: Awaited<ReturnType<typeof createCatalogDatabase>>;
   const columns: Column[] = [
     { name: "id", type: "text" },
@@ -16,7 +17,7 @@ describe("bulk inserts by COPY and by statement", () => {
     { name: "flag", type: "boolean" },
     { name: "at", type: "timestamp" },
   ];
-  const tricky = ['say "hi", then\nleave', "", "back\\slash", "comma,semicolon;", "\\N", "unicode: €, 模型, 🤖", "\r\ncarriage"];
+  const tricky = ['say "hi", then\nleave', "", "back\\slash", "comma,semicolon;", "\\N", "unicode: €, 模型, 🤖", "\r\ncarriage", "NULL", "{a,b}", '"'];
   const rows = tricky.map((label, i) => ({
     id: `r${i}`,
     label,
@@ -30,9 +31,9 @@ describe("bulk inserts by COPY and by statement", () => {
 
   beforeAll(async () => {
     catalog = await createCatalogDatabase();
-    for (const table of ["by_copy", "by_statement"]) {
+    for (const table of ["by_copy", "by_statement", "by_json"]) {
       await catalog.database.sql.exec(
-        `CREATE TABLE ${table} (id text PRIMARY KEY, label text, doc jsonb, kind "EntityType" NOT NULL, n integer, amount numeric, flag boolean, at timestamp(3))`,
+        `CREATE TABLE ${table} (id text PRIMARY KEY, label text, doc jsonb, kind "EntityType" NOT NULL, n integer, amount numeric, flag boolean, at timestamp(3), tags text[])`,
       );
     }
   });
@@ -41,15 +42,19 @@ describe("bulk inserts by COPY and by statement", () => {
     await catalog?.dispose();
   });
 
-  const read = (table: string) => catalog.database.sql.query(`SELECT * FROM ${table} ORDER BY id`);
+  const read = (table: string) => catalog.database.sql.query(`SELECT id, label, doc, kind, n, amount, flag, at FROM ${table} ORDER BY id`);
 
-  it("stores the same values either way: quotes, newlines, empty strings apart from NULL, JSON, enums, numbers, dates", async () => {
+  it("stores the same values every way: quotes, newlines, empty strings apart from NULL, JSON, enums, numbers, dates", async () => {
     await catalog.database.sql.transaction(async (tx) => {
       await insertRows(tx, "by_copy", columns, rows);
       await insertRows(tx, "by_statement", columns, rows, { onConflict: "ON CONFLICT (id) DO NOTHING" });
+      // An array column: a JSON recordset on every database.
+      await insertRows(tx, "by_json", [...columns, { name: "tags", type: "text[]" }], rows.map((row) => ({ ...row, tags: [row.label] })));
     });
     const copied = await read("by_copy");
     expect(copied).toEqual(await read("by_statement"));
+    expect(copied).toEqual(await read("by_json"));
+    expect((await catalog.database.sql.query<{ tags: string[] }>(`SELECT tags FROM by_json ORDER BY id`)).map((r) => r.tags[0])).toEqual([...copied.map((r) => r.label)]);
     expect(copied.map((r) => r.label)).toEqual(tricky);
     expect(copied[1]).toMatchObject({ label: "", doc: "", n: 1000, flag: false });
     expect(copied[2]).toMatchObject({ n: null, doc: null });
