@@ -92,22 +92,26 @@ function columnArrays(columns: readonly Column[], rows: readonly Record<string, 
     const elements = new Array<string>(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const value = rows[i]![name];
-      let text: string;
-      if (value === undefined || value === null) {
-        elements[i] = "NULL";
-        continue;
-      } else if (typeof value === "string" && !json) text = value;
-      else if (json || (typeof value === "object" && !(value instanceof Date))) text = JSON.stringify(value);
-      else text = value instanceof Date ? value.toISOString() : String(value);
-      // Quoted, so that "NULL", braces, commas and spaces stay text; only a backslash or a quote needs escaping.
-      elements[i] = ARRAY_ESCAPED.test(text) ? `"${text.replace(ARRAY_ESCAPES, "\\$&")}"` : `"${text}"`;
+      elements[i] = value === undefined || value === null ? "NULL" : arrayElement(json ? JSON.stringify(value) : elementText(value));
     }
     return `{${elements.join(",")}}`;
   });
 }
 
+/** A value's text as json_to_recordset reads it for a column not of JSON type. */
+function elementText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
 const ARRAY_ESCAPED = /["\\]/;
 const ARRAY_ESCAPES = /["\\]/g;
+
+/** Quoted, so that "NULL", braces, commas and spaces stay text; only a backslash or a quote needs escaping. */
+function arrayElement(text: string): string {
+  return ARRAY_ESCAPED.test(text) ? `"${text.replace(ARRAY_ESCAPES, "\\$&")}"` : `"${text}"`;
+}
 
 /**
  * Updates rows of `table` matched on the `key` columns, setting every other column given, plus any
