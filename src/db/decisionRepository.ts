@@ -5,7 +5,7 @@ import { tableColumns } from "./tableColumns";
 
 // The statements of deciding fields (src/catalog/load/refreshDecisions.ts): the facts, overrides and
 // stored decisions of a batch of records, and the decisions that changed, inside the load's (or an admin
-// write's) transaction on its SqlSession. A batch is 2,500 records: each read is one statement joining a
+// write's) transaction on its SqlSession. A batch is 1,000 records: each read is one statement joining a
 // jsonb recordset of their keys, each write one bulk statement per 2,000 rows (bulkRows.ts says why).
 
 /** A record, by its type and id. */
