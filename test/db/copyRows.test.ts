@@ -17,9 +17,9 @@ describe("bulk inserts by COPY, by column arrays and by JSON recordset", () => {
     { name: "flag", type: "boolean" },
     { name: "at", type: "timestamp" },
   ];
-  const tricky = ['say "hi", then\nleave', "", "back\\slash", "comma,semicolon;", "\\N", "unicode: €, 模型, 🤖", "\r\ncarriage", "NULL", "{a,b}", '"'];
+  const tricky = ['say "hi", then\nleave', "", "back\\slash", "comma,semicolon;", "\\N", "unicode: €, 模型, 🤖", "\r\ncarriage", "NULL", "{a,b}", '"', "null", " padded ", "tab\there", "plain-id.v1:0"];
   const rows = tricky.map((label, i) => ({
-    id: `r${i}`,
+    id: `r${String(i).padStart(2, "0")}`, // padded: read back in id order
     label,
     doc: i % 3 === 0 ? { text: label, list: [1, "two", null] } : i % 3 === 1 ? label : null,
     kind: i % 2 === 0 ? "MODEL" : "OFFERING",
@@ -65,7 +65,7 @@ describe("bulk inserts by COPY, by column arrays and by JSON recordset", () => {
   });
 
   it("keeps nothing of a COPY whose transaction fails, and fails with PostgreSQL's error code", async () => {
-    const clash = [{ ...rows[0], id: "fresh" }, { ...rows[1], id: "r0" }];
+    const clash = [{ ...rows[0], id: "fresh" }, { ...rows[1], id: "r00" }];
     const failed = catalog.database.sql.transaction(async (tx) => {
       await insertRows(tx, "by_copy", columns, clash);
     });
