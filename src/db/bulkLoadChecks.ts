@@ -24,7 +24,7 @@ export interface DeferredChecks {
   restore: string[];
 }
 
-export const NO_DEFERRED_CHECKS: DeferredChecks = { drop: [], restore: [] };
+const NO_DEFERRED_CHECKS: DeferredChecks = { drop: [], restore: [] };
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 

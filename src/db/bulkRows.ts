@@ -1,3 +1,4 @@
+import { columnText } from "./columnText";
 import { canCopy, COPY_ROWS, copyRows } from "./copyRows";
 import type { SqlSession } from "./database";
 
@@ -7,9 +8,9 @@ export interface Column {
   type: string;
 }
 
-// Rows travel as one JSON text per chunk, read by json_to_recordset: json, not jsonb, since jsonb first
-// builds its binary form of the whole chunk; measured on the seed's 168,000 facts on PostgreSQL, about
-// 3.0-3.4 s against 4.0 s (no difference on PGlite).
+// Where rows travel as one JSON text per chunk (PGlite's statements, array columns), json_to_recordset
+// reads it: json, not jsonb, since jsonb first builds its binary form of the whole chunk; measured on the
+// seed's 168,000 facts on PostgreSQL, about 3.0-3.4 s against 4.0 s (no difference on PGlite).
 
 // On PostgreSQL a statement reads its rows out of one array per column instead (unnest): PostgreSQL then
 // parses each value once, by its column's type, not a JSON document and then each value out of it.
@@ -82,27 +83,18 @@ function rowSource(tx: SqlSession, columns: readonly Column[]): { from: string; 
 }
 
 /**
- * One array literal per column ('{"a","b",NULL}'), each element the text json_to_recordset would have read
- * (a Date as ISO, JSON as its text). Written here rather than by node-postgres, which escapes every
+ * One array literal per column ('{"a","b",NULL}'), each element the value's text (columnText.ts). Written here rather than by node-postgres, which escapes every
  * element with two regular expressions: in a seed that was 0.3 s of this thread, now the busier side.
  */
 function columnArrays(columns: readonly Column[], rows: readonly Record<string, unknown>[]): string[] {
   return columns.map(({ name, type }) => {
-    const json = type === "jsonb" || type === "json";
     const elements = new Array<string>(rows.length);
     for (let i = 0; i < rows.length; i++) {
-      const value = rows[i]![name];
-      elements[i] = value === undefined || value === null ? "NULL" : arrayElement(json ? JSON.stringify(value) : elementText(value));
+      const text = columnText(rows[i]![name], type);
+      elements[i] = text === null ? "NULL" : arrayElement(text);
     }
     return `{${elements.join(",")}}`;
   });
-}
-
-/** A value's text as json_to_recordset reads it for a column not of JSON type. */
-function elementText(value: unknown): string {
-  if (typeof value === "string") return value;
-  if (value instanceof Date) return value.toISOString();
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
 /** What an element must be quoted for: empty, spelling NULL, or holding what the array syntax reads (braces, commas, quotes, backslashes, white space). */

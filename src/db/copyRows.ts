@@ -1,4 +1,5 @@
 import type { Column } from "./bulkRows";
+import { columnText } from "./columnText";
 import type { SqlSession } from "./database";
 
 // Plain bulk inserts by COPY on sessions that have it (PGlite). A json_to_recordset statement makes
@@ -22,16 +23,12 @@ export function canCopy(session: SqlSession, columns: readonly Column[]): boolea
 }
 
 /**
- * One CSV field: NULL is the empty unquoted field; everything else is quoted, so an empty string stays
- * one. JSON columns get their value's JSON text, dates their ISO form, as JSON.stringify gave them.
+ * One CSV field of the value's text (columnText.ts): NULL is the empty unquoted field; everything else is
+ * quoted, so an empty string stays one.
  */
 function csvField(value: unknown, type: string): string {
-  if (value === null || value === undefined) return "";
-  let text: string;
-  if (type === "jsonb") text = JSON.stringify(value);
-  else if (value instanceof Date) text = value.toISOString();
-  else text = String(value);
-  return `"${text.replaceAll('"', '""')}"`;
+  const text = columnText(value, type);
+  return text === null ? "" : `"${text.replaceAll('"', '""')}"`;
 }
 
 /** Inserts `rows` with one COPY (bulkRows issues a COPY per chunk of COPY_ROWS). */
