@@ -8,10 +8,10 @@ import type { Database } from "../src/db/database";
 import { cpuTicksOf, threadCpuTicksOf } from "./serve/processStats";
 
 /** /proc counts CPU time in clock ticks of 1/100 s. */
-const MS_PER_TICK = 10;
+export const MS_PER_TICK = 10;
 
 /** CPU milliseconds per thread of this process, by thread id; the first is the main thread. */
-function threadCpuMs(): Map<number, number> {
+export function threadCpuMs(): Map<number, number> {
   const byThread = new Map<number, number>();
   for (const tid of fs.readdirSync("/proc/self/task").map(Number).sort((a, b) => a - b)) {
     const ticks = threadCpuTicksOf(tid);

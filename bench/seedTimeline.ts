@@ -18,10 +18,8 @@ import { defaultMigrationsDir, readMigrationFiles } from "../src/db/migrations/m
 import { importDocuments } from "../src/catalog/import/importDocuments";
 import { silentLogger } from "../src/logger";
 import { findUp } from "../src/projectRoot";
-import { cpuTicksOf, threadCpuTicksOf } from "./serve/processStats";
-
-/** /proc counts CPU time in clock ticks of 1/100 s. */
-const MS_PER_TICK = 10;
+import { MS_PER_TICK, threadCpuMs } from "./seedCpu";
+import { cpuTicksOf } from "./serve/processStats";
 
 interface Sample {
   atMs: number;
@@ -43,8 +41,7 @@ function sample({ everyMs, mainTid, backendPids }: SamplerSetup): void {
   // The sampler's own thread is neither the database nor V8's.
   const workerTid = Number(fs.readFileSync("/proc/thread-self/stat", "utf8").split(" ")[0]);
   const read = () => {
-    const threads = new Map<number, number>();
-    for (const tid of fs.readdirSync("/proc/self/task").map(Number)) threads.set(tid, (threadCpuTicksOf(tid) ?? 0) * MS_PER_TICK);
+    const threads = threadCpuMs();
     const backends = backendPids.reduce((sum, pid) => sum + (cpuTicksOf(pid) ?? 0) * MS_PER_TICK, 0);
     return { threads, backends };
   };
