@@ -126,9 +126,12 @@ export async function runServeBenchmark(settings: ServeSettings, log: Log): Prom
     }
     if (wanted.has("postgraphile") && database) contenders.push(postgraphile(server, database, databaseUrl(server, database)));
 
-    for (const contender of contenders) {
-      log(`${contender.name}: ${contender.description}`);
-      for (const q of QUERIES) {
+    // Query by query, every contender in turn: the ratios compare measurements taken within a minute of
+    // each other, not minutes apart (this machine's speed drifts by tens of percent within the hour, which
+    // made PGlite's list read 0.75 of PostgreSQL's in one run and 1.18 in the next, with reads in memory).
+    for (const contender of contenders) log(`${contender.name}: ${contender.description}`);
+    for (const q of QUERIES) {
+      for (const contender of contenders) {
         if (!contender.bodies[q.name]) continue;
         const m = await measureQuery(contender, q.name, settings, answers.get(q.name));
         results.measurements.push(m);
@@ -138,13 +141,13 @@ export async function runServeBenchmark(settings: ServeSettings, log: Log): Prom
           own.stops += 1;
           own.killedOnStop += Number(m.killedOnStop ?? false);
         }
-        log(`  ${q.name.padEnd(8)} ${m.failed ? `FAILED: ${m.failed.split("\n")[0]}` : `${Math.round(m.load!.rps)} req/s, p99 ${m.load!.p99Ms ?? "-"} ms${m.problems ? ` (${m.problems})` : ""}`}`);
+        log(`  ${q.name.padEnd(8)} ${contender.name.padEnd(16)} ${m.failed ? `FAILED: ${m.failed.split("\n")[0]}` : `${Math.round(m.load!.rps)} req/s, p99 ${m.load!.p99Ms ?? "-"} ms${m.problems ? ` (${m.problems})` : ""}`}`);
       }
-      if (contender.ours) {
-        const probe = await measureHealthProbe(contender, "filtered", settings);
-        results.probes.push(probe);
-        log(`  probe    ${probe.failed ? `FAILED: ${probe.failed.split("\n")[0]}` : `${probe.probe}: p99 ${probe.underFlood?.p99Ms ?? "-"} ms under flood, ${probe.idle?.p99Ms ?? "-"} ms idle`}`);
-      }
+    }
+    for (const contender of contenders.filter((c) => c.ours)) {
+      const probe = await measureHealthProbe(contender, "filtered", settings);
+      results.probes.push(probe);
+      log(`  probe    ${contender.name.padEnd(16)} ${probe.failed ? `FAILED: ${probe.failed.split("\n")[0]}` : `${probe.probe}: p99 ${probe.underFlood?.p99Ms ?? "-"} ms under flood, ${probe.idle?.p99Ms ?? "-"} ms idle`}`);
     }
   } finally {
     if (database) await dropBenchDatabase(server, database).catch((error: Error) => log(`could not drop ${database}: ${error.message}`));

@@ -27,18 +27,22 @@ export interface Ratios {
   vsApollo: Record<string, Partial<Record<QueryName, number>>>;
   /** contender → query → its req/s ÷ postgraphile's list req/s. */
   vsPostgraphileList: Record<string, Partial<Record<QueryName, number>>>;
+  /** query → ours-pglite's req/s ÷ ours-postgresql's (the target: within 20 %, reads no longer touching the database). */
+  pgliteVsPostgresql: Partial<Record<QueryName, number>>;
 }
 
 export function ratios(results: ServeResults): Ratios {
   const find = (contender: string, query: QueryName) => results.measurements.find((m) => m.contender === contender && m.query === query);
   const pgList = rpsOf(find("postgraphile", "list"));
-  const out: Ratios = { vsApollo: {}, vsPostgraphileList: {} };
+  const out: Ratios = { vsApollo: {}, vsPostgraphileList: {}, pgliteVsPostgresql: {} };
   for (const m of results.measurements) {
     const rps = rpsOf(m);
     if (rps === undefined) continue;
     const apollo = rpsOf(find("apollo-memory", m.query));
     if (apollo) (out.vsApollo[m.contender] ??= {})[m.query] = rps / apollo;
     if (pgList) (out.vsPostgraphileList[m.contender] ??= {})[m.query] = rps / pgList;
+    const postgresql = rpsOf(find("ours-postgresql", m.query));
+    if (m.contender === "ours-pglite" && postgresql) out.pgliteVsPostgresql[m.query] = rps / postgresql;
   }
   return out;
 }
@@ -107,5 +111,11 @@ export function serveReport(results: ServeResults): string {
     "Ratios (same run): req/s ÷ postgraphile's req/s on its list (PostGraphile answers only the list, in its own shape)\n" +
       table(["contender", ...queries], contenders.map((c) => [c, ...queries.map((q) => times(r.vsPostgraphileList[c]?.[q]))])),
   );
+  if (Object.keys(r.pgliteVsPostgresql).length > 0) {
+    parts.push(
+      "Ratio (same run): ours-pglite's req/s ÷ ours-postgresql's on the same query (target: 0.8 to 1.2)\n" +
+        table(["", ...queries], [["pglite ÷ postgresql", ...queries.map((q) => times(r.pgliteVsPostgresql[q]))]]),
+    );
+  }
   return parts.join("\n\n");
 }
