@@ -217,6 +217,25 @@ describe("record edits", () => {
     expect(result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "releaseDate" });
   });
 
+  it("resolves a field its only document decides (no stored decision) by its one fact, and gives it back to the document when the override is cleared", async () => {
+    const shown = async () => (await gql(`{ model(id: "gpt-4.1-mini") { provenance { field value rule hasConflict derivedFrom candidates { factId chosen } } } }`)).data!.model.provenance as any[];
+    const stored = async (field: string) =>
+      (await catalog.database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "FieldDecision" WHERE "entityType" = 'MODEL' AND "entityId" = 'gpt-4.1-mini' AND field = $1`, [field]))[0]!.n;
+    const before = (await shown()).find((f) => ["description", "family", "knowledgeCutoff", "deprecationDate", "license", "openWeights", "releaseDate", "maxOutputTokens", "outputModalities", "inputModalities"].includes(f.field) && f.candidates.length === 1 && f.derivedFrom.length === 0);
+    expect(before).toBeDefined();
+    expect(before.candidates[0].chosen).toBe(true);
+    expect(await stored(before.field)).toBe(0);
+
+    const resolved = await gql(`mutation($f: ID, $field: String!) { resolveConflict(entityType: MODEL, entityId: "gpt-4.1-mini", field: $field, factId: $f, reason: "checked") { value rule } }`, { f: before.candidates[0].factId, field: before.field }, adminKey);
+    expect(resolved.data!.resolveConflict).toEqual({ value: before.value, rule: "An admin override outranks every document: checked" });
+    expect(await stored(before.field)).toBe(1);
+
+    const cleared = await gql(`mutation { upsertModel(input: { id: "gpt-4.1-mini", ${before.field}: null }) { id } }`, {}, editorKey);
+    expect(cleared.errors).toBeUndefined();
+    expect(await stored(before.field)).toBe(0);
+    expect((await shown()).find((f) => f.field === before.field)).toEqual(before);
+  });
+
   it("creates a provider and an offering, sets a capability, retires a model, all audited", async () => {
     expect((await gql(`mutation { upsertProvider(input: { id: "acme", name: "Acme AI", kind: INFERENCE_HOST }) { id kind } }`, {}, editorKey)).data!.upsertProvider).toEqual({ id: "acme", kind: "INFERENCE_HOST" });
     const offering = await gql(`mutation { upsertOffering(input: { providerId: "acme", providerModelId: "mini", modelId: "openai/gpt-4.1-mini", contextWindow: 64000 }) { id contextWindow model { id } } }`, {}, editorKey);
