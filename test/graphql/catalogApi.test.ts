@@ -130,6 +130,14 @@ describe("derived model limits", () => {
     ]);
   });
 
+  it("lists the offering's own fact once when the model and its offering are asked in one request (one provenance batch)", async () => {
+    const { model } = await data(`{ model(id: "doubao-seed-2-0-mini-260428") { provenance(field: "contextWindow") { derivedFrom }
+      offerings { id provenance(field: "contextWindow") { candidates { locator source { uri } } } } } }`);
+    const [from] = model.provenance[0].derivedFrom;
+    const offering = model.offerings.find((o: any) => o.id === from);
+    expect(offering.provenance[0].candidates).toEqual([{ locator: "limit.context", source: { uri: "models.dev/providers/aihubmix/models/doubao-seed-2-0-mini-260428.toml" } }]);
+  });
+
   it("takes a model's limit from its author's own offering before the others', and never over a document's own value", async () => {
     const { glm, gpt } = await data(`{ glm: model(id: "glm-4.7") { contextWindow provenance(field: "contextWindow") { derivedFrom } }
       gpt: model(id: "gpt-4.1-mini") { provenance(field: "contextWindow") { derivedFrom } } }`);

@@ -118,7 +118,14 @@ export class ProvenanceService {
 function assemble(decisions: DecisionRow[], facts: CandidateRow[]): FieldProvenanceView[] {
   const key = (r: { entityType: string; entityId: string; field: string }) => `${r.entityType}\u0000${r.entityId}\u0000${r.field}`;
   const factsByField = new Map<string, CandidateRow[]>();
-  for (const f of facts) factsByField.set(key(f), [...(factsByField.get(key(f)) ?? []), f]);
+  // A fact can come twice: an offering's own, and again as what a model's derived limit was taken from
+  // when the model and the offering are read in one batch (it was then listed twice as a candidate).
+  const seen = new Set<string>();
+  for (const f of facts) {
+    if (seen.has(f.id)) continue;
+    seen.add(f.id);
+    factsByField.set(key(f), [...(factsByField.get(key(f)) ?? []), f]);
+  }
   return decisions.map((d) => {
     const comparison = precedenceFor(d.entityType, d.field).comparison;
     const chosen = { value: d.chosenValue };
