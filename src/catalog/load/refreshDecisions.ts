@@ -40,7 +40,8 @@ export interface KnownFacts {
 /**
  * Decides every field of the given entities afresh from all their stored facts and admin overrides,
  * stores the decisions that changed (and drops those of fields no one states any more, and those the
- * field's only document now implies), and returns the decided values. With `writes`, the writes are left running in that queue.
+ * field's only document now implies), and returns the decided values. With `writes`, the writes are left
+ * running in that queue.
  */
 export async function refreshDecisions(tx: SqlSession, entities: Iterable<EntityKey>, known?: KnownFacts, writes?: QueuedWrites): Promise<Decisions> {
   const entityKeys = [...entities];

@@ -1,6 +1,5 @@
 import type { CandidateRow, DecisionRow, FieldRef, ProvenanceRepository } from "../../db/provenanceRepository";
 import { groupByKeys } from "../batch";
-import { impliedDecisions } from "./impliedDecisions";
 import { parseEntityKey } from "../load/syncFacts";
 import { keysetPage, type KeysetPage } from "../pagination/keysetPage";
 import type { PageArgs } from "../pagination/pageArgs";
@@ -8,6 +7,7 @@ import { precedenceFor, type EntityType } from "../reconcile/precedence";
 import { valuesAgree } from "../reconcile/valueAgreement";
 import type { CatalogSnapshot } from "../readModel/catalogSnapshot";
 import type { SourceFormat } from "../views";
+import { impliedDecisions } from "./impliedDecisions";
 
 /** Entities whose provenance one snapshot keeps; past it the cache starts again (it is only a cache). */
 const PROVENANCE_CACHE_ENTITIES = 5_000;
