@@ -1,19 +1,10 @@
+import type { FactWithSource } from "../../db/decisionRepository";
 import { decideField, type Candidate } from "./decideField";
 import { documentRole, type DocumentRole, type RecordOwner } from "./documentRole";
 import type { EntityType, SourceFormat } from "./precedence";
 
 /** A stored fact with the format and URI of the document that states it: what a candidate is made of. */
-export interface StatedFact {
-  id: string;
-  field: string;
-  value: unknown;
-  precision: string | null;
-  step: number | null;
-  locator: string;
-  sourceId: string;
-  format: SourceFormat;
-  uri: string;
-}
+export type StatedFact = Omit<FactWithSource<SourceFormat>, "entityType" | "entityId">;
 
 /**
  * The candidates of one record's fields, from its facts by field: each fact with its document's role for
