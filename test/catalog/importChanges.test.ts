@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import type { Database, SqlSession } from "../../src/db/database";
 import { importDocuments } from "../../src/catalog/import/importDocuments";
+import { ProvenanceService } from "../../src/catalog/provenance/provenance.service";
+import { ProvenanceRepository } from "../../src/db/provenanceRepository";
 import { createCatalogDatabase, SEED_DIR, tableCounts } from "../support/catalogDatabase";
 
 /** A folder laid out like seed/, holding an OpenRouter list of the given entries. */
@@ -57,6 +59,35 @@ describe("re-importing a changed document", () => {
     const after = await tableCounts(database);
     expect(after.Price).toBe(before.Price + 1);
     expect(after.Model).toBe(before.Model);
+  });
+
+  it("stores a field's decision while a second document states it, and drops it when that document stops: the one left decides, in the same words as before", async () => {
+    const stored = async () =>
+      (await database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "FieldDecision" WHERE "entityType" = 'MODEL' AND "entityId" = 'gpt-4.1-mini' AND field = 'contextWindow'`))[0]!.n;
+    const shown = async () => {
+      const [fields] = await new ProvenanceService(new ProvenanceRepository(database.sql)).provenanceByEntities(["MODEL gpt-4.1-mini"]);
+      const { value, rule, hasConflict, candidates } = fields!.find((f) => f.field === "contextWindow")!;
+      return { value, rule, hasConflict, from: candidates.map((c) => `${c.sourceUri}${c.chosen ? " (chosen)" : ""}`) };
+    };
+    // The Microsoft Foundry card alone.
+    await importDocuments(database, [path.join(SEED_DIR, "seed-docs", "000_2d6fa22dba4ca22a.txt")], { uriBase: SEED_DIR });
+    const foundryAlone = await shown();
+    expect(foundryAlone).toMatchObject({ value: 1_048_576, hasConflict: false, from: ["seed-docs/000_2d6fa22dba4ca22a.txt (chosen)"] });
+    expect(foundryAlone.rule).toMatch(/^A first-party cloud's card ranks first for this field/);
+    expect(await stored()).toBe(0);
+
+    const mini = entry("openai/gpt-4.1-mini");
+    const dir = openRouterFolder([mini]);
+    await importDocuments(database, [dir], { uriBase: dir });
+    expect((await shown()).from).toHaveLength(2);
+    expect(await stored()).toBe(1);
+
+    delete (mini as Record<string, unknown>).context_length;
+    delete (mini as unknown as { top_provider: Record<string, unknown> }).top_provider.context_length;
+    fs.writeFileSync(path.join(dir, "openrouter", "models.json"), JSON.stringify({ data: [mini] }));
+    expect((await importDocuments(database, [dir], { uriBase: dir })).documents).toEqual({ loaded: 1, unchanged: 0 });
+    expect(await stored()).toBe(0);
+    expect(await shown()).toEqual(foundryAlone);
   });
 
   it("starts a price that comes back after being dropped when it is loaded, not on its document's date", async () => {
