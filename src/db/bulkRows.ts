@@ -8,6 +8,9 @@ export interface Column {
   type: string;
 }
 
+// Plain inserts go by COPY where the session has it (copyRows.ts); upserts, updates and deletes are
+// statements, and so are inserts on a session without COPY.
+
 // Where rows travel as one JSON text per chunk (PGlite's statements, array columns), json_to_recordset
 // reads it: json, not jsonb, since jsonb first builds its binary form of the whole chunk; measured on the
 // seed's 168,000 facts on PostgreSQL, about 3.0-3.4 s against 4.0 s (no difference on PGlite).
@@ -16,7 +19,7 @@ export interface Column {
 // parses each value once, by its column's type, not a JSON document and then each value out of it.
 // Measured on a seed's 168,000 facts, 2,000 rows a statement: backend CPU 720-750 ms against 890-1,300 ms
 // (this process spends about 100 ms more writing the arrays). Array columns still go as JSON: unnest
-// would flatten a two-dimensional array. PGlite's plain inserts go by COPY (copyRows.ts).
+// would flatten a two-dimensional array. The session says which its statements use (statementRows).
 
 /** Rows per statement: large enough to amortize a round trip, small enough to keep each parameter modest. */
 const CHUNK = 2000;
@@ -43,8 +46,8 @@ async function inChunks<Row, Out>(rows: readonly Row[], work: (chunk: readonly R
 /**
  * Inserts `rows` into `table`, each row an object keyed by column name. `onConflict` is the statement's
  * ON CONFLICT clause ("" for none). Returns the `returning` column of the rows actually inserted (with
- * DO NOTHING, the new ones only). A plain insert goes by COPY where the session has it (PGlite, see
- * copyRows.ts); otherwise one statement per chunk.
+ * DO NOTHING, the new ones only). A plain insert goes by COPY where the session has it (copyRows.ts);
+ * otherwise one statement per chunk.
  */
 export async function insertRows(
   tx: SqlSession,
@@ -76,7 +79,7 @@ export async function insertRows(
 
 /** Where a statement reads a chunk of rows from, as `v`: column arrays on PostgreSQL, else a JSON recordset. */
 function rowSource(tx: SqlSession, columns: readonly Column[]): { from: string; params: (chunk: readonly Record<string, unknown>[]) => unknown[] } {
-  if (!tx.copyFrom && columns.every((c) => !c.type.endsWith("[]"))) {
+  if (tx.statementRows === "columnArrays" && columns.every((c) => !c.type.endsWith("[]"))) {
     return { from: `unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(", ")}) AS v(${names(columns)})`, params: (chunk) => columnArrays(columns, chunk) };
   }
   return { from: `json_to_recordset($1::json) AS v(${recordset(columns)})`, params: (chunk) => [JSON.stringify(chunk)] };

@@ -2,10 +2,11 @@ import type { Column } from "./bulkRows";
 import { columnText } from "./columnText";
 import type { SqlSession } from "./database";
 
-// Plain bulk inserts by COPY on sessions that have it (PGlite). A json_to_recordset statement makes
-// PostgreSQL parse the chunk's JSON and build a record per row before inserting; COPY's CSV parser hands
-// the values over directly. On PGlite's thread, the seed's critical path (issue 13), the fact inserts
-// took 40 % of the statement time.
+// Plain bulk inserts by COPY on sessions that have it (PGlite; a PostgreSQL transaction, postgresCopy.ts).
+// A json_to_recordset statement makes PostgreSQL parse the chunk's JSON and build a record per row
+// before inserting; COPY's CSV parser hands the values over directly. On PGlite's thread, the seed's
+// critical path (issue 13), the fact inserts took 40 % of the statement time; on PostgreSQL the backend
+// spent a third of the CPU of unnest statements (postgresCopy.ts has the figures).
 
 /** The column types whose values COPY reads from the text written here, as json_to_recordset read them. */
 const SCALAR_TYPES = new Set(["text", "integer", "bigint", "numeric", "boolean", "jsonb", "timestamp", "date"]);

@@ -16,6 +16,7 @@ export function countRoundTrips(database: Database, onRoundTrip: () => void): Da
       return session.exec(script);
     },
     transaction: (work) => session.transaction((tx) => work(wrap(tx))),
+    statementRows: session.statementRows,
     ...(session.copyFrom
       ? {
           copyFrom: (table: string, columns: readonly string[], csv: string) => {

@@ -16,10 +16,15 @@ export interface SqlSession {
   transaction<T>(work: (tx: SqlSession) => Promise<T>): Promise<T>;
   /**
    * `COPY table (columns) FROM` a CSV text (PostgreSQL's CSV format: NULL unquoted and empty), where the
-   * session can: PGlite reads it as a blob. node-postgres needs another package for COPY, so a
-   * PostgreSQL session has none and bulk inserts stay statements (bulkRows.ts).
+   * session can: PGlite reads it as a blob, a PostgreSQL transaction from STDIN (postgresCopy.ts).
+   * Plain bulk inserts go by it (copyRows.ts).
    */
   copyFrom?(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /**
+   * How a bulk statement (an upsert, an update, a delete) reads its rows (bulkRows.ts): one array per
+   * column on PostgreSQL, a JSON recordset on PGlite.
+   */
+  readonly statementRows: "columnArrays" | "jsonRecordset";
 }
 
 /** An open catalog database: the Prisma client, and raw sessions for the migration runner. */

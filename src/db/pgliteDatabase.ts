@@ -108,6 +108,7 @@ function withLocalDates<Row>(rows: Row[]): Row[] {
 /** Statements on the PGlite thread, outside a transaction or inside the one `tx` names. */
 function threadSession(thread: PgliteThreadClient, tx?: number): SqlSession {
   return {
+    statementRows: "jsonRecordset",
     async query<Row>(sql: string, params?: unknown[]) {
       return withLocalDates(await thread.call<Row[]>({ op: "query", sql, params, tx }));
     },

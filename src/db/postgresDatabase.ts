@@ -2,6 +2,7 @@ import { Pool, type PoolClient } from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 import type { Database, SqlSession } from "./database";
+import { copyFromText } from "./postgresCopy";
 import { listenOnPostgres } from "./postgresListener";
 import { retryTransientTransaction } from "./transactionRetry";
 
@@ -81,6 +82,7 @@ async function checkOut(pool: Pool): Promise<PoolClient> {
 /** Plain queries take any pooled connection; a transaction keeps one connection until it ends. */
 function poolSession(pool: Pool): SqlSession {
   return {
+    statementRows: "columnArrays",
     async query<Row>(sql: string, params?: unknown[]) {
       return (await pool.query(sql, params)).rows as Row[];
     },
@@ -102,11 +104,15 @@ function pgSession(client: PoolClient): SqlSession {
   // Statements issued before the last one finished (QueuedWrites) are sent at once and run in the order
   // issued: the pool's connections are pipelined (see openPostgresDatabase).
   const session: SqlSession = {
+    statementRows: "columnArrays",
     async query<Row>(sql: string, params?: unknown[]) {
       return (await client.query(sql, params)).rows as Row[];
     },
     async exec(script: string) {
       await client.query(script);
+    },
+    copyFrom(table: string, columns: readonly string[], csv: string) {
+      return copyFromText(client, table, columns, csv);
     },
     transaction<T>(work: (tx: SqlSession) => Promise<T>) {
       // A deadlock or serialization failure rolls the whole transaction back: it is run again from BEGIN.

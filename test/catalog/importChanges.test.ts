@@ -133,6 +133,7 @@ function failOnStatement(database: Database, pattern: RegExp): Database {
     query: (sql, params) => (pattern.test(sql) ? Promise.reject(new Error("injected failure")) : session.query(sql, params)),
     exec: (script) => session.exec(script),
     transaction: (work) => session.transaction((tx) => work(wrap(tx))),
+    statementRows: session.statementRows,
   });
   return { ...database, sql: { ...database.sql, transaction: (work) => database.sql.transaction((tx) => work(wrap(tx))) }, close: database.close };
 }

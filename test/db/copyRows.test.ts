@@ -1,7 +1,7 @@
 import { insertRows, type Column } from "../../src/db/bulkRows";
 import { createCatalogDatabase } from "../support/catalogDatabase";
 
-// A plain bulk insert goes by COPY where the session has it (PGlite); otherwise, and with ON CONFLICT,
+// A plain bulk insert goes by COPY where the session has it (a transaction, on either database); otherwise, and with ON CONFLICT,
 // by statements: reading one array per column (unnest) on PostgreSQL, a JSON recordset on PGlite and
 // wherever a column is an array. Every way must store the same values, whatever characters the
 // documents' text holds.
@@ -46,6 +46,7 @@ describe("bulk inserts by COPY, by column arrays and by JSON recordset", () => {
 
   it("stores the same values every way: quotes, newlines, empty strings apart from NULL, JSON, enums, numbers, dates", async () => {
     await catalog.database.sql.transaction(async (tx) => {
+      expect(tx.copyFrom).toBeDefined();
       await insertRows(tx, "by_copy", columns, rows);
       await insertRows(tx, "by_statement", columns, rows, { onConflict: "ON CONFLICT (id) DO NOTHING" });
       // An array column: a JSON recordset on every database.
@@ -61,7 +62,6 @@ describe("bulk inserts by COPY, by column arrays and by JSON recordset", () => {
     expect(copied[0].doc).toEqual({ text: tricky[0], list: [1, "two", null] });
     expect((copied[0].at as Date).toISOString()).toBe("2026-11-29T10:00:00.123Z");
     expect(copied[5].at).toBeNull();
-    expect(catalog.database.sql.copyFrom !== undefined).toBe(catalog.database.kind === "pglite");
   });
 
   it("keeps nothing of a COPY whose transaction fails, and fails with PostgreSQL's error code", async () => {
@@ -71,5 +71,43 @@ describe("bulk inserts by COPY, by column arrays and by JSON recordset", () => {
     });
     await expect(failed).rejects.toMatchObject({ code: "23505" });
     expect((await read("by_copy")).map((r) => r.id)).not.toContain("fresh");
+  });
+
+  it("answers the statements issued behind a COPY after it, in order, before the COPY has answered", async () => {
+    const many = Array.from({ length: 30_000 }, (_, i) => ({ ...rows[i % rows.length], id: `bulk${i}` }));
+    const [, , counted] = await catalog.database.sql.transaction(async (tx) =>
+      // Nothing awaited in between: on PostgreSQL all three are on the pipelined connection at once.
+      Promise.all([
+        insertRows(tx, "by_copy", columns, many),
+        tx.query(`UPDATE by_copy SET n = -1 WHERE id LIKE 'bulk%'`),
+        tx.query<{ count: number; negative: number }>(`SELECT count(*)::int AS count, (count(*) FILTER (WHERE n = -1))::int AS negative FROM by_copy WHERE id LIKE 'bulk%'`),
+      ]),
+    );
+    expect(counted[0]).toEqual({ count: 30000, negative: 30000 });
+    await catalog.database.sql.exec(`DELETE FROM by_copy WHERE id LIKE 'bulk%'`);
+  });
+
+  it("fails a COPY the server refuses before reading its rows, and the session goes on answering", async () => {
+    const failed = catalog.database.sql.transaction(async (tx) => {
+      const copy = tx.copyFrom!("by_copy", ["id", "no_such_column"], `"x","y"\n"z","w"`);
+      // Issued behind the COPY: the rows sent with it must not be read as this statement.
+      const after = tx.query(`SELECT 1 AS one`);
+      await Promise.allSettled([copy, after]);
+      await copy;
+    });
+    await expect(failed).rejects.toMatchObject({ code: "42703" });
+    const [answer] = await catalog.database.sql.transaction((tx) => tx.query<{ one: number }>(`SELECT 1 AS one`));
+    expect(answer).toEqual({ one: 1 });
+    expect((await read("by_copy")).map((r) => r.id)).toEqual(rows.map((r) => r.id));
+  });
+
+  it("fails a COPY on a malformed row with PostgreSQL's error, keeping none of its rows", async () => {
+    const failed = catalog.database.sql.transaction(async (tx) => {
+      await tx.copyFrom!("by_copy", ["id", "kind"], `"ok1","MODEL"\n"ok2","NOT_A_KIND"`);
+    });
+    await expect(failed).rejects.toMatchObject({ code: "22P02" });
+    expect((await read("by_copy")).map((r) => r.id)).not.toContain("ok1");
+    const [answer] = await catalog.database.sql.transaction((tx) => tx.query<{ one: number }>(`SELECT 1 AS one`));
+    expect(answer).toEqual({ one: 1 });
   });
 });
