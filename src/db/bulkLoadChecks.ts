@@ -21,10 +21,19 @@ export const BULK_LOAD_MIN_ROWS = 10_000;
 /** Statements to issue before a bulk load's rows (drops) and after them (rebuilds, in that order). */
 export interface DeferredChecks {
   drop: string[];
-  restore: string[];
+  /**
+   * By table: its indexes, then its foreign keys. A table's can be issued once its own rows are written,
+   * while the load goes on writing the others'.
+   */
+  restore: ReadonlyMap<string, string[]>;
 }
 
-const NO_DEFERRED_CHECKS: DeferredChecks = { drop: [], restore: [] };
+const NO_DEFERRED_CHECKS: DeferredChecks = { drop: [], restore: new Map() };
+
+/** The rebuilds of `tables`' deferred checks, or of every table's when none are named, in table order. */
+export function restoreStatements(checks: DeferredChecks, tables?: readonly string[]): string[] {
+  return [...checks.restore].filter(([table]) => !tables || tables.includes(table)).flatMap(([, statements]) => statements);
+}
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
@@ -53,8 +62,16 @@ export async function deferChecksWhileEmpty(tx: SqlSession, tables: readonly str
       ...foreignKeys.map((fk) => `ALTER TABLE ${quote(fk.tableName)} DROP CONSTRAINT ${quote(fk.name)}`),
       ...indexes.map((index) => `DROP INDEX ${quote(index.name)}`),
     ],
-    // Indexes first: checking a foreign key joins on them.
-    restore: [...indexes.map((index) => index.definition), ...foreignKeys.map((fk) => `ALTER TABLE ${quote(fk.tableName)} ADD CONSTRAINT ${quote(fk.name)} ${fk.definition}`)],
+    restore: new Map(
+      [...new Set(checks.map((c) => c.tableName))].sort().map((table) => [
+        table,
+        // Indexes first: checking a foreign key joins on them.
+        [
+          ...indexes.filter((index) => index.tableName === table).map((index) => index.definition),
+          ...foreignKeys.filter((fk) => fk.tableName === table).map((fk) => `ALTER TABLE ${quote(fk.tableName)} ADD CONSTRAINT ${quote(fk.name)} ${fk.definition}`),
+        ],
+      ]),
+    ),
   };
 }
 

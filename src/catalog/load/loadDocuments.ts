@@ -22,7 +22,7 @@ import { compareFacts, entityKey, type EntityKey } from "./syncFacts";
 import { syncPrices, type PriceChange } from "./syncPrices";
 import { PriceWriter } from "../prices/priceWriter";
 import { issueWrite, QueuedWrites } from "../../db/queuedWrites";
-import { issueStatements } from "../../db/bulkLoadChecks";
+import { issueStatements, restoreStatements } from "../../db/bulkLoadChecks";
 
 /** A parsed document with what identifies it as a source. */
 export interface SourceDocument {
@@ -273,6 +273,10 @@ async function loadGroupWith(
   // wait for these writes).
   await issueWrite(issueStatements(tx, deferredChecks.drop), writes);
   await issueWrite(writeFactChanges(tx, compared.changes), writes);
+  // Every fact of the group is written by now: the database builds their indexes while the records are
+  // decided, not after the last batch, when nothing else would run beside it (0.23 s of a seed's 0.33 s
+  // of rebuilds, sampled, with the main thread idle).
+  await issueWrite(issueStatements(tx, restoreStatements(deferredChecks, ["Fact"])), writes);
   const groupFacts = factsByEntity(facts, contents);
   tally.facts = groupFacts;
   const known = knownFacts(groupFacts, carried, created, aggregators);
@@ -305,7 +309,7 @@ async function loadGroupWith(
       if (change === "created" || change === "updated") priceSlots.push(slot);
     }
   }
-  await issueWrite(issueStatements(tx, deferredChecks.restore), writes);
+  await issueWrite(issueStatements(tx, restoreStatements(deferredChecks, [...deferredChecks.restore.keys()].filter((table) => table !== "Fact"))), writes);
   // Limits no document states for a model come from its offerings, once every offering is decided.
   progress("deriving model limits");
   const idsIn = (type: EntityType) => keys.filter((k) => k.startsWith(`${type} `)).map((k) => k.slice(type.length + 1));
