@@ -125,6 +125,24 @@ describe("re-importing a changed document", () => {
     expect(retry.documents.loaded).toBe(1);
     expect(retry.prices.updated).toBe(1);
   });
+
+  it("fails a group whose read, issued ahead of its writes, fails, and writes nothing of it", async () => {
+    const mini = entry("openai/gpt-4.1-mini");
+    const dir = openRouterFolder([mini]);
+    await importDocuments(database, [dir], { uriBase: dir });
+    const before = await tableCounts(database);
+
+    mini.pricing.prompt = "0.0000005";
+    fs.writeFileSync(path.join(dir, "openrouter", "models.json"), JSON.stringify({ data: [mini, entry("openai/gpt-4.1-nano")] }));
+    // The overrides of the records already stored: read with the batch's other reads, before the group's facts are written.
+    const failing = failOnStatement(database, /JOIN "FieldOverride"/);
+    await expect(importDocuments(failing, [dir], { uriBase: dir })).rejects.toThrow("injected failure");
+
+    expect(await tableCounts(database)).toEqual(before);
+    const retry = await importDocuments(database, [dir], { uriBase: dir });
+    expect(retry.documents.loaded).toBe(1);
+    expect(retry.prices.updated).toBe(1);
+  });
 });
 
 /** The same database, except that inside transactions a statement matching `pattern` fails. */

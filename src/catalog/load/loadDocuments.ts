@@ -12,6 +12,7 @@ import { resolveDocumentModelNames } from "../identity/documentModelNames";
 import { deriveChangedModelLimits } from "./deriveModelLimits";
 import type { EntityType, SourceFormat } from "../reconcile/precedence";
 import { applyColumns } from "./applyColumns";
+import { idsOfType, readBatch } from "./batchReads";
 import { loadOrder } from "./loadOrder";
 import { documentContent, type DocumentContent } from "./documentFacts";
 import { emptyLoadReport, type LoadReport } from "./loadReport";
@@ -268,9 +269,16 @@ async function loadGroupWith(
   // for the whole group takes the locks at once, in the order every price writer takes them.
   const prices = await PriceWriter.open(tx, keys.filter((k) => k.startsWith("OFFERING ")).map((k) => k.slice("OFFERING ".length)), writes);
   await carried.confirm(tx);
+  // What deciding need not read: the facts of the group's documents and of those carried, and anything of
+  // the records the group created.
+  const scope = readScope(contents.map((c) => c.sourceId), carried, created);
+  const batches: EntityKey[][] = [];
+  for (let start = 0; start < keys.length; start += DECISION_BATCH) batches.push(keys.slice(start, start + DECISION_BATCH));
+  // Each batch's reads go out before the writes that precede its turn (batchReads.ts): the first batch's
+  // before the facts, each next one's before the writes of the batch before it.
+  let readsAhead = batches.length > 0 ? readBatch(tx, batches[0], scope, created, writes) : undefined;
   // The facts are written now, after every read above: the database writes them while the facts are
-  // indexed by record and the records decided (records the load created read nothing; the others' reads
-  // wait for these writes).
+  // indexed by record and the records decided.
   await issueWrite(issueStatements(tx, deferredChecks.drop), writes);
   await issueWrite(writeFactChanges(tx, compared.changes), writes);
   // Every fact of the group is written by now: the database builds their indexes while the records are
@@ -279,16 +287,16 @@ async function loadGroupWith(
   await issueWrite(issueStatements(tx, restoreStatements(deferredChecks, ["Fact"])), writes);
   const groupFacts = factsByEntity(facts, contents);
   tally.facts = groupFacts;
-  const known = knownFacts(groupFacts, carried, created, aggregators);
-  for (let start = 0; start < keys.length; start += DECISION_BATCH) {
-    const batch = keys.slice(start, start + DECISION_BATCH);
+  const known = knownFacts(scope, groupFacts, carried, aggregators);
+  for (const [index, batch] of batches.entries()) {
+    const reads = readsAhead!;
+    readsAhead = index + 1 < batches.length ? readBatch(tx, batches[index + 1], scope, created, writes) : undefined;
     await new Promise((resolve) => setImmediate(resolve));
-    progress(`deciding fields (${Math.min(start + DECISION_BATCH, keys.length)} of ${keys.length} records)`);
-    const idsOf = (type: EntityType) => batch.filter((k) => k.startsWith(`${type} `)).map((k) => k.slice(type.length + 1));
-    const decisions = await refreshDecisions(tx, batch, known, writes);
-    const authors = idsOf("AUTHOR");
-    count("AUTHOR", await applyColumns(tx, "AUTHOR", authors, decisions, { created: created.AUTHOR, writes }), authors);
-    const providers = idsOf("PROVIDER");
+    progress(`deciding fields (${index * DECISION_BATCH + batch.length} of ${keys.length} records)`);
+    const decisions = await refreshDecisions(tx, batch, { known, writes, inputs: reads.decisions });
+    const authors = idsOfType(batch, "AUTHOR");
+    count("AUTHOR", await applyColumns(tx, "AUTHOR", authors, decisions, { created: created.AUTHOR, writes, stored: reads.columns.AUTHOR }), authors);
+    const providers = idsOfType(batch, "PROVIDER");
     const providerChanges = await applyColumns(tx, "PROVIDER", providers, decisions, {
       // A provider that is also an author serves its own models; no document need say so.
       derive: (id, decided) => {
@@ -296,14 +304,15 @@ async function loadGroupWith(
       },
       created: created.PROVIDER,
       writes,
+      stored: reads.columns.PROVIDER,
     });
     count("PROVIDER", providerChanges, providers);
-    const models = idsOf("MODEL");
-    count("MODEL", await applyColumns(tx, "MODEL", models, decisions, { created: created.MODEL, writes }), models);
-    const offerings = idsOf("OFFERING");
-    count("OFFERING", await applyColumns(tx, "OFFERING", offerings, decisions, { created: created.OFFERING, writes }), offerings);
-    await syncCapabilities(tx, "MODEL", models, decisions, { created: created.MODEL, writes });
-    await syncCapabilities(tx, "OFFERING", offerings, decisions, { created: created.OFFERING, writes });
+    const models = idsOfType(batch, "MODEL");
+    count("MODEL", await applyColumns(tx, "MODEL", models, decisions, { created: created.MODEL, writes, stored: reads.columns.MODEL }), models);
+    const offerings = idsOfType(batch, "OFFERING");
+    count("OFFERING", await applyColumns(tx, "OFFERING", offerings, decisions, { created: created.OFFERING, writes, stored: reads.columns.OFFERING }), offerings);
+    await syncCapabilities(tx, "MODEL", models, decisions, { created: created.MODEL, writes, stored: reads.capabilities.MODEL });
+    await syncCapabilities(tx, "OFFERING", offerings, decisions, { created: created.OFFERING, writes, stored: reads.capabilities.OFFERING });
     for (const [slot, change] of await syncPrices(prices, offerings, decisions, now)) {
       tally.changes.price(slot, change);
       if (change === "created" || change === "updated") priceSlots.push(slot);
@@ -312,8 +321,7 @@ async function loadGroupWith(
   await issueWrite(issueStatements(tx, restoreStatements(deferredChecks, [...deferredChecks.restore.keys()].filter((table) => table !== "Fact"))), writes);
   // Limits no document states for a model come from its offerings, once every offering is decided.
   progress("deriving model limits");
-  const idsIn = (type: EntityType) => keys.filter((k) => k.startsWith(`${type} `)).map((k) => k.slice(type.length + 1));
-  await deriveChangedModelLimits(tx, { models: idsIn("MODEL"), offerings: idsIn("OFFERING") });
+  await deriveChangedModelLimits(tx, { models: idsOfType(keys, "MODEL"), offerings: idsOfType(keys, "OFFERING") });
   await syncBenchmarks(tx, contents);
   return { documents: changed.length, priceSlots };
 }
@@ -339,19 +347,24 @@ function factsByEntity(facts: readonly FactRecord[], contents: readonly { doc: S
   return { sourceIds: [...docOf.keys()], byEntity };
 }
 
+/** The sources whose facts the load holds (the group's and those carried), and the records the group created. */
+function readScope(groupSourceIds: readonly string[], carried: CarriedFacts, created: Record<EntityType, Set<string>>): Pick<KnownFacts, "sourceIds" | "created"> {
+  const createdKeys = new Set<EntityKey>();
+  for (const [type, ids] of Object.entries(created) as [EntityType, Set<string>][]) for (const id of ids) createdKeys.add(entityKey(type, id));
+  return { sourceIds: [...carried.sourceIds, ...groupSourceIds], created: createdKeys };
+}
+
 /**
  * What deciding needs to know: the facts of the group's own documents and those earlier groups of the
  * load carried, by entity; the records the group created; and the aggregators, the group's included.
  */
-function knownFacts(group: GroupFacts, carried: CarriedFacts, created: Record<EntityType, Set<string>>, aggregators: ReadonlySet<string>): KnownFacts {
-  const createdKeys = new Set<EntityKey>();
-  for (const [type, ids] of Object.entries(created) as [EntityType, Set<string>][]) for (const id of ids) createdKeys.add(entityKey(type, id));
+function knownFacts(scope: Pick<KnownFacts, "sourceIds" | "created">, group: GroupFacts, carried: CarriedFacts, aggregators: ReadonlySet<string>): KnownFacts {
   const factsOf = (key: EntityKey) => {
     const own = group.byEntity.get(key) ?? [];
     const earlier = carried.factsOf(key);
     return earlier.length === 0 ? own : [...earlier, ...own];
   };
-  return { sourceIds: [...carried.sourceIds, ...group.sourceIds], factsOf, created: createdKeys, aggregators };
+  return { ...scope, factsOf, aggregators };
 }
 
 /** Creates the rows facts will be attached to; returns the ids that are new. */

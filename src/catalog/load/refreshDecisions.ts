@@ -1,5 +1,5 @@
 import type { SqlSession } from "../../db/database";
-import { aggregatorProviderIds, decisionInputs, writeDecisions, type DecisionRow, type FactWithSource, type OverrideRow } from "../../db/decisionRepository";
+import { aggregatorProviderIds, decisionInputs, writeDecisions, type DecisionInputs, type DecisionRow, type FactWithSource, type OverrideRow } from "../../db/decisionRepository";
 import { issueWrite, type QueuedWrites } from "../../db/queuedWrites";
 import { decideField } from "../reconcile/decideField";
 import type { SourceFormat } from "../reconcile/precedence";
@@ -38,19 +38,31 @@ export interface KnownFacts {
 }
 
 /**
+ * What deciding `entities` reads from the database: their facts outside `known`, overrides and stored
+ * decisions (records the load created have none). The reads are issued when this is called.
+ */
+export function readDecisionInputs(tx: SqlSession, entities: readonly EntityKey[], known?: Pick<KnownFacts, "sourceIds" | "created">): Promise<DecisionInputs<SourceFormat>> {
+  const toRead = (known ? entities.filter((key) => !known.created.has(key)) : entities).map(parseEntityKey);
+  return toRead.length > 0 ? decisionInputs<SourceFormat>(tx, toRead, known?.sourceIds) : Promise.resolve({ facts: [], overrides: [], stored: [] });
+}
+
+/**
  * Decides every field of the given entities afresh from all their stored facts and admin overrides,
  * stores the decisions that changed (and drops those of fields no one states any more, and those the
  * field's only document now implies), and returns the decided values. With `writes`, the writes are left
- * running in that queue.
+ * running in that queue. `inputs`: what readDecisionInputs read for the same entities and `known`, if
+ * the caller issued it earlier; else it is read now.
  */
-export async function refreshDecisions(tx: SqlSession, entities: Iterable<EntityKey>, known?: KnownFacts, writes?: QueuedWrites): Promise<Decisions> {
+export async function refreshDecisions(
+  tx: SqlSession,
+  entities: Iterable<EntityKey>,
+  options: { known?: KnownFacts; writes?: QueuedWrites; inputs?: Promise<DecisionInputs<SourceFormat>> } = {},
+): Promise<Decisions> {
+  const { known, writes } = options;
   const entityKeys = [...entities];
-  const keys = entityKeys.map(parseEntityKey);
   const decisions: Decisions = new Map();
-  if (keys.length === 0) return decisions;
-  // Records the load created have nothing stored to read.
-  const toRead = known ? keys.filter((_, i) => !known.created.has(entityKeys[i]!)) : keys;
-  const inputs = toRead.length > 0 ? await decisionInputs<SourceFormat>(tx, toRead, known?.sourceIds) : { facts: [], overrides: [], stored: [] };
+  if (entityKeys.length === 0) return decisions;
+  const inputs = await (options.inputs ?? readDecisionInputs(tx, entityKeys, known));
   const { overrides } = inputs;
   const facts = known ? [...inputs.facts, ...entityKeys.flatMap((k) => known.factsOf(k))] : inputs.facts;
   // Providers a document calls aggregators, read from the facts (already in step with the documents

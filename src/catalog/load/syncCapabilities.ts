@@ -16,16 +16,23 @@ export async function writeCapabilityDefinitions(tx: SqlSession, definitions: re
   await writeDefinitionRows(tx, definitions.map((d) => ({ key: d.key, name: d.name, category: d.category, description: d.description ?? null })), mode);
 }
 
+/** The stored capability levels of `ids` but the `created` ones (new this load, with none). The read is issued when this is called. */
+export function readStoredCapabilities(tx: SqlSession, entity: "MODEL" | "OFFERING", ids: readonly string[], created: ReadonlySet<string> = new Set()): Promise<CapabilityLevelRow[]> {
+  const existing = ids.filter((id) => !created.has(id));
+  return existing.length > 0 ? capabilityLevelsOf(tx, entity, existing) : Promise.resolve([]);
+}
+
 /**
  * Makes the capability rows of `ids` match their decided "capability.<key>" fields; `created` ids (new
- * this load) have none to read. With `writes`, the writes are left running in that queue.
+ * this load) have none to read. With `writes`, the writes are left running in that queue. `stored`: what
+ * readStoredCapabilities read for the same ids, if the caller issued it earlier.
  */
 export async function syncCapabilities(
   tx: SqlSession,
   entity: "MODEL" | "OFFERING",
   ids: string[],
   decisions: Decisions,
-  options: { created?: ReadonlySet<string>; writes?: QueuedWrites } = {},
+  options: { created?: ReadonlySet<string>; writes?: QueuedWrites; stored?: Promise<CapabilityLevelRow[]> } = {},
 ): Promise<void> {
   const { created = new Set<string>(), writes } = options;
   if (ids.length === 0) return;
@@ -36,8 +43,7 @@ export async function syncCapabilities(
     }
   }
   const removed: CapabilityLevelRow[] = [];
-  const existing = ids.filter((id) => !created.has(id));
-  for (const row of existing.length > 0 ? await capabilityLevelsOf(tx, entity, existing) : []) {
+  for (const row of await (options.stored ?? readStoredCapabilities(tx, entity, ids, created))) {
     const k = `${row.ownerId}\u0000${row.capabilityKey}`;
     if (desired.get(k) === row.level) desired.delete(k);
     else if (!desired.has(k)) removed.push(row);
