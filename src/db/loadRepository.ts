@@ -57,22 +57,30 @@ export async function sourcesImportedAt(tx: SqlSession, ids: readonly string[], 
  * an id, and the row of the one that committed first is kept.
  */
 export async function writeSources(tx: SqlSession, sources: readonly SourceRow[]): Promise<Map<string, string>> {
-  await insertRows(
-    tx,
-    "Source",
-    tableColumns("Source", ["id", "format", "uri", "title", "contentHash", "sizeBytes", "importedAt"] as const satisfies readonly (keyof SourceRow)[]),
-    sources as unknown as Record<string, unknown>[],
-    { onConflict: `ON CONFLICT (uri) DO UPDATE SET "contentHash" = EXCLUDED."contentHash", "sizeBytes" = EXCLUDED."sizeBytes", title = EXCLUDED.title, "importedAt" = EXCLUDED."importedAt"` },
-  );
-  const landed = await sourcesByUri(tx, sources.map((s) => s.uri));
+  // Both issued at once: the read runs after the upsert on the transaction's connection.
+  const [, landed] = await Promise.all([
+    insertRows(
+      tx,
+      "Source",
+      tableColumns("Source", ["id", "format", "uri", "title", "contentHash", "sizeBytes", "importedAt"] as const satisfies readonly (keyof SourceRow)[]),
+      sources as unknown as Record<string, unknown>[],
+      { onConflict: `ON CONFLICT (uri) DO UPDATE SET "contentHash" = EXCLUDED."contentHash", "sizeBytes" = EXCLUDED."sizeBytes", title = EXCLUDED.title, "importedAt" = EXCLUDED."importedAt"` },
+    ),
+    sourcesByUri(
+      tx,
+      sources.map((s) => s.uri),
+    ),
+  ]);
   return new Map(landed.map((s) => [s.uri, s.id]));
 }
 
 /** What model identity resolves names against: every model with its author, every alias, every author and provider id. */
 export async function identityNames(tx: SqlSession): Promise<{ models: { id: string; authorId: string | null }[]; aliases: { alias: string; modelId: string }[]; parties: string[] }> {
-  const models = await tx.query<{ id: string; authorId: string | null }>(`SELECT id, "authorId" FROM "Model"`);
-  const aliases = await tx.query<{ alias: string; modelId: string }>(`SELECT alias, "modelId" FROM "ModelAlias"`);
-  const parties = await tx.query<{ id: string }>(`SELECT id FROM "Author" UNION SELECT id FROM "Provider"`);
+  const [models, aliases, parties] = await Promise.all([
+    tx.query<{ id: string; authorId: string | null }>(`SELECT id, "authorId" FROM "Model"`),
+    tx.query<{ alias: string; modelId: string }>(`SELECT alias, "modelId" FROM "ModelAlias"`),
+    tx.query<{ id: string }>(`SELECT id FROM "Author" UNION SELECT id FROM "Provider"`),
+  ]);
   return { models, aliases, parties: parties.map((p) => p.id) };
 }
 
