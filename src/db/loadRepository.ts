@@ -123,17 +123,16 @@ export async function insertStubs(tx: SqlSession, stubs: Stubs, now: Date): Prom
   const at = now.toISOString();
   const named = (ids: string[]) => ids.map((id) => ({ id, name: id, updatedAt: at }));
   const onConflict = { onConflict: "ON CONFLICT DO NOTHING", returning: "id" };
-  const authors = await insertRows(tx, "Author", tableColumns("Author", ["id", "name", "updatedAt"]), named(stubs.authors), onConflict);
-  const providers = await insertRows(tx, "Provider", tableColumns("Provider", ["id", "name", "updatedAt"]), named(stubs.providers), onConflict);
-  const models = await insertRows(tx, "Model", tableColumns("Model", ["id", "name", "updatedAt"]), named(stubs.models), onConflict);
-  const offerings = await insertRows(
-    tx,
-    "Offering",
-    tableColumns("Offering", ["id", "providerId", "modelId", "providerModelId", "updatedAt"]),
-    stubs.offerings.map((o) => ({ ...o, updatedAt: at })),
-    onConflict,
-  );
-  await insertRows(tx, "ModelAlias", tableColumns("ModelAlias", ["alias", "modelId"]), stubs.aliases, { onConflict: "ON CONFLICT DO NOTHING" });
+  // Issued at once, in an order the foreign keys accept (an offering's model and provider, an alias's
+  // model, before it): the connection runs them in that order, and a load goes on comparing facts
+  // while they run.
+  const [authors, providers, models, offerings] = await Promise.all([
+    insertRows(tx, "Author", tableColumns("Author", ["id", "name", "updatedAt"]), named(stubs.authors), onConflict),
+    insertRows(tx, "Provider", tableColumns("Provider", ["id", "name", "updatedAt"]), named(stubs.providers), onConflict),
+    insertRows(tx, "Model", tableColumns("Model", ["id", "name", "updatedAt"]), named(stubs.models), onConflict),
+    insertRows(tx, "Offering", tableColumns("Offering", ["id", "providerId", "modelId", "providerModelId", "updatedAt"]), stubs.offerings.map((o) => ({ ...o, updatedAt: at })), onConflict),
+    insertRows(tx, "ModelAlias", tableColumns("ModelAlias", ["alias", "modelId"]), stubs.aliases, { onConflict: "ON CONFLICT DO NOTHING" }),
+  ]);
   return { authors, providers, models, offerings };
 }
 

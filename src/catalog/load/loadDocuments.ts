@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { Database, SqlSession } from "../../db/database";
 import { aggregatorFacts, type FactWithSource } from "../../db/decisionRepository";
-import { writeFactChanges, type FactRecord } from "../../db/factRepository";
+import { factsOfSources, writeFactChanges, type FactRecord } from "../../db/factRepository";
 import { authorIds, conflictCount, deferLoadChecks, identityNames, insertStubs, modelsStatedByProviderFiles, sourcesByUri, writeBenchmarks, writeSources, type BenchmarkRecord } from "../../db/loadRepository";
 import { CAPABILITIES } from "../../ingest/capabilityVocabulary";
 import type { FormatRegistry } from "../../ingest/formatRegistry";
@@ -229,16 +229,29 @@ async function loadGroupWith(
   // Facts go under the id each source's row has now (see writeSources).
   const sourceIdOf = await sourcesWritten;
   for (const c of contents) c.sourceId = sourceIdOf.get(c.doc.uri) ?? c.sourceId;
-  const created = await createStubs(tx, contents.map((c) => c.content), now);
+  // Which providers documents call aggregators, read before this group's facts change: all of them, and
+  // what the rest of the catalog says (the group's own facts complete it below). That read and the one
+  // of the sources' stored facts go out before the stub rows, which the database then inserts while the
+  // facts are compared (a seed's models.dev stubs: about 0.1 s of the database's).
+  const aggregatorsRead = aggregatorFacts(tx);
+  const storedFactsRead = factsOfSources(
+    tx,
+    contents.map((c) => c.sourceId),
+  );
+  const stubsCreated = createStubs(tx, contents.map((c) => c.content), now);
+  for (const pending of [aggregatorsRead, storedFactsRead, stubsCreated]) writes.add(pending);
 
   progress("comparing facts");
-  // Which providers documents call aggregators, read before this group's facts change: all of them, and
-  // what the rest of the catalog says (the group's own facts complete it below).
   const groupSources = new Set(contents.map((c) => c.sourceId));
-  const aggregatorsSaid = await aggregatorFacts(tx);
+  const aggregatorsSaid = await aggregatorsRead;
   const aggregatorsBefore = new Set(aggregatorsSaid.map((f) => f.providerId));
   const otherAggregators = new Set(aggregatorsSaid.filter((f) => !groupSources.has(f.sourceId)).map((f) => f.providerId));
-  const compared = await compareFacts(tx, contents.map(({ sourceId, content }) => ({ sourceId, facts: content.facts, withheld: content.withheld })));
+  const compared = await compareFacts(
+    tx,
+    contents.map(({ sourceId, content }) => ({ sourceId, facts: content.facts, withheld: content.withheld })),
+    storedFactsRead,
+  );
+  const created = await stubsCreated;
   const { touched, facts } = compared;
   // Into an empty catalog, the indexes and foreign keys of the tables written in bulk are built after
   // the rows (bulkLoadChecks.ts); which ones is read now, before the writes go out without a wait.

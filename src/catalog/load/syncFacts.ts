@@ -39,15 +39,16 @@ export interface FactComparison {
  * Compares the stored facts of each source with the given ones: new facts are inserted, changed ones
  * updated in place (ids kept), facts a source no longer states deleted, facts of its withheld fields
  * left as they are. Reads only; the caller writes the changes (a load issues them after its other
- * reads, so that the database writes them while it decides).
+ * reads, so that the database writes them while it decides). `stored`: the sources' stored facts, if the
+ * caller issued their read (factsOfSources) earlier; else they are read now.
  */
-export async function compareFacts(tx: SqlSession, sources: SourceFacts[]): Promise<FactComparison> {
+export async function compareFacts(tx: SqlSession, sources: SourceFacts[], stored?: Promise<FactRecord[]>): Promise<FactComparison> {
   const touched = new Set<EntityKey>();
   const current: FactRecord[] = [];
   if (sources.length === 0) return { touched, facts: current, changes: { inserts: [], updates: [], deleteIds: [] } };
-  const stored = await factsOfSources(tx, sources.map((s) => s.sourceId));
+  const storedFacts = await (stored ?? factsOfSources(tx, sources.map((s) => s.sourceId)));
   const key = (f: { entityType: string; entityId: string; field: string }, sourceId: string) => `${sourceId}\u0000${f.entityType}\u0000${f.entityId}\u0000${f.field}`;
-  const storedByKey = new Map(stored.map((f) => [key(f, f.sourceId), f]));
+  const storedByKey = new Map(storedFacts.map((f) => [key(f, f.sourceId), f]));
 
   const inserts: FactRecord[] = [];
   const updates: FactRecord[] = [];
