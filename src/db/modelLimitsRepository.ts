@@ -19,17 +19,17 @@ export interface ModelLimitInputs {
   decisions: { entityId: string; field: LimitField; derivedFrom: string[]; chosenValue: unknown }[];
 }
 
-/** What deriving the limits of `modelIds` reads. */
+/** What deriving the limits of `modelIds` reads; the three reads are issued at once. */
 export async function readModelLimitInputs(tx: SqlSession, modelIds: readonly string[]): Promise<ModelLimitInputs> {
   const ids = [modelIds];
-  const models = await tx.query<{ id: string; authorId: string | null }>(`SELECT id, "authorId" FROM "Model" WHERE id = ANY($1::text[])`, ids);
-  const offerings = await tx.query<ModelLimitInputs["offerings"][number]>(
+  const models = tx.query<{ id: string; authorId: string | null }>(`SELECT id, "authorId" FROM "Model" WHERE id = ANY($1::text[])`, ids);
+  const offerings = tx.query<ModelLimitInputs["offerings"][number]>(
     `SELECT o.id, o."modelId", o."providerId", p.kind::text AS "providerKind", o."contextWindow", o."maxInputTokens", o."maxOutputTokens"
        FROM "Offering" o JOIN "Provider" p ON p.id = o."providerId" WHERE o."modelId" = ANY($1::text[]) ORDER BY o.id`,
     ids,
   );
   // A limit field that a fact states and no stored decision covers is decided by its only document.
-  const decisions = await tx.query<ModelLimitInputs["decisions"][number]>(
+  const decisions = tx.query<ModelLimitInputs["decisions"][number]>(
     `SELECT d."entityId", d.field, COALESCE(d."derivedFrom", '{}') AS "derivedFrom", d."chosenValue" FROM "FieldDecision" d
       WHERE d."entityType" = 'MODEL' AND d."entityId" = ANY($1::text[]) AND d.field = ANY($2::text[])
      UNION ALL
@@ -38,7 +38,8 @@ export async function readModelLimitInputs(tx: SqlSession, modelIds: readonly st
         AND NOT EXISTS (SELECT 1 FROM "FieldDecision" d WHERE d."entityType" = 'MODEL' AND d."entityId" = f."entityId" AND d.field = f.field)`,
     [modelIds, [...LIMIT_FIELDS]],
   );
-  return { models, offerings, decisions };
+  const [modelRows, offeringRows, decisionRows] = await Promise.all([models, offerings, decisions]);
+  return { models: modelRows, offerings: offeringRows, decisions: decisionRows };
 }
 
 /** The models the given offerings serve. */
@@ -58,21 +59,22 @@ export interface DerivedLimit {
 
 /**
  * Writes derived limits (the model's column and its decision) and clears those no longer derivable
- * (`cleared`: the column back to null, the decision dropped).
+ * (`cleared`: the column back to null, the decision dropped). Every statement is issued before any is
+ * awaited, the rules before the decisions that refer to them: the connection runs them in that order.
  */
 export async function writeDerivedLimits(tx: SqlSession, derived: readonly DerivedLimit[], cleared: readonly { modelId: string; field: LimitField }[]): Promise<void> {
-  for (const field of LIMIT_FIELDS) {
+  const columns = LIMIT_FIELDS.map((field) => {
     const set = derived.filter((d) => d.field === field).map((d) => ({ id: d.modelId, [field]: d.value }));
     const unset = cleared.filter((c) => c.field === field).map((c) => ({ id: c.modelId, [field]: null }));
-    await updateRows(tx, "Model", tableColumns("Model", ["id"]), tableColumns("Model", [field]), [...set, ...unset]);
-  }
+    return updateRows(tx, "Model", tableColumns("Model", ["id"]), tableColumns("Model", [field]), [...set, ...unset]);
+  });
   const { rows, rules } = withRuleIds(
     tx,
     derived.map((d) => ({ entityType: "MODEL", entityId: d.modelId, field: d.field, chosenValue: d.value, rule: d.rule, hasConflict: false, derivedFrom: d.derivedFrom })),
   );
-  await rules;
-  await insertRows(tx, "FieldDecision", tableColumns("FieldDecision", ["entityType", "entityId", "field", "chosenValue", "ruleId", "hasConflict", "derivedFrom"]), rows, {
+  const decisions = insertRows(tx, "FieldDecision", tableColumns("FieldDecision", ["entityType", "entityId", "field", "chosenValue", "ruleId", "hasConflict", "derivedFrom"]), rows, {
     onConflict: `ON CONFLICT ("entityType", "entityId", field) DO UPDATE SET "chosenValue" = EXCLUDED."chosenValue", "chosenFactId" = NULL, "ruleId" = EXCLUDED."ruleId", "hasConflict" = false, "derivedFrom" = EXCLUDED."derivedFrom", "decidedAt" = now()`,
   });
-  await dropDecisions(tx, cleared.map((c) => ({ entityType: "MODEL", entityId: c.modelId, field: c.field })));
+  const dropped = dropDecisions(tx, cleared.map((c) => ({ entityType: "MODEL", entityId: c.modelId, field: c.field })));
+  await Promise.all([...columns, rules, decisions, dropped]);
 }

@@ -342,7 +342,7 @@ async function loadGroupWith(
   // Limits no document states for a model come from its offerings, once every offering is decided.
   progress("deriving model limits");
   await deriveChangedModelLimits(tx, { models: idsOfType(keys, "MODEL"), offerings: idsOfType(keys, "OFFERING") });
-  await syncBenchmarks(tx, contents);
+  await issueWrite(syncBenchmarks(tx, contents), writes);
   return { documents: changed.length, priceSlots };
 }
 
