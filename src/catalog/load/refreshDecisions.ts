@@ -64,24 +64,32 @@ export async function refreshDecisions(
   if (entityKeys.length === 0) return decisions;
   const inputs = await (options.inputs ?? readDecisionInputs(tx, entityKeys, known));
   const { overrides } = inputs;
-  const facts = known ? [...inputs.facts, ...entityKeys.flatMap((k) => known.factsOf(k))] : inputs.facts;
   // Providers a document calls aggregators, read from the facts (already in step with the documents
   // being loaded, unlike the Provider rows, which are written after this decision).
   const aggregators = known?.aggregators ?? (await aggregatorProviderIds(tx));
 
   // Everything read, grouped by record and then by field: a record is decided as a whole.
   const records = new Map<EntityKey, RecordInputs>();
-  const inputsOf = (e: { entityType: string; entityId: string }) => {
-    const key = `${e.entityType} ${e.entityId}` as EntityKey;
+  const recordOf = (key: EntityKey) => {
     let record = records.get(key);
     if (!record) records.set(key, (record = { facts: new Map(), overrides: new Map(), stored: new Map() }));
     return record;
   };
-  for (const f of facts) {
-    const record = inputsOf(f);
+  const inputsOf = (e: { entityType: string; entityId: string }) => recordOf(`${e.entityType} ${e.entityId}` as EntityKey);
+  const addFact = (record: RecordInputs, f: FactWithSource<SourceFormat>) => {
     const list = record.facts.get(f.field);
     if (list) list.push(f);
     else record.facts.set(f.field, [f]);
+  };
+  for (const f of inputs.facts) addFact(inputsOf(f), f);
+  // The known facts are already by record: no key to build per fact (a seed's 168,000).
+  if (known) {
+    for (const key of entityKeys) {
+      const own = known.factsOf(key);
+      if (own.length === 0) continue;
+      const record = recordOf(key);
+      for (const f of own) addFact(record, f);
+    }
   }
   for (const o of overrides) inputsOf(o).overrides.set(o.field, o);
   for (const d of inputs.stored) inputsOf(d).stored.set(d.field, d);

@@ -139,11 +139,13 @@ function reasonOfOne(rule: PrecedenceRule, first: Candidate, resellersDiffer: bo
 /** Orders the documents of one rank by the row's tie-breaks, best first. */
 function tieBreaker(rule: PrecedenceRule, all: readonly Candidate[]): (a: Candidate, b: Candidate) => number {
   const support = new Map<Candidate, number>();
+  // Free text always "agrees"; its support is documents using the same words, each candidate's words
+  // normalized once rather than once per comparison.
+  const words = rule.comparison === "text" ? new Map(all.map((c) => [c, textKey(c.value)])) : undefined;
   const supportOf = (c: Candidate) => {
     let n = support.get(c);
     if (n === undefined) {
-      // Free text always "agrees"; its support is documents using the same words.
-      const same = (other: Candidate) => (rule.comparison === "text" ? sameText(other.value, c.value) : valuesAgree(other, c, rule.comparison));
+      const same = words ? (other: Candidate) => words.get(other) === words.get(c) : (other: Candidate) => valuesAgree(other, c, rule.comparison);
       n = all.filter(same).length;
       support.set(c, n);
     }
@@ -168,8 +170,9 @@ function tieBreaker(rule: PrecedenceRule, all: readonly Candidate[]): (a: Candid
   };
 }
 
-function sameText(a: unknown, b: unknown): boolean {
-  return typeof a === "string" && typeof b === "string" ? a.trim().toLowerCase() === b.trim().toLowerCase() : JSON.stringify(a) === JSON.stringify(b);
+/** What two free-text values are compared by: a string's trimmed lower case, anything else's JSON (prefixed, so no string's key equals it). */
+function textKey(value: unknown): string {
+  return typeof value === "string" ? `s${value.trim().toLowerCase()}` : `j${JSON.stringify(value)}`;
 }
 
 function tieWords(rule: PrecedenceRule): string {
