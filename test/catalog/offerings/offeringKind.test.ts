@@ -58,6 +58,9 @@ describe("the router rule", () => {
     ["auto-model-premium", true],
     ["kilo-auto/balanced", true],
     ["route-llm", true],
+    // Any case, any separators: the words are what count.
+    ["abacus/ROUTE_LLM", true],
+    ["Vendor/Auto", true],
     ["accounts/fireworks/routers/glm-5p1-fast", false],
     ["route/deepseek-v4-pro", false],
     ["~openai/gpt-latest", false],
