@@ -19,6 +19,15 @@ function sequenceLength(lead: number): number {
   return 0;
 }
 
+/** Every Mac Roman character whose byte starts a UTF-8 sequence: where a repair can begin. */
+const LEAD_CHARACTERS = new RegExp(
+  `[${[...BYTE_OF]
+    .filter(([, byte]) => sequenceLength(byte) > 0)
+    .map(([char]) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .join("")}]`,
+  "g",
+);
+
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** The character `bytes` encode in UTF-8, or undefined when they are not one valid character. */
@@ -38,23 +47,21 @@ function decodeOne(bytes: number[]): string | undefined {
  * so clean text passes through unchanged. Never adds or removes line breaks.
  */
 export function repairMacRomanMojibake(text: string): string {
-  const chars = [...text];
+  // Only a character that reads as a UTF-8 lead byte can start a repair: the text between two of them
+  // is copied as it is, not rebuilt character by character (43 ms of a seed's parse). Mac Roman's upper
+  // half lies in the Basic Multilingual Plane, so code units are its characters; a surrogate is never one.
   let out = "";
-  let i = 0;
-  while (i < chars.length) {
-    const lead = BYTE_OF.get(chars[i]);
-    const length = lead === undefined ? 0 : sequenceLength(lead);
-    if (length > 0 && i + length <= chars.length) {
-      const bytes = chars.slice(i, i + length).map((c) => BYTE_OF.get(c));
-      const decoded = bytes.every((b) => b !== undefined) ? decodeOne(bytes as number[]) : undefined;
-      if (decoded !== undefined) {
-        out += decoded;
-        i += length;
-        continue;
-      }
-    }
-    out += chars[i];
-    i += 1;
+  let copiedTo = 0;
+  LEAD_CHARACTERS.lastIndex = 0;
+  for (let found = LEAD_CHARACTERS.exec(text); found; found = LEAD_CHARACTERS.exec(text)) {
+    const at = found.index;
+    const length = sequenceLength(BYTE_OF.get(text[at]!)!);
+    if (at + length > text.length) continue;
+    const bytes = [...text.slice(at, at + length)].map((c) => BYTE_OF.get(c));
+    const decoded = bytes.length === length && bytes.every((b) => b !== undefined) ? decodeOne(bytes as number[]) : undefined;
+    if (decoded === undefined) continue;
+    out += text.slice(copiedTo, at) + decoded;
+    copiedTo = LEAD_CHARACTERS.lastIndex = at + length;
   }
-  return out;
+  return copiedTo === 0 ? text : out + text.slice(copiedTo);
 }
