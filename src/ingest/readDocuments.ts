@@ -52,6 +52,23 @@ export function statesCatalogFacts(parsed: ParsedDocument): boolean {
 const NOT_DOCUMENTS = /^(SOURCE\.md|LICENSE(\.\w+)?|\..*)$/i;
 const MAX_BYTES = 50 * 1024 * 1024;
 
+/** A file read, decoded and recognized as a document of a format, not parsed yet. */
+export interface DocumentFile {
+  file: string;
+  uri: string;
+  text: string;
+  bytes: Buffer;
+  format: DocumentFormat;
+  contentHash: string;
+}
+
+/** What reading files finds before anything is parsed: the documents to parse, and the files left out. */
+export interface ReadFiles {
+  files: DocumentFile[];
+  failed: FailedDocument[];
+  unchanged: UnchangedDocument[];
+}
+
 /**
  * Reads one file or every file under a folder as catalog documents: each is decoded, its format taken
  * from `format` or detected, and parsed. A file that cannot be read or parsed is reported with its
@@ -70,8 +87,28 @@ export function readDocuments(
     unchanged?: (uri: string, contentHash: string) => boolean;
   },
 ): ReadResult {
+  const read = readDocumentFiles(target, options);
+  const parsed = parseDocumentFiles(read.files, options.formats);
+  return { ...parsed, failed: [...read.failed, ...parsed.failed], unchanged: read.unchanged };
+}
+
+/**
+ * The first half of readDocuments: reads, decodes and recognizes the files, and leaves out those whose
+ * content hash `unchanged` says is stored; nothing is parsed. An import parses each format's files when
+ * its load has the time (see importDocuments).
+ */
+export function readDocumentFiles(
+  target: string,
+  options: {
+    format?: DocumentFormat;
+    uriBase: string;
+    onFile?: (uri: string, index: number, total: number) => void;
+    formats?: FormatRegistry;
+    unchanged?: (uri: string, contentHash: string) => boolean;
+  },
+): ReadFiles {
   const formats = options.formats ?? DOCUMENT_FORMATS;
-  const result: ReadResult = { documents: [], failed: [], skipped: [], issues: [], unchanged: [] };
+  const result: ReadFiles = { files: [], failed: [], unchanged: [] };
   const absoluteTarget = path.resolve(target);
   if (!fs.existsSync(absoluteTarget)) {
     result.failed.push({ uri: target, reason: "no such file or folder" });
@@ -83,7 +120,6 @@ export function readDocuments(
   };
   const files = fs.statSync(absoluteTarget).isDirectory() ? listFiles(absoluteTarget, absoluteTarget === path.resolve(options.uriBase)) : [absoluteTarget];
 
-  const texts: { file: string; uri: string; text: string; bytes: Buffer; format: DocumentFormat; contentHash: string }[] = [];
   for (const [index, file] of files.entries()) {
     const uri = uriOf(file);
     options.onFile?.(uri, index, files.length);
@@ -98,12 +134,20 @@ export function readDocuments(
         result.unchanged.push({ uri, format, contentHash });
         continue;
       }
-      texts.push({ file, uri, text, bytes, format, contentHash });
+      result.files.push({ file, uri, text, bytes, format, contentHash });
     } catch (error) {
       result.failed.push(failure(uri, error));
     }
   }
+  return result;
+}
 
+/**
+ * The second half of readDocuments: parses files readDocumentFiles read. A document that fails is
+ * reported and left out; one that states no catalog facts is skipped, with the reason.
+ */
+export function parseDocumentFiles(files: readonly DocumentFile[], formats: FormatRegistry = DOCUMENT_FORMATS): Omit<ReadResult, "unchanged"> {
+  const result: Omit<ReadResult, "unchanged"> = { documents: [], failed: [], skipped: [], issues: [] };
   const accept = (entry: { uri: string; bytes: Buffer; format: DocumentFormat; contentHash: string }, parsed: ParsedDocument) => {
     result.issues.push(...parsed.issues.map((issue) => ({ ...issue, uri: entry.uri })));
     if (!statesCatalogFacts(parsed)) {
@@ -113,7 +157,7 @@ export function readDocuments(
     result.documents.push({ uri: entry.uri, format: entry.format, contentHash: entry.contentHash, sizeBytes: entry.bytes.length, parsed });
   };
 
-  for (const entry of texts.filter((t) => t.format !== modelsDevFormat.id)) {
+  for (const entry of files.filter((t) => t.format !== modelsDevFormat.id)) {
     try {
       const parsed = formats.parse(entry.format, entry.text, entry.uri);
       checkLinks(entry.file, parsed);
@@ -123,7 +167,7 @@ export function readDocuments(
     }
   }
   // models.dev files are read together, as a tree; every other format file by file.
-  readModelsDev(texts.filter((t) => t.format === modelsDevFormat.id), result, accept);
+  readModelsDev(files.filter((t) => t.format === modelsDevFormat.id), result, accept);
   return result;
 }
 
@@ -132,8 +176,8 @@ export function readDocuments(
  * (base_model), which is looked up under the same root even when only part of the tree is imported.
  */
 function readModelsDev(
-  entries: { file: string; uri: string; text: string; bytes: Buffer; format: DocumentFormat; contentHash: string }[],
-  result: ReadResult,
+  entries: DocumentFile[],
+  result: Pick<ReadResult, "failed">,
   accept: (entry: { uri: string; bytes: Buffer; format: DocumentFormat; contentHash: string }, parsed: ParsedDocument) => void,
 ): void {
   const byRoot = new Map<string, typeof entries>();

@@ -1,9 +1,10 @@
 import type { Database } from "../../db/database";
 import { DOCUMENT_FORMATS, type DocumentSourceFormat, type FormatRegistry } from "../../ingest/formatRegistry";
 import type { DocumentFormat } from "../../ingest/observation";
-import { readDocuments, type FailedDocument, type ReadResult } from "../../ingest/readDocuments";
+import { parseDocumentFiles, readDocumentFiles, type DocumentFile, type FailedDocument, type ReadResult } from "../../ingest/readDocuments";
 import { storedContentHashes } from "../../db/sourceRepository";
 import { loadDocuments, type LoadProgress } from "../load/loadDocuments";
+import { loadOrder } from "../load/loadOrder";
 import type { LoadReport } from "../load/loadReport";
 import type { SourceFormat } from "../reconcile/precedence";
 
@@ -39,25 +40,41 @@ export async function importDocuments(
   // A document whose content hash is the one stored for its URI is not parsed at all (a re-seed reads
   // 6,388 files and parses none of them); the loader would skip it anyway.
   const stored = await storedContentHashes(database.prisma);
+  const filesByFormat = new Map<SourceFormat, DocumentFile[]>();
   for (const target of targets) {
-    const result = readDocuments(target, {
+    const result = readDocumentFiles(target, {
       format: options.format,
       uriBase: options.uriBase,
       formats,
       onFile: (uri, index, total) => options.onProgress?.({ phase: "read", uri, done: index + 1, total }),
       unchanged: (uri, contentHash) => stored.get(uri) === contentHash,
     });
+    read.failed.push(...result.failed);
+    read.unchanged.push(...result.unchanged);
+    for (const file of result.files) {
+      const format = formats.sourceFormatOf(file.format) as SourceFormat;
+      const files = filesByFormat.get(format);
+      if (files) files.push(file);
+      else filesByFormat.set(format, [file]);
+    }
+  }
+  const parse = (format: SourceFormat) => {
+    const result = parseDocumentFiles(filesByFormat.get(format) ?? [], formats);
     read.documents.push(...result.documents);
     read.failed.push(...result.failed);
     read.skipped.push(...result.skipped);
     read.issues.push(...result.issues);
-    read.unchanged.push(...result.unchanged);
-  }
-  const load = await loadDocuments(
-    database,
-    read.documents.map((d) => ({ uri: d.uri, format: formats.sourceFormatOf(d.format) as SourceFormat, contentHash: d.contentHash, sizeBytes: d.sizeBytes, parsed: d.parsed })),
-    { now: options.now, onProgress: (p) => options.onProgress?.({ phase: "load", ...p }), formats },
-  );
+    return result.documents.map((d) => ({ uri: d.uri, format, contentHash: d.contentHash, sizeBytes: d.sizeBytes, parsed: d.parsed }));
+  };
+  // The first group loaded is parsed now; the others when the load has the time for them (while the
+  // database finishes the group before: a seed's models.dev group, see loadDocuments).
+  const [first, ...later] = loadOrder(filesByFormat.keys(), formats);
+  const load = await loadDocuments(database, first ? parse(first) : [], {
+    now: options.now,
+    onProgress: (p) => options.onProgress?.({ phase: "load", ...p }),
+    formats,
+    later: later.map((format) => ({ format, read: () => parse(format) })),
+  });
   return {
     ...load,
     documents: { loaded: load.documents.loaded, unchanged: load.documents.unchanged + read.unchanged.length },

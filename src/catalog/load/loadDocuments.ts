@@ -73,6 +73,13 @@ export async function loadDocuments(
     actorName?: string | null;
     /** The formats, whose load ranks order the groups (see loadOrder); the application's by default. */
     formats?: FormatRegistry;
+    /**
+     * Groups whose documents are not parsed yet: each is read when the load first has the time, while
+     * the database finishes the writes of a group before it (the main thread would only wait), or else
+     * when its turn comes. A seed parses Starmap's, Foundry's and OpenRouter's documents during
+     * models.dev's last writes.
+     */
+    later?: { format: SourceFormat; read: () => SourceDocument[] }[];
   } = {},
 ): Promise<LoadReport> {
   const report = emptyLoadReport();
@@ -80,19 +87,30 @@ export async function loadDocuments(
   const now = options.now ?? new Date();
   const carried = new CarriedFacts(now);
   const groups = new Map<SourceFormat, SourceDocument[]>();
-  for (const doc of [...documents].sort((a, b) => a.uri.localeCompare(b.uri))) {
-    const list = groups.get(doc.format) ?? [];
-    list.push(doc);
-    groups.set(doc.format, list);
-  }
-  for (const format of loadOrder(groups.keys(), options.formats)) {
+  const addToGroups = (docs: readonly SourceDocument[]) => {
+    for (const doc of [...docs].sort((a, b) => a.uri.localeCompare(b.uri))) {
+      const list = groups.get(doc.format) ?? [];
+      list.push(doc);
+      groups.set(doc.format, list);
+    }
+  };
+  addToGroups(documents);
+  const unread = new Map((options.later ?? []).map((group) => [group.format, group.read]));
+  const readLater = () => {
+    for (const [format, read] of unread) {
+      unread.delete(format);
+      addToGroups(read());
+    }
+  };
+  for (const format of loadOrder(new Set([...groups.keys(), ...unread.keys()]), options.formats)) {
+    if (unread.has(format)) readLater();
     const group = groups.get(format);
     if (!group) continue;
     const tally = await database.sql.transaction(async (tx) => {
       // A transaction PostgreSQL rolls back for a deadlock is run again (see SqlSession.transaction), so
       // each run counts into a tally of its own, and only the run that commits is kept.
       const run: GroupTally = { documents: { loaded: 0, unchanged: 0 }, changes: changes.copy(), issues: [] };
-      const loaded = await loadGroup(tx, group, run, now, carried, (step) => options.onProgress?.({ group: format, step }));
+      const loaded = await loadGroup(tx, group, run, now, carried, (step) => options.onProgress?.({ group: format, step }), readLater);
       await options.beforeCommit?.(tx, group);
       // Running servers (every instance on this database) rebuild their read models when this commits.
       if (loaded.documents > 0) await announceChange(tx, options.origin ?? IMPORT_ORIGIN, { kind: "documents", priceSlots: loaded.priceSlots, actorName: options.actorName ?? null });
@@ -176,11 +194,12 @@ async function loadGroup(
   now: Date,
   carried: CarriedFacts,
   progress: (step: string) => void,
+  whileDatabaseWrites: () => void,
 ): Promise<{ documents: number; priceSlots: string[] }> {
   const writes = new QueuedWrites();
   let loaded: { documents: number; priceSlots: string[] };
   try {
-    loaded = await loadGroupWith(tx, documents, tally, now, carried, progress, writes);
+    loaded = await loadGroupWith(tx, documents, tally, now, carried, progress, writes, whileDatabaseWrites);
   } catch (error) {
     await writes.drain();
     throw error;
@@ -197,6 +216,7 @@ async function loadGroupWith(
   carried: CarriedFacts,
   progress: (step: string) => void,
   writes: QueuedWrites,
+  whileDatabaseWrites: () => void,
 ): Promise<{ documents: number; priceSlots: string[] }> {
   progress("comparing with what is stored");
   const stored = await sourcesByUri(tx, documents.map((d) => d.uri));
@@ -339,6 +359,9 @@ async function loadGroupWith(
     }
   }
   await issueWrite(issueStatements(tx, restoreStatements(deferredChecks, [...deferredChecks.restore.keys()].filter((table) => table !== "Fact"))), writes);
+  // The database has the last batches' writes and the rebuilt indexes still to run, and deriving the
+  // limits reads after them: what the load has to do meanwhile without the database, it does now.
+  whileDatabaseWrites();
   // Limits no document states for a model come from its offerings, once every offering is decided.
   progress("deriving model limits");
   await deriveChangedModelLimits(tx, { models: idsOfType(keys, "MODEL"), offerings: idsOfType(keys, "OFFERING") });
