@@ -57,11 +57,12 @@ export class PriceWriter {
    * With `writes`, its statements are left running in that queue (a load's), not waited for.
    */
   static async open(tx: SqlSession, offeringIds: readonly string[], writes?: QueuedWrites): Promise<PriceWriter> {
-    const offerings = await lockOfferingRows(tx, offeringIds);
-    const ids = [...offerings];
+    // Issued at once: the transaction's connection runs the reads after the locks are taken (an offering
+    // that does not exist has no prices to read).
+    const [offerings, current, histories] = await Promise.all([lockOfferingRows(tx, offeringIds), currentPriceRecords(tx, offeringIds), slotHistories(tx, offeringIds)]);
     const writer = new PriceWriter(tx, offerings, new Map(), new Map(), new Map(), writes);
-    for (const price of await currentPriceRecords(tx, ids)) writer.setCurrent(priceSlot(price), price);
-    for (const h of await slotHistories(tx, ids)) writer.history.set(priceSlot(h), { version: h.version, closed: h.closed });
+    for (const price of current) writer.setCurrent(priceSlot(price), price);
+    for (const h of histories) writer.history.set(priceSlot(h), { version: h.version, closed: h.closed });
     return writer;
   }
 
