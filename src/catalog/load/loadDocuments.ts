@@ -274,8 +274,13 @@ async function loadGroupWith(
   const created = await stubsCreated;
   const { touched, facts } = compared;
   // Into an empty catalog, the indexes and foreign keys of the tables written in bulk are built after
-  // the rows (bulkLoadChecks.ts); which ones is read now, before the writes go out without a wait.
-  const deferredChecks = await deferLoadChecks(tx, compared.changes.inserts.length);
+  // the rows (bulkLoadChecks.ts); which ones is read now, before the writes go out without a wait. That
+  // read, the authors' ids and the check of the carried facts go out together, answered by the time the
+  // offerings are locked.
+  const checksRead = deferLoadChecks(tx, compared.changes.inserts.length);
+  const authorsRead = authorIds(tx);
+  const carriedConfirmed = carried.confirm(tx);
+  for (const pending of [checksRead, authorsRead, carriedConfirmed]) writes.add(pending);
   // A brand-new entity with no facts of its own (an offering named only in a table row) still gets its columns set.
   for (const [type, ids] of Object.entries(created) as [EntityType, Set<string>][]) for (const id of ids) touched.add(entityKey(type, id));
   const aggregators = new Set(otherAggregators);
@@ -291,7 +296,6 @@ async function loadGroupWith(
     for (const modelId of await modelsStatedByProviderFiles(tx, changedProviders)) touched.add(entityKey("MODEL", modelId));
   }
 
-  const knownAuthors = await authorIds(tx);
   const count = (type: EntityType, changedIds: Set<string>, ids: string[]) => {
     for (const id of ids) tally.changes.entity(type, id, created[type].has(id) ? "created" : changedIds.has(id) ? "updated" : "unchanged");
   };
@@ -308,7 +312,7 @@ async function loadGroupWith(
   // would decide from overrides a writer is changing and open a price beside the writer's. One writer
   // for the whole group takes the locks at once, in the order every price writer takes them.
   const prices = await PriceWriter.open(tx, keys.filter((k) => k.startsWith("OFFERING ")).map((k) => k.slice("OFFERING ".length)), writes);
-  await carried.confirm(tx);
+  const [deferredChecks, knownAuthors] = await Promise.all([checksRead, authorsRead, carriedConfirmed]);
   // What deciding need not read: the facts of the group's documents and of those carried, and anything of
   // the records the group created.
   const scope = readScope(contents.map((c) => c.sourceId), carried, created);
