@@ -69,6 +69,16 @@ export interface ReadFiles {
   unchanged: UnchangedDocument[];
 }
 
+/** How files are read: see readDocuments. */
+export interface ReadOptions {
+  format?: DocumentFormat;
+  uriBase: string;
+  onFile?: (uri: string, index: number, total: number) => void;
+  formats?: FormatRegistry;
+  /** Whether the catalog already holds this URI with this content hash: such a document is not parsed. */
+  unchanged?: (uri: string, contentHash: string) => boolean;
+}
+
 /**
  * Reads one file or every file under a folder as catalog documents: each is decoded, its format taken
  * from `format` or detected, and parsed. A file that cannot be read or parsed is reported with its
@@ -76,17 +86,7 @@ export interface ReadFiles {
  * lies under it (the seed folder), else absolute. `formats` is the registry to detect and parse with
  * (the application's by default).
  */
-export function readDocuments(
-  target: string,
-  options: {
-    format?: DocumentFormat;
-    uriBase: string;
-    onFile?: (uri: string, index: number, total: number) => void;
-    formats?: FormatRegistry;
-    /** Whether the catalog already holds this URI with this content hash: such a document is not parsed. */
-    unchanged?: (uri: string, contentHash: string) => boolean;
-  },
-): ReadResult {
+export function readDocuments(target: string, options: ReadOptions): ReadResult {
   const read = readDocumentFiles(target, options);
   const parsed = parseDocumentFiles(read.files, options.formats);
   return { ...parsed, failed: [...read.failed, ...parsed.failed], unchanged: read.unchanged };
@@ -97,16 +97,7 @@ export function readDocuments(
  * content hash `unchanged` says is stored; nothing is parsed. An import parses each format's files when
  * its load has the time (see importDocuments).
  */
-export function readDocumentFiles(
-  target: string,
-  options: {
-    format?: DocumentFormat;
-    uriBase: string;
-    onFile?: (uri: string, index: number, total: number) => void;
-    formats?: FormatRegistry;
-    unchanged?: (uri: string, contentHash: string) => boolean;
-  },
-): ReadFiles {
+export function readDocumentFiles(target: string, options: ReadOptions): ReadFiles {
   const formats = options.formats ?? DOCUMENT_FORMATS;
   const result: ReadFiles = { files: [], failed: [], unchanged: [] };
   const absoluteTarget = path.resolve(target);
