@@ -101,9 +101,14 @@ describe(`the database beside the server's thread (${usingPostgres() ? "PostgreS
 
   it("frees the garbage a large read leaves on PGlite's thread, and keeps answering (PostgreSQL holds none here)", async () => {
     // About 20 MB of rows: more than the serving thread's young generation, so they reach its old one.
-    const rows = await database.sql.query<{ n: number; filler: string }>(`SELECT n, repeat(md5(n::text), 32) AS filler FROM generate_series(1, 20000) AS n`);
-    expect(rows).toHaveLength(20000);
-    const freed = await database.releaseMemory();
+    // V8 may collect them on its own before it is asked to (a CI run saw 0.5 MB left to free once), so
+    // the read is tried up to three times: a releaseMemory that collects nothing fails all three.
+    let freed = 0;
+    for (let attempt = 0; attempt < 3 && (database.kind !== "pglite" || freed <= 5 * 2 ** 20); attempt++) {
+      const rows = await database.sql.query<{ n: number; filler: string }>(`SELECT n, repeat(md5(n::text), 32) AS filler FROM generate_series(1, 20000) AS n`);
+      expect(rows).toHaveLength(20000);
+      freed = Math.max(freed, await database.releaseMemory());
+    }
     if (database.kind === "pglite") expect(freed).toBeGreaterThan(5 * 2 ** 20);
     else expect(freed).toBe(0);
     const [row] = await database.sql.query<{ n: number }>(`SELECT 41 + 1 AS n`);
