@@ -30,9 +30,9 @@ export interface DeferredChecks {
 
 const NO_DEFERRED_CHECKS: DeferredChecks = { drop: [], restore: new Map() };
 
-/** The rebuilds of `tables`' deferred checks, or of every table's when none are named, in table order. */
-export function restoreStatements(checks: DeferredChecks, tables?: readonly string[]): string[] {
-  return [...checks.restore].filter(([table]) => !tables || tables.includes(table)).flatMap(([, statements]) => statements);
+/** The rebuilds of the deferred checks of the tables `which` takes (every table's by default), in table order. */
+export function restoreStatements(checks: DeferredChecks, which: (table: string) => boolean = () => true): string[] {
+  return [...checks.restore].filter(([table]) => which(table)).flatMap(([, statements]) => statements);
 }
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;

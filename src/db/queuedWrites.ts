@@ -6,7 +6,9 @@
  * A write must therefore issue every statement it runs before it first awaits (bulkRows does).
  *
  * `drain` waits for all of them and throws the first that failed: in an aborted transaction every later
- * statement fails too, only because of it. The transaction must drain before it commits.
+ * statement fails too, only because of it. The transaction must drain before it commits. A statement
+ * whose answer the load awaits later (a read issued ahead of writes, see batchReads.ts) is kept here
+ * too (`keep`), so that its failure is reported in order and never left unhandled.
  */
 export class QueuedWrites {
   #pending: Promise<unknown>[] = [];
@@ -16,6 +18,12 @@ export class QueuedWrites {
     // Awaited in drain; until then its failure is not an unhandled rejection.
     write.catch(() => undefined);
     this.#pending.push(write);
+  }
+
+  /** Keeps an issued statement, as `add` does, and returns it, for the caller to await its answer. */
+  keep<T>(issued: Promise<T>): Promise<T> {
+    this.add(issued);
+    return issued;
   }
 
   /** Waits for every write issued so far; throws the first failure, in the order they were issued. */

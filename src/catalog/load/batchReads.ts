@@ -31,8 +31,8 @@ export function idsOfType(batch: readonly EntityKey[], type: EntityType): string
 }
 
 /**
- * Issues every read of `batch` now. Each is also kept in `writes`: if the transaction fails before the
- * batch is decided, the first failure is reported in order and none of these is left unhandled.
+ * Issues every read of `batch` now. Each is also kept in `writes` (QueuedWrites.keep): if the transaction
+ * fails before the batch is decided, the first failure is reported in order and none is left unhandled.
  */
 export function readBatch(
   tx: SqlSession,
@@ -41,17 +41,13 @@ export function readBatch(
   created: Record<EntityType, ReadonlySet<string>>,
   writes: QueuedWrites,
 ): BatchReads {
-  const kept = <T>(read: Promise<T>) => {
-    writes.add(read);
-    return read;
-  };
-  const columnsOf = (type: EntityType) => kept(readStoredColumns(tx, type, idsOfType(batch, type), created[type]));
+  const columnsOf = (type: EntityType) => writes.keep(readStoredColumns(tx, type, idsOfType(batch, type), created[type]));
   return {
-    decisions: kept(readDecisionInputs(tx, batch, known)),
+    decisions: writes.keep(readDecisionInputs(tx, batch, known)),
     columns: { AUTHOR: columnsOf("AUTHOR"), PROVIDER: columnsOf("PROVIDER"), MODEL: columnsOf("MODEL"), OFFERING: columnsOf("OFFERING") },
     capabilities: {
-      MODEL: kept(readStoredCapabilities(tx, "MODEL", idsOfType(batch, "MODEL"), created.MODEL)),
-      OFFERING: kept(readStoredCapabilities(tx, "OFFERING", idsOfType(batch, "OFFERING"), created.OFFERING)),
+      MODEL: writes.keep(readStoredCapabilities(tx, "MODEL", idsOfType(batch, "MODEL"), created.MODEL)),
+      OFFERING: writes.keep(readStoredCapabilities(tx, "OFFERING", idsOfType(batch, "OFFERING"), created.OFFERING)),
     },
   };
 }

@@ -233,11 +233,12 @@ async function loadGroupWith(
   // the database has nothing else to do (0.27 s of a seed's models.dev group it worked alone while the
   // main thread waited). Kept in the queue, so that a failure of either is reported in order.
   const plannedIds = new Map(changed.map((doc) => [doc.uri, storedByUri.get(doc.uri)?.id ?? crypto.randomUUID()]));
-  const sourcesWritten = writeSources(
-    tx,
-    changed.map((doc) => ({ id: plannedIds.get(doc.uri)!, format: doc.format, uri: doc.uri, title: doc.title ?? null, contentHash: doc.contentHash, sizeBytes: doc.sizeBytes, importedAt: now.toISOString() })),
+  const sourcesWritten = writes.keep(
+    writeSources(
+      tx,
+      changed.map((doc) => ({ id: plannedIds.get(doc.uri)!, format: doc.format, uri: doc.uri, title: doc.title ?? null, contentHash: doc.contentHash, sizeBytes: doc.sizeBytes, importedAt: now.toISOString() })),
+    ),
   );
-  writes.add(sourcesWritten);
   await issueWrite(writeCapabilityDefinitions(tx, CAPABILITIES, "refresh"), writes);
   const names = await namesRead;
   const identity = new ModelIdentityIndex(names.models, names.aliases, names.parties);
@@ -253,13 +254,14 @@ async function loadGroupWith(
   // what the rest of the catalog says (the group's own facts complete it below). That read and the one
   // of the sources' stored facts go out before the stub rows, which the database then inserts while the
   // facts are compared (a seed's models.dev stubs: about 0.1 s of the database's).
-  const aggregatorsRead = aggregatorFacts(tx);
-  const storedFactsRead = factsOfSources(
-    tx,
-    contents.map((c) => c.sourceId),
+  const aggregatorsRead = writes.keep(aggregatorFacts(tx));
+  const storedFactsRead = writes.keep(
+    factsOfSources(
+      tx,
+      contents.map((c) => c.sourceId),
+    ),
   );
-  const stubsCreated = createStubs(tx, contents.map((c) => c.content), now);
-  for (const pending of [aggregatorsRead, storedFactsRead, stubsCreated]) writes.add(pending);
+  const stubsCreated = writes.keep(createStubs(tx, contents.map((c) => c.content), now));
 
   progress("comparing facts");
   const groupSources = new Set(contents.map((c) => c.sourceId));
@@ -277,10 +279,9 @@ async function loadGroupWith(
   // the rows (bulkLoadChecks.ts); which ones is read now, before the writes go out without a wait. That
   // read, the authors' ids and the check of the carried facts go out together, answered by the time the
   // offerings are locked.
-  const checksRead = deferLoadChecks(tx, compared.changes.inserts.length);
-  const authorsRead = authorIds(tx);
-  const carriedConfirmed = carried.confirm(tx);
-  for (const pending of [checksRead, authorsRead, carriedConfirmed]) writes.add(pending);
+  const checksRead = writes.keep(deferLoadChecks(tx, compared.changes.inserts.length));
+  const authorsRead = writes.keep(authorIds(tx));
+  const carriedConfirmed = writes.keep(carried.confirm(tx));
   // A brand-new entity with no facts of its own (an offering named only in a table row) still gets its columns set.
   for (const [type, ids] of Object.entries(created) as [EntityType, Set<string>][]) for (const id of ids) touched.add(entityKey(type, id));
   const aggregators = new Set(otherAggregators);
@@ -328,7 +329,7 @@ async function loadGroupWith(
   // Every fact of the group is written by now: the database builds their indexes while the records are
   // decided, not after the last batch, when nothing else would run beside it (0.23 s of a seed's 0.33 s
   // of rebuilds, sampled, with the main thread idle).
-  await issueWrite(issueStatements(tx, restoreStatements(deferredChecks, ["Fact"])), writes);
+  await issueWrite(issueStatements(tx, restoreStatements(deferredChecks, (table) => table === "Fact")), writes);
   const groupFacts = factsByEntity(facts, contents);
   tally.facts = groupFacts;
   const known = knownFacts(scope, groupFacts, carried, aggregators);
@@ -362,7 +363,7 @@ async function loadGroupWith(
       if (change === "created" || change === "updated") priceSlots.push(slot);
     }
   }
-  await issueWrite(issueStatements(tx, restoreStatements(deferredChecks, [...deferredChecks.restore.keys()].filter((table) => table !== "Fact"))), writes);
+  await issueWrite(issueStatements(tx, restoreStatements(deferredChecks, (table) => table !== "Fact")), writes);
   // The database has the last batches' writes and the rebuilt indexes still to run, and deriving the
   // limits reads after them: what the load has to do meanwhile without the database, it does now.
   whileDatabaseWrites();
